@@ -1,0 +1,22 @@
+use super::Activation;
+use crate::Scalar;
+
+/// `z = u`: the output of a regression network.
+///
+/// # Examples
+///
+/// ```
+/// use nn_core::activation::{Activation, Identity};
+///
+/// assert_eq!(Identity::activate(&[-1.5, 2.0]), [-1.5, 2.0]);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Identity;
+
+impl Activation for Identity {
+    const NAME: &'static str = "identity";
+
+    fn activate<T: Scalar, const N: usize>(u: &[T; N]) -> [T; N] {
+        *u
+    }
+}

@@ -1,0 +1,39 @@
+use super::{Activation, map};
+use crate::Scalar;
+
+/// `z = u` where `u > 0`, else `0.01 u`: a relu that keeps a small gradient for negative inputs.
+///
+/// # Examples
+///
+/// ```
+/// use nn_core::activation::{Activation, LeakyRelu};
+///
+/// assert_eq!(LeakyRelu::activate(&[-2.0_f64, 3.0]), [-0.02, 3.0]);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LeakyRelu;
+
+impl LeakyRelu {
+    /// The slope for negative inputs.
+    pub const SLOPE: f64 = 0.01;
+}
+
+impl Activation for LeakyRelu {
+    const NAME: &'static str = "leaky_relu";
+
+    fn activate<T: Scalar, const N: usize>(u: &[T; N]) -> [T; N] {
+        let slope = T::from_f64(Self::SLOPE);
+        map(u, |x| if x < T::ZERO { slope * x } else { x })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Activation, LeakyRelu};
+
+    #[test]
+    fn scales_negatives_by_the_slope() {
+        let z = LeakyRelu::activate(&[-100.0_f32, 0.0, 4.0]);
+        assert_eq!(z, [-100.0 * 0.01, 0.0, 4.0]);
+    }
+}

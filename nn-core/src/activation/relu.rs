@@ -1,0 +1,35 @@
+use super::{Activation, map};
+use crate::Scalar;
+
+/// `z = max(0, u)`: the usual hidden-layer activation.
+///
+/// # Examples
+///
+/// ```
+/// use nn_core::activation::{Activation, Relu};
+///
+/// assert_eq!(Relu::activate(&[-3.0, 0.0, 2.5]), [0.0, 0.0, 2.5]);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Relu;
+
+impl Activation for Relu {
+    const NAME: &'static str = "relu";
+
+    fn activate<T: Scalar, const N: usize>(u: &[T; N]) -> [T; N] {
+        // `<` rather than `max` so that NaN passes through, as with numpy's `maximum`.
+        map(u, |x| if x < T::ZERO { T::ZERO } else { x })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Activation, Relu};
+
+    #[test]
+    fn clamps_negatives_and_keeps_nan() {
+        let z = Relu::activate(&[-1.0_f64, 0.5, f64::NAN]);
+        assert_eq!(&z[..2], &[0.0, 0.5]);
+        assert!(z[2].is_nan());
+    }
+}

@@ -1,0 +1,40 @@
+use super::{Activation, map};
+use crate::Scalar;
+
+/// `z = 1 / (1 + e^-u)`: squashes into `(0, 1)`; the output of a binary classifier.
+///
+/// # Examples
+///
+/// ```
+/// use nn_core::activation::{Activation, Sigmoid};
+///
+/// assert_eq!(Sigmoid::activate(&[0.0_f64]), [0.5]);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sigmoid;
+
+impl Activation for Sigmoid {
+    const NAME: &'static str = "sigmoid";
+
+    fn activate<T: Scalar, const N: usize>(u: &[T; N]) -> [T; N] {
+        map(u, |x| T::ONE / (T::ONE + (-x).exp()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Activation, Sigmoid};
+
+    #[test]
+    fn matches_closed_form() {
+        // 1 / (1 + e^-2) and its mirror, to the last bits of f64.
+        let z = Sigmoid::activate(&[2.0_f64, -2.0]);
+        assert!((z[0] - 0.880_797_077_977_882_3).abs() < 1e-16);
+        assert!((z[1] - 0.119_202_922_022_117_6).abs() < 1e-16);
+    }
+
+    #[test]
+    fn saturates_without_nan() {
+        assert_eq!(Sigmoid::activate(&[1000.0_f32, -1000.0]), [1.0, 0.0]);
+    }
+}

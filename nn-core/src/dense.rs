@@ -1,0 +1,124 @@
+//! The fully connected layer.
+
+use core::fmt;
+
+use crate::{Activation, Matrix, Scalar, Vector};
+
+/// A fully connected layer from `I` inputs to `O` outputs: `u = x·W + b`.
+///
+/// `weights` is shaped `[inputs][outputs]`, as in the seed's `np.dot(x, W) + b`; `PyTorch`'s
+/// `nn.Linear` stores the transpose.
+///
+/// # Examples
+///
+/// ```
+/// use nn_core::{Dense, activation::Relu};
+///
+/// // The first layer of the seed's three-layer network.
+/// let layer = Dense::new([[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]], [0.1, 0.2, 0.3]);
+/// let u = layer.total_input(&[1.0_f64, 2.0]);
+/// assert!((u[2] - 2.0).abs() < 1e-15);
+/// assert_eq!(layer.forward::<Relu>(&[-10.0, 0.0]), [0.0; 3]);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dense<T, const I: usize, const O: usize> {
+    /// `W`: row `i` holds the weights from input `i` to every output.
+    pub weights: [[T; O]; I],
+    /// `b`: one bias per output.
+    pub bias: [T; O],
+}
+
+impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
+    /// The number of inputs.
+    pub const INPUTS: usize = I;
+    /// The number of outputs.
+    pub const OUTPUTS: usize = O;
+    /// The number of parameters: `I * O` weights and `O` biases.
+    pub const PARAMETERS: usize = I * O + O;
+
+    /// A layer with the given weights and bias; `const`, so a layer can be built in a `static`.
+    pub const fn new(weights: [[T; O]; I], bias: [T; O]) -> Self {
+        Self { weights, bias }
+    }
+
+    /// A layer with every weight and bias set to `value`.
+    pub const fn filled(value: T) -> Self {
+        Self::new([[value; O]; I], [value; O])
+    }
+
+    /// A layer of zeros (the seed's `np.zeros`).
+    pub const fn zeros() -> Self {
+        Self::filled(T::ZERO)
+    }
+
+    /// A layer of ones (the seed's `np.ones`).
+    pub const fn ones() -> Self {
+        Self::filled(T::ONE)
+    }
+
+    /// The total input `u = x·W + b`.
+    pub fn total_input(&self, x: &[T; I]) -> [T; O] {
+        let mut u = self.bias;
+        // Row by row: each input scales one contiguous row of W, a loop the compiler vectorises.
+        for (&xi, row) in x.iter().zip(&self.weights) {
+            for (uj, &wij) in u.iter_mut().zip(row) {
+                *uj += xi * wij;
+            }
+        }
+        u
+    }
+
+    /// The output `z = A(x·W + b)` under the activation `A`.
+    pub fn forward<A: Activation>(&self, x: &[T; I]) -> [T; O] {
+        A::activate(&self.total_input(x))
+    }
+}
+
+/// Prints `W` and `b` the way numpy prints arrays.
+impl<T: Scalar, const I: usize, const O: usize> fmt::Display for Dense<T, I, O> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("W:\n")?;
+        fmt::Display::fmt(&Matrix(&self.weights), f)?;
+        f.write_str("\nb: ")?;
+        fmt::Display::fmt(&Vector(&self.bias), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+    use std::format;
+
+    use super::Dense;
+    use crate::activation::Sigmoid;
+
+    #[test]
+    fn total_input_is_x_dot_w_plus_b() {
+        let layer = Dense::new([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], [0.5, -0.5]);
+        // [1, 0, -1]·W = [1 - 5, 2 - 6]
+        assert_eq!(layer.total_input(&[1.0_f64, 0.0, -1.0]), [-3.5, -4.5]);
+    }
+
+    #[test]
+    fn forward_applies_the_activation() {
+        let layer: Dense<f64, 1, 1> = Dense::new([[2.0]], [-2.0]);
+        assert_eq!(layer.forward::<Sigmoid>(&[1.0]), [0.5]);
+    }
+
+    #[test]
+    fn constructors_and_sizes() {
+        const LAYER: Dense<f32, 3, 2> = Dense::ones();
+        assert_eq!(LAYER.weights, [[1.0; 2]; 3]);
+        assert_eq!(Dense::<f32, 3, 2>::zeros().bias, [0.0; 2]);
+        assert_eq!(Dense::<f32, 3, 2>::PARAMETERS, 8);
+    }
+
+    #[test]
+    fn displays_like_numpy() {
+        let layer = Dense::new([[0.1, 0.2], [0.3, 0.4]], [1.0, -2.0]);
+        assert_eq!(
+            format!("{layer}"),
+            "W:\n[[0.1, 0.2],\n [0.3, 0.4]]\nb: [1, -2]"
+        );
+    }
+}

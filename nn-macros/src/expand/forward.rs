@@ -1,0 +1,66 @@
+//! `forward`, and the `Network` impl that generic code uses.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{activation_type, layer_field, scalar_type, width};
+use crate::model::Network;
+
+pub fn generate(network: &Network) -> TokenStream {
+    let name = &network.name;
+    let scalar = scalar_type(network);
+    let (inputs, outputs) = (width(network.inputs), width(network.outputs()));
+    let input_type = quote!([#scalar; #inputs]);
+    let output_type = quote!([#scalar; #outputs]);
+
+    // z1 = layer1(x), z2 = layer2(z1), …, then the final activation-only stage if there is one.
+    let mut steps = Vec::new();
+    let mut previous = quote!(x);
+    for (index, layer) in network.layers.iter().enumerate() {
+        let field = layer_field(index);
+        let activation = activation_type(&layer.activation);
+        let z = format_ident!("z{}", index + 1);
+        steps.push(quote! { let #z = self.#field.forward::<#activation>(#previous); });
+        previous = quote!(&#z);
+    }
+    let result = match &network.output_activation {
+        Some(activation) => {
+            let activation = activation_type(activation);
+            quote!(<#activation as ::nn::__private::Activation>::activate(#previous))
+        }
+        None => {
+            let z = format_ident!("z{}", network.layers.len());
+            quote!(#z)
+        }
+    };
+
+    quote! {
+        impl #name {
+            /// Runs the network on one input: each layer computes `z = f(z_prev·W + b)`.
+            /// Nothing is allocated and nothing panics.
+            #[must_use]
+            pub fn forward(&self, x: &#input_type) -> #output_type {
+                #(#steps)*
+                #result
+            }
+        }
+
+        impl ::nn::__private::Network for #name {
+            type Scalar = #scalar;
+            type Input = #input_type;
+            type Output = #output_type;
+
+            const INPUTS: ::core::primitive::usize = #inputs;
+            const OUTPUTS: ::core::primitive::usize = #outputs;
+            const PARAMETERS: ::core::primitive::usize = Self::PARAMETERS;
+
+            fn forward(&self, input: &Self::Input) -> Self::Output {
+                Self::forward(self, input)
+            }
+
+            fn summary() -> ::nn::__private::Summary {
+                Self::summary()
+            }
+        }
+    }
+}

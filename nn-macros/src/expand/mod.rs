@@ -1,0 +1,83 @@
+//! Code generation: one file per generated part.
+
+mod forward;
+mod inherent;
+mod structure;
+mod trace;
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+
+use crate::errors::Errors;
+use crate::model::{Network, Scalar, Stub};
+use crate::parse::{self, Declaration};
+use crate::{fallback, valid};
+
+/// Expands a whole `network!` invocation: every declaration, then every error found.
+pub fn networks(input: TokenStream) -> TokenStream {
+    let mut errors = Errors::default();
+    let mut output = TokenStream::new();
+    let declarations = parse::split_declarations(input);
+    if declarations.is_empty() {
+        errors.push(syn::Error::new(
+            proc_macro2::Span::call_site(),
+            "expected a network declaration, as in `network! { pub struct Net = 2 => relu 3; }`",
+        ));
+    }
+    for tokens in declarations {
+        match syn::parse2::<Declaration>(tokens.clone()) {
+            Ok(declaration) => match valid::check(declaration, &mut errors) {
+                Ok(network) => output.extend(network_code(&network)),
+                Err(stub) => output.extend(fallback::stub(&stub)),
+            },
+            Err(error) => {
+                errors.push(error);
+                if let Some(name) = parse::find_name(&tokens) {
+                    output.extend(fallback::stub(&Stub {
+                        vis: syn::parse_quote!(pub),
+                        name,
+                        scalar: Scalar::F32,
+                        widths: None,
+                    }));
+                }
+            }
+        }
+    }
+    output.extend(errors.to_compile_errors());
+    output
+}
+
+fn network_code(network: &Network) -> TokenStream {
+    let mut code = structure::generate(network);
+    code.extend(inherent::generate(network));
+    code.extend(forward::generate(network));
+    code.extend(trace::generate(network));
+    code
+}
+
+/// `::core::primitive::f32` or `f64`: immune to anything the user has named `f32`.
+fn scalar_type(network: &Network) -> TokenStream {
+    scalar_path(network.scalar)
+}
+
+pub(crate) fn scalar_path(scalar: Scalar) -> TokenStream {
+    match scalar {
+        Scalar::F32 => quote!(::core::primitive::f32),
+        Scalar::F64 => quote!(::core::primitive::f64),
+    }
+}
+
+/// `layer1`, `layer2`, … for the layer at `index` (from 0).
+fn layer_field(index: usize) -> Ident {
+    format_ident!("layer{}", index + 1)
+}
+
+/// The activation's type, spanned to the name the user wrote.
+fn activation_type(name: &Ident) -> TokenStream {
+    quote_spanned!(name.span()=> ::nn::__private::activation::by_name::#name)
+}
+
+/// A width as an unsuffixed literal, so rustc's errors read `[f32; 3]`.
+pub(crate) fn width(n: usize) -> Literal {
+    Literal::usize_unsuffixed(n)
+}

@@ -1,0 +1,117 @@
+//! `trace`: every intermediate value, in a struct with a readable `Display`.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{activation_type, layer_field, scalar_type, width};
+use crate::model::Network;
+
+pub fn generate(network: &Network) -> TokenStream {
+    let name = &network.name;
+    let vis = &network.vis;
+    let trace = format_ident!("{}Trace", name, span = name.span());
+    let scalar = scalar_type(network);
+    let (inputs, outputs) = (width(network.inputs), width(network.outputs()));
+
+    let mut fields = Vec::new();
+    let mut steps = Vec::new();
+    let mut values = Vec::new();
+    // The `Display` rows: a label in the seed's notation and the expression it shows.
+    let mut rows = vec![("x".to_owned(), quote!(self.input))];
+    let mut previous = "x".to_owned();
+    for (index, layer) in network.layers.iter().enumerate() {
+        let n = index + 1;
+        let field = layer_field(index);
+        let activation = activation_type(&layer.activation);
+        let (u, z) = (format_ident!("u{n}"), format_ident!("z{n}"));
+        let size = width(layer.outputs);
+        let doc = format!(
+            "Layer {n}: total input `u{n}` and output `z{n} = {}(u{n})`.",
+            layer.activation
+        );
+        fields.push(quote! {
+            #[doc = #doc]
+            pub #field: ::nn::__private::LayerTrace<#scalar, #size>
+        });
+        let input = if index == 0 {
+            quote!(x)
+        } else {
+            let previous_z = format_ident!("z{index}");
+            quote!(&#previous_z)
+        };
+        steps.push(quote! {
+            let #u = self.#field.total_input(#input);
+            let #z = <#activation as ::nn::__private::Activation>::activate(&#u);
+        });
+        values.push(quote!(#field: ::nn::__private::LayerTrace { u: #u, z: #z }));
+        rows.push((
+            format!("u{n} = {previous}·W{n} + b{n}"),
+            quote!(self.#field.u),
+        ));
+        rows.push((
+            format!("z{n} = {}(u{n})", layer.activation),
+            quote!(self.#field.z),
+        ));
+        previous = format!("z{n}");
+    }
+    let last = format_ident!("z{}", network.layers.len());
+    let output = match &network.output_activation {
+        Some(activation) => {
+            rows.push((format!("y = {activation}({previous})"), quote!(self.output)));
+            let activation = activation_type(activation);
+            quote!(<#activation as ::nn::__private::Activation>::activate(&#last))
+        }
+        None => {
+            rows.push((format!("y = {previous}"), quote!(self.output)));
+            quote!(#last)
+        }
+    };
+
+    let label_width = rows
+        .iter()
+        .map(|(label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0);
+    let label_width = width(label_width);
+    let display_rows = rows.iter().map(|(label, value)| {
+        quote!(::nn::__private::write_trace_row(f, #label, #label_width, &#value)?;)
+    });
+    let trace_doc = format!(
+        "Every intermediate value of one [`{name}::forward`] call, from [`{name}::trace`]."
+    );
+
+    quote! {
+        #[doc = #trace_doc]
+        ///
+        /// `Display` prints one line per value, in the notation of `u = x·W + b`, `z = f(u)`.
+        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+        #vis struct #trace {
+            /// The input `x`.
+            pub input: [#scalar; #inputs],
+            #(#fields,)*
+            /// The output `y`, what `forward` returns.
+            pub output: [#scalar; #outputs],
+        }
+
+        impl #name {
+            /// Runs the network like `forward` and keeps every intermediate value: each layer's
+            /// total input `u` and output `z` (what the seed prints with `print_vec`).
+            #[must_use]
+            pub fn trace(&self, x: &[#scalar; #inputs]) -> #trace {
+                #(#steps)*
+                #trace {
+                    input: *x,
+                    #(#values,)*
+                    output: #output,
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for #trace {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #(#display_rows)*
+                ::core::result::Result::Ok(())
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! Syntax only: the tokens of one declaration, read into a tree that keeps every token for spans.
+//!
+//! ```text
+//! [#[attr]]* [pub] struct NAME [: f32 | f64] = IN (=> ACTIVATION [WIDTH])*
+//! ```
+//!
+//! Parsing is lenient about what [`crate::valid`] can explain better (a missing width, an unknown
+//! activation name) and strict about structure.
+
+use proc_macro2::{TokenStream, TokenTree};
+use syn::ext::IdentExt;
+use syn::parse::{Parse, ParseStream};
+use syn::{Attribute, Ident, LitInt, Token, Visibility};
+
+/// One `struct NAME = ...` declaration.
+pub struct Declaration {
+    pub attrs: Vec<Attribute>,
+    pub vis: Visibility,
+    pub name: Ident,
+    /// `f32` or `f64` after a colon, if given.
+    pub scalar: Option<Ident>,
+    /// The `=` token, where a missing input width is reported.
+    pub eq_token: Token![=],
+    /// The input width; `None` when the first stage follows `=` directly.
+    pub inputs: Option<LitInt>,
+    pub stages: Vec<Stage>,
+}
+
+/// `=> ACTIVATION [WIDTH]`.
+pub struct Stage {
+    pub activation: Ident,
+    pub width: Option<LitInt>,
+}
+
+impl Parse for Declaration {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let attrs = input.call(Attribute::parse_outer)?;
+        let vis = input.parse()?;
+        if !input.peek(Token![struct]) {
+            return Err(input.error(
+                "expected `struct`: a network is declared as `struct NAME = 2 => relu 3;`",
+            ));
+        }
+        input.parse::<Token![struct]>()?;
+        let name: Ident = input.parse()?;
+        let scalar = if input.peek(Token![:]) {
+            input.parse::<Token![:]>()?;
+            Some(input.call(Ident::parse_any)?)
+        } else {
+            None
+        };
+        if !input.peek(Token![=]) {
+            return Err(input.error(format!(
+                "expected `=` after the network's name, as in `struct {name} = 2 => relu 3;`"
+            )));
+        }
+        let eq_token = input.parse()?;
+        let inputs = if input.peek(LitInt) {
+            Some(input.parse()?)
+        } else if input.peek(Token![=>]) {
+            None
+        } else {
+            return Err(input.error("expected the input width, a number such as `2`, after `=`"));
+        };
+        let mut stages = Vec::new();
+        while !input.is_empty() {
+            if !input.peek(Token![=>]) {
+                let found = input
+                    .cursor()
+                    .token_tree()
+                    .map(|(token, _)| token.to_string())
+                    .unwrap_or_default();
+                return Err(input.error(format!(
+                    "unexpected `{found}`: expected `=>` and the next stage, or `;` to end the network"
+                )));
+            }
+            stages.push(input.parse()?);
+        }
+        Ok(Self {
+            attrs,
+            vis,
+            name,
+            scalar,
+            eq_token,
+            inputs,
+            stages,
+        })
+    }
+}
+
+impl Parse for Stage {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        input.parse::<Token![=>]>()?;
+        if !input.peek(Ident::peek_any) {
+            return Err(input.error(
+                "expected an activation after `=>`: a stage is written `=> relu 3` (activation, then width)",
+            ));
+        }
+        let activation = input.call(Ident::parse_any)?;
+        let width = if input.peek(LitInt) {
+            Some(input.parse()?)
+        } else {
+            None
+        };
+        Ok(Self { activation, width })
+    }
+}
+
+/// Splits the macro input into declarations at each top-level `;`, so that one broken declaration
+/// does not hide the others. The last `;` may be left out.
+pub fn split_declarations(input: TokenStream) -> Vec<TokenStream> {
+    let mut declarations = Vec::new();
+    let mut current = Vec::new();
+    for token in input {
+        match &token {
+            TokenTree::Punct(punct) if punct.as_char() == ';' => {
+                declarations.push(current.drain(..).collect());
+            }
+            _ => current.push(token),
+        }
+    }
+    if !current.is_empty() {
+        declarations.push(current.into_iter().collect());
+    }
+    declarations
+}
+
+/// The name after `struct` in tokens that failed to parse, to emit a stub under that name.
+pub fn find_name(declaration: &TokenStream) -> Option<Ident> {
+    let mut tokens = declaration.clone().into_iter();
+    tokens.find(|token| matches!(token, TokenTree::Ident(ident) if ident == "struct"))?;
+    match tokens.next() {
+        Some(TokenTree::Ident(name)) => Some(name),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::{Declaration, find_name, split_declarations};
+
+    #[test]
+    fn parses_every_part() {
+        let declaration: Declaration =
+            syn::parse2(quote!(#[doc = "x"] pub struct Net: f64 = 2 => relu 3 => softmax)).unwrap();
+        assert_eq!(declaration.attrs.len(), 1);
+        assert_eq!(declaration.name, "Net");
+        assert_eq!(declaration.scalar.unwrap(), "f64");
+        assert_eq!(declaration.inputs.unwrap().base10_digits(), "2");
+        let stages = &declaration.stages;
+        assert_eq!(stages.len(), 2);
+        assert_eq!(stages[0].activation, "relu");
+        assert_eq!(stages[0].width.as_ref().unwrap().base10_digits(), "3");
+        assert_eq!(stages[1].activation, "softmax");
+        assert!(stages[1].width.is_none());
+    }
+
+    #[test]
+    fn keywords_parse_as_activation_names_for_valid_to_reject() {
+        let declaration: Declaration = syn::parse2(quote!(struct Net = 2 => type 3)).unwrap();
+        assert_eq!(declaration.stages[0].activation, "type");
+    }
+
+    #[test]
+    fn structural_mistakes_are_parse_errors() {
+        for (tokens, message) in [
+            (quote!(struct Net = 2 => relu 3 foo), "unexpected `foo`"),
+            (quote!(struct Net = 2 => 3), "expected an activation"),
+            (quote!(struct Net 2 => relu 3), "expected `=`"),
+            (quote!(Net = 2 => relu 3), "expected `struct`"),
+            (quote!(struct Net = relu 3), "expected the input width"),
+        ] {
+            let error = syn::parse2::<Declaration>(tokens).err().unwrap();
+            assert!(error.to_string().contains(message), "{error}");
+        }
+    }
+
+    #[test]
+    fn splits_at_semicolons_and_finds_names() {
+        let parts = split_declarations(
+            quote!(struct A = 1 => relu 1; #[x] pub struct B = oops; struct C = 1),
+        );
+        assert_eq!(parts.len(), 3);
+        let names: Vec<_> = parts
+            .iter()
+            .map(|p| find_name(p).unwrap().to_string())
+            .collect();
+        assert_eq!(names, ["A", "B", "C"]);
+        assert!(find_name(&quote!(= 2 => relu 3)).is_none());
+    }
+}

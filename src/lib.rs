@@ -1,0 +1,68 @@
+#![doc = include_str!("../README.md")]
+#![no_std]
+
+// Generated code names `::nn::...`; this makes those paths resolve inside this crate's own tests.
+extern crate self as nn;
+
+pub use nn_core::{
+    Activation, Dense, LayerSummary, LayerTrace, Matrix, Network, Scalar, Summary, Vector,
+    activation,
+};
+
+/// Declares one or more networks as plain structs of [`Dense`] layers.
+///
+/// ```text
+/// network! {
+///     [#[attr]]* [pub] struct NAME [: f64] = IN (=> ACTIVATION [WIDTH])* ;   (repeatable)
+/// }
+/// ```
+///
+/// `IN` is the input width; each stage `=> ACTIVATION WIDTH` is a dense layer to `WIDTH` units
+/// followed by the activation. The last stage may leave out its width: `=> softmax` alone applies
+/// the activation to the previous layer's output. The scalar is `f32` unless the name is followed
+/// by `: f64`. The activations are listed in [`activation`].
+///
+/// For `pub struct Seed3 = 2 => relu 3 => relu 2 => identity 2;` this generates:
+///
+/// - `pub struct Seed3 { pub layer1: Dense<f32, 2, 3>, pub layer2: Dense<f32, 3, 2>, pub layer3:
+///   Dense<f32, 2, 2> }`, deriving `Clone`, `Debug` and `PartialEq`, with the declaration's doc
+///   comments and attributes;
+/// - `Seed3::INPUTS`, `Seed3::OUTPUTS`, `Seed3::PARAMETERS`;
+/// - `const fn zeros()` and `const fn ones()`, usable in a `static`;
+/// - `fn forward(&self, x: &[f32; 2]) -> [f32; 2]`;
+/// - `fn trace(&self, x: &[f32; 2]) -> Seed3Trace`, every layer's `u` and `z`, with a `Display`;
+/// - `const fn summary() -> Summary`, a Keras-like table;
+/// - an implementation of [`Network`].
+///
+/// # Examples
+///
+/// ```
+/// nn::network! {
+///     /// The seed's three-layer network.
+///     pub struct Seed3 = 2 => relu 3 => relu 2 => identity 2;
+///     /// The seed's regression network, in double precision.
+///     pub struct Regression: f64 = 2 => relu 10 => identity 1;
+/// }
+///
+/// static NET: Seed3 = Seed3::ones();
+/// let y: [f32; 2] = NET.forward(&[1.0, 2.0]);
+/// assert_eq!(y, [27.0, 27.0]);
+/// assert_eq!(Regression::PARAMETERS, 41);
+/// ```
+///
+/// Shapes are checked by rustc: an input of the wrong width does not compile.
+///
+/// ```compile_fail
+/// nn::network! { struct Seed3 = 2 => relu 3 => relu 2 => identity 2; }
+///
+/// let y = Seed3::zeros().forward(&[1.0, 2.0, 3.0]);
+/// ```
+pub use nn_macros::network;
+
+/// What generated code refers to; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use nn_core::{
+        Activation, Dense, LayerSummary, LayerTrace, Network, Summary, activation, write_trace_row,
+    };
+}

@@ -1,0 +1,6 @@
+nn::network! { struct Seed3 = 2 => relu 3 => relu 2 => identity 2; }
+
+fn main() {
+    let net = Seed3::zeros();
+    let _ = net.forward(&[1.0, 2.0, 3.0]);
+}

@@ -1,0 +1,3 @@
+nn::network! { struct Net = => relu 3 => identity 1; }
+
+fn main() {}

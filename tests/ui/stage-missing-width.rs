@@ -1,0 +1,3 @@
+nn::network! { struct Net = 2 => relu => identity 1; }
+
+fn main() {}

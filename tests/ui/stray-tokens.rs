@@ -1,0 +1,3 @@
+nn::network! { struct Net = 2 => relu 3 units => identity 1; }
+
+fn main() {}
