@@ -5,9 +5,19 @@
 extern crate self as nn;
 
 pub use nn_core::{
-    Activation, Dense, LayerSummary, LayerTrace, Matrix, Network, Scalar, Summary, Vector,
-    activation,
+    Activation, Dense, LayerSummary, LayerTrace, Matrix, Network, Scalar, Summary, Tensor,
+    TensorKind, Trainable, Vector, activation, gradient_check, init, loss, numerical_gradient,
+    optim, train,
 };
+
+/// The traits and types most programs use: `use nn::prelude::*;`.
+pub mod prelude {
+    pub use nn_core::Network;
+    pub use nn_core::Trainable;
+    pub use nn_core::init::{Init, rng};
+    pub use nn_core::loss::{BinaryCrossEntropy, CrossEntropy, Mse};
+    pub use nn_core::optim::{Optimizer, Sgd};
+}
 
 /// Declares one or more networks as plain structs of [`Dense`] layers.
 ///
@@ -62,7 +72,10 @@ pub use nn_macros::network;
 /// What generated code refers to; not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use nn_core::activation::{self, Activation, Differentiable};
+    pub use nn_core::loss::{Loss, PairsWith};
     pub use nn_core::{
-        Activation, Dense, LayerSummary, LayerTrace, Network, Summary, activation, write_trace_row,
+        Dense, LayerSummary, LayerTrace, Network, Summary, Tensor, TensorKind, Trainable,
+        write_trace_row,
     };
 }

@@ -72,6 +72,31 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
     pub fn forward<A: Activation>(&self, x: &[T; I]) -> [T; O] {
         A::activate(&self.total_input(x))
     }
+
+    /// Backpropagation through `u = x·W + b`: the gradient with respect to the input `x`, given the
+    /// gradient `du` with respect to `u` (the seed's `np.dot(delta, W.T)`).
+    pub fn input_gradient(&self, du: &[T; O]) -> [T; I] {
+        let mut dx = [T::ZERO; I];
+        for (dxi, row) in dx.iter_mut().zip(&self.weights) {
+            for (&wij, &duj) in row.iter().zip(du) {
+                *dxi += wij * duj;
+            }
+        }
+        dx
+    }
+
+    /// Adds the gradient of `u = x·W + b` with respect to `W` and `b` into `self`, a layer used as
+    /// a gradient: `W += xᵀ·du` (the seed's `np.dot(x.T, delta)`) and `b += du`.
+    pub fn add_gradient(&mut self, x: &[T; I], du: &[T; O]) {
+        for (&xi, row) in x.iter().zip(&mut self.weights) {
+            for (wij, &duj) in row.iter_mut().zip(du) {
+                *wij += xi * duj;
+            }
+        }
+        for (bj, &duj) in self.bias.iter_mut().zip(du) {
+            *bj += duj;
+        }
+    }
 }
 
 /// Prints `W` and `b` the way numpy prints arrays.
@@ -103,6 +128,18 @@ mod tests {
     fn forward_applies_the_activation() {
         let layer: Dense<f64, 1, 1> = Dense::new([[2.0]], [-2.0]);
         assert_eq!(layer.forward::<Sigmoid>(&[1.0]), [0.5]);
+    }
+
+    #[test]
+    fn gradients_of_the_affine_map() {
+        let layer = Dense::new([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], [0.5, -0.5]);
+        // dx = W·du
+        assert_eq!(layer.input_gradient(&[1.0_f64, -1.0]), [-1.0, -1.0, -1.0]);
+        let mut grad = Dense::<f64, 3, 2>::zeros();
+        grad.add_gradient(&[1.0, 0.0, 2.0], &[3.0, 4.0]);
+        grad.add_gradient(&[1.0, 0.0, 0.0], &[1.0, 1.0]);
+        assert_eq!(grad.weights, [[4.0, 5.0], [0.0, 0.0], [6.0, 8.0]]);
+        assert_eq!(grad.bias, [4.0, 5.0]);
     }
 
     #[test]

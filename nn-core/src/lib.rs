@@ -8,7 +8,12 @@
 //! - [`Scalar`]: the number type of a network, `f32` or `f64`.
 //! - [`Dense`]: a fully connected layer, `u = x·W + b`.
 //! - [`activation`]: `identity`, `step`, `sigmoid`, `relu`, `tanh`, `leaky_relu`, `softmax`.
-//! - [`Network`]: the trait every generated network implements.
+//! - [`Network`] and [`Trainable`]: the traits every generated network implements.
+//! - [`loss`]: `Mse`, `CrossEntropy`, `BinaryCrossEntropy`.
+//! - [`optim`]: `Sgd` and the [`optim::Optimizer`] trait.
+//! - [`train`]: the training loops of the seed: per-sample, mini-batch, full-batch, online.
+//! - [`init`]: seeded initialisers: zeros, ones, uniform, integers, normal, Xavier, He.
+//! - [`numerical_gradient`] and [`gradient_check`]: central differences to check `backward`.
 //! - [`LayerTrace`] and [`Summary`]: what a network computed, and what it is made of.
 //! - [`Vector`] and [`Matrix`]: numpy-like `Display` for arrays.
 //!
@@ -28,15 +33,21 @@
 pub mod activation;
 mod dense;
 mod display;
+mod gradcheck;
+pub mod init;
+pub mod loss;
 mod network;
+pub mod optim;
 mod scalar;
 mod summary;
 mod trace;
+pub mod train;
 
 pub use activation::Activation;
 pub use dense::Dense;
 pub use display::{Matrix, Vector};
-pub use network::Network;
+pub use gradcheck::{gradient_check, numerical_gradient};
+pub use network::{Network, Tensor, TensorKind, Trainable};
 pub use scalar::Scalar;
 pub use summary::{LayerSummary, Summary};
 pub use trace::LayerTrace;

@@ -1,12 +1,21 @@
-//! The trait every generated network implements.
+//! The traits every generated network implements.
 
+use rand_core::Rng;
+
+use crate::activation::Differentiable;
+use crate::init::Init;
+use crate::loss::{Loss, PairsWith};
 use crate::{Scalar, Summary};
 
-/// A network declared with `network!`: what generic code (training loops, checks, save and load)
-/// needs to know about it.
+/// A network declared with `network!`: what generic code (optimisers, initialisers, checks, save and
+/// load) needs to know about it.
+///
+/// Its parameters are seen as a list of tensors, [`Network::TENSORS`]: each layer's weight matrix
+/// then its bias vector, as flat slices. Optimisers walk that list once, for any network.
 ///
 /// The generated struct also has inherent methods and constants of the same names, so the trait
-/// only needs importing for code that is generic over networks.
+/// only needs importing for code that is generic over networks, and for the parameter-wise helpers
+/// ([`Network::scale`], [`Network::add_scaled`], …).
 ///
 /// # Examples
 ///
@@ -21,8 +30,11 @@ use crate::{Scalar, Summary};
 /// let (parameters, y) = describe(&Seed3::ones(), &[1.0, 2.0]);
 /// assert_eq!(parameters, 23);
 /// assert_eq!(y, [27.0, 27.0]); // 1+2+1 = 4, then 4·3+1 = 13, then 13·2+1 = 27
+///
+/// let names: Vec<_> = Seed3::TENSORS.iter().map(|t| t.name).collect();
+/// assert_eq!(names[..2], ["layer1.weight", "layer1.bias"]);
 /// ```
-pub trait Network {
+pub trait Network: Sized {
     /// The number type, `f32` or `f64`.
     type Scalar: Scalar;
     /// `[Self::Scalar; INPUTS]`.
@@ -36,10 +48,157 @@ pub trait Network {
     const OUTPUTS: usize;
     /// The number of weights and biases.
     const PARAMETERS: usize;
+    /// The parameter tensors, in order: `layer1.weight`, `layer1.bias`, `layer2.weight`, …
+    const TENSORS: &'static [Tensor];
+
+    /// A network with every parameter zero.
+    #[must_use]
+    fn zeros() -> Self;
 
     /// Runs the network on one input.
     fn forward(&self, input: &Self::Input) -> Self::Output;
 
     /// The table of layers, shapes and parameter counts.
     fn summary() -> Summary;
+
+    /// The parameters of tensor `index` of [`Network::TENSORS`], row after row; empty past the end.
+    fn tensor(&self, index: usize) -> &[Self::Scalar];
+
+    /// The parameters of tensor `index`, to change them; empty past the end.
+    fn tensor_mut(&mut self, index: usize) -> &mut [Self::Scalar];
+
+    /// The loss of one sample: `loss` of `forward(input)` against `target`.
+    fn loss<L, D>(&self, input: &Self::Input, target: &D, loss: L) -> Self::Scalar
+    where
+        L: Loss<Self::Scalar, Self::Output, D>,
+    {
+        loss.loss(&self.forward(input), target)
+    }
+
+    /// Sets every parameter to `value`; `fill(0)` clears a gradient.
+    fn fill(&mut self, value: Self::Scalar) {
+        for index in 0..Self::TENSORS.len() {
+            self.tensor_mut(index).fill(value);
+        }
+    }
+
+    /// Multiplies every parameter by `factor`.
+    fn scale(&mut self, factor: Self::Scalar) {
+        for index in 0..Self::TENSORS.len() {
+            for value in self.tensor_mut(index) {
+                *value *= factor;
+            }
+        }
+    }
+
+    /// Adds `factor * other` to every parameter: `add_scaled(&grad, -learning_rate)` is a gradient
+    /// descent step.
+    fn add_scaled(&mut self, other: &Self, factor: Self::Scalar) {
+        for index in 0..Self::TENSORS.len() {
+            for (value, &delta) in self.tensor_mut(index).iter_mut().zip(other.tensor(index)) {
+                *value += factor * delta;
+            }
+        }
+    }
+
+    /// A network initialised by `init` (see [`Init`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use nn::{Network, init::{Init, rng}};
+    ///
+    /// nn::network! { struct Net = 4 => relu 8 => identity 2; }
+    ///
+    /// let a = Net::initialized(Init::He, &mut rng(7));
+    /// let b = Net::initialized(Init::He, &mut rng(7));
+    /// assert_eq!(a, b); // seeded: reproducible
+    /// assert_eq!(a.layer1.bias, [0.0; 8]);
+    /// ```
+    #[must_use]
+    fn initialized<R: Rng + ?Sized>(init: Init, rng: &mut R) -> Self {
+        let mut net = Self::zeros();
+        init.apply(&mut net, rng);
+        net
+    }
+
+    /// `true` unless some parameter is NaN or infinite.
+    fn is_finite(&self) -> bool {
+        (0..Self::TENSORS.len()).all(|index| self.tensor(index).iter().all(|v| v.is_finite()))
+    }
+}
+
+/// One parameter tensor of a network: its name and shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tensor {
+    /// `layer1.weight`, `layer1.bias`, … (the names `PyTorch` gives an `nn.Linear` stack).
+    pub name: &'static str,
+    /// A weight matrix has one row per input; a bias has one row.
+    pub rows: usize,
+    /// One column per output.
+    pub columns: usize,
+    /// A weight matrix or a bias vector.
+    pub kind: TensorKind,
+}
+
+/// What a [`Tensor`] holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TensorKind {
+    /// A layer's weight matrix `W`, `inputs x outputs`.
+    Weight,
+    /// A layer's bias vector `b`.
+    Bias,
+}
+
+impl Tensor {
+    /// The number of parameters, `rows * columns`.
+    pub const fn len(&self) -> usize {
+        self.rows * self.columns
+    }
+
+    /// `true` for a tensor without parameters (never the case in a generated network).
+    pub const fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A network that can be trained: every activation in it is [`Differentiable`].
+///
+/// Generated for every network; a network containing `step` gets it only under a bound that does
+/// not hold, so training it is a compile error that says why.
+///
+/// # Examples
+///
+/// ```
+/// use nn::{Network, Trainable, loss::Mse};
+///
+/// nn::network! { struct Line: f64 = 1 => identity 1; }
+///
+/// // y = w x + b with w = 2, b = 0; for x = 1, d = 3 the loss is (3 - 2)² / 2.
+/// let mut net = Line::zeros();
+/// net.layer1.weights = [[2.0]];
+/// let mut grad = Line::zeros();
+/// let loss = Trainable::backward(&net, &[1.0], &[3.0], Mse, &mut grad);
+/// assert_eq!(loss, 0.5);
+/// assert_eq!((grad.layer1.weights, grad.layer1.bias), ([[-1.0]], [-1.0]));
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be trained",
+    note = "every activation of a trainable network must be differentiable; `step` is not"
+)]
+pub trait Trainable: Network {
+    /// The activation that produces the network's output: the one its loss must pair with.
+    type OutputActivation: Differentiable;
+
+    /// Runs `input` forward, returns the loss against `target`, and ADDS the gradient of that loss
+    /// with respect to every parameter into `grad`.
+    fn backward<L, D>(
+        &self,
+        input: &Self::Input,
+        target: &D,
+        loss: L,
+        grad: &mut Self,
+    ) -> Self::Scalar
+    where
+        L: Loss<Self::Scalar, Self::Output, D> + PairsWith<Self::OutputActivation>;
 }

@@ -50,6 +50,8 @@ pub trait Scalar:
     const ONE: Self;
     /// Negative infinity, the identity of `max`.
     const NEG_INFINITY: Self;
+    /// Not a number: what a loss returns for a target it cannot score.
+    const NAN: Self;
     /// The type's Rust name, `"f32"` or `"f64"`.
     const NAME: &'static str;
 
@@ -89,6 +91,7 @@ macro_rules! impl_scalar {
             const ZERO: Self = 0.0;
             const ONE: Self = 1.0;
             const NEG_INFINITY: Self = $t::NEG_INFINITY;
+            const NAN: Self = $t::NAN;
             const NAME: &'static str = stringify!($t);
 
             #[allow(clippy::cast_possible_truncation)] // rounding to f32 is the point

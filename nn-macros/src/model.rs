@@ -59,6 +59,21 @@ impl Network {
         self.layers.iter().map(Layer::parameters).sum()
     }
 
+    /// The activation that produces the output: the final stage's, or the last layer's.
+    pub fn output_activation(&self) -> &Ident {
+        match (&self.output_activation, self.layers.last()) {
+            (Some(activation), _) => activation,
+            (None, Some(layer)) => &layer.activation,
+            (None, None) => unreachable!("a valid network has at least one layer"),
+        }
+    }
+
+    /// Every activation in order, the final stage's included.
+    pub fn activations(&self) -> impl Iterator<Item = &Ident> {
+        let layers = self.layers.iter().map(|layer| &layer.activation);
+        layers.chain(&self.output_activation)
+    }
+
     /// The declaration as written, normalised: `2 => relu 3 => identity 1`.
     pub fn spec(&self) -> String {
         let layers = self

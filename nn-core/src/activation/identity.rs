@@ -1,4 +1,4 @@
-use super::Activation;
+use super::{Activation, Differentiable};
 use crate::Scalar;
 
 /// `z = u`: the output of a regression network.
@@ -18,5 +18,11 @@ impl Activation for Identity {
 
     fn activate<T: Scalar, const N: usize>(u: &[T; N]) -> [T; N] {
         *u
+    }
+}
+
+impl Differentiable for Identity {
+    fn backward<T: Scalar, const N: usize>(_: &[T; N], _: &[T; N], dz: &[T; N]) -> [T; N] {
+        *dz
     }
 }

@@ -1,4 +1,4 @@
-use super::{Activation, map};
+use super::{Activation, Differentiable, chain, map};
 use crate::Scalar;
 
 /// `z = u` where `u > 0`, else `0.01 u`: a relu that keeps a small gradient for negative inputs.
@@ -24,6 +24,13 @@ impl Activation for LeakyRelu {
     fn activate<T: Scalar, const N: usize>(u: &[T; N]) -> [T; N] {
         let slope = T::from_f64(Self::SLOPE);
         map(u, |x| if x < T::ZERO { slope * x } else { x })
+    }
+}
+
+impl Differentiable for LeakyRelu {
+    fn backward<T: Scalar, const N: usize>(u: &[T; N], z: &[T; N], dz: &[T; N]) -> [T; N] {
+        let slope = T::from_f64(Self::SLOPE);
+        chain(u, z, dz, |u, _| if u < T::ZERO { slope } else { T::ONE })
     }
 }
 

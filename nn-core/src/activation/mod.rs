@@ -53,6 +53,33 @@ pub trait Activation {
     fn activate<T: Scalar, const N: usize>(u: &[T; N]) -> [T; N];
 }
 
+/// An activation that can be trained through: the backward pass of its forward function.
+///
+/// Every activation but [`Step`] implements it; a network containing `step` runs forward but cannot
+/// be trained, and calling `backward` on it is a compile error that says so.
+///
+/// # Examples
+///
+/// ```
+/// use nn_core::activation::{Differentiable, Activation, Sigmoid};
+///
+/// // d sigmoid / du at u = 0 is 1/4.
+/// let u = [0.0_f64];
+/// let z = Sigmoid::activate(&u);
+/// assert_eq!(Sigmoid::backward(&u, &z, &[1.0]), [0.25]);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no derivative to train with, so a network containing it cannot be trained",
+    label = "this network contains `{Self}`",
+    note = "`step` is flat everywhere except at 0: no gradient passes through it; a network with it can run `forward` only",
+    note = "for a trainable network use `sigmoid` (the smooth step) or `relu`"
+)]
+pub trait Differentiable: Activation {
+    /// Given the total input `u`, the output `z = f(u)` and the gradient `dz` of the loss with
+    /// respect to `z`, returns the gradient with respect to `u` (the vector-Jacobian product).
+    fn backward<T: Scalar, const N: usize>(u: &[T; N], z: &[T; N], dz: &[T; N]) -> [T; N];
+}
+
 /// Applies `f` to every element: the shape of the element-wise activations.
 fn map<T: Scalar, const N: usize>(u: &[T; N], f: impl Fn(T) -> T) -> [T; N] {
     let mut z = *u;
@@ -106,6 +133,21 @@ const fn str_eq(a: &str, b: &str) -> bool {
         i += 1;
     }
     true
+}
+
+/// `dz · f'(u)` element by element, `derivative` given `(u, z)`: the backward pass of the
+/// element-wise activations.
+fn chain<T: Scalar, const N: usize>(
+    u: &[T; N],
+    z: &[T; N],
+    dz: &[T; N],
+    derivative: impl Fn(T, T) -> T,
+) -> [T; N] {
+    let mut du = *dz;
+    for ((du, &u), &z) in du.iter_mut().zip(u).zip(z) {
+        *du *= derivative(u, z);
+    }
+    du
 }
 
 #[cfg(test)]

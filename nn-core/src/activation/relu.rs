@@ -1,4 +1,4 @@
-use super::{Activation, map};
+use super::{Activation, Differentiable, chain, map};
 use crate::Scalar;
 
 /// `z = max(0, u)`: the usual hidden-layer activation.
@@ -19,6 +19,13 @@ impl Activation for Relu {
     fn activate<T: Scalar, const N: usize>(u: &[T; N]) -> [T; N] {
         // `<` rather than `max` so that NaN passes through, as with numpy's `maximum`.
         map(u, |x| if x < T::ZERO { T::ZERO } else { x })
+    }
+}
+
+impl Differentiable for Relu {
+    fn backward<T: Scalar, const N: usize>(u: &[T; N], z: &[T; N], dz: &[T; N]) -> [T; N] {
+        // The seed's `d_relu`: 1 where u > 0, else 0.
+        chain(u, z, dz, |u, _| if u > T::ZERO { T::ONE } else { T::ZERO })
     }
 }
 

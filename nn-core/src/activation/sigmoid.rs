@@ -1,4 +1,4 @@
-use super::{Activation, map};
+use super::{Activation, Differentiable, chain, map};
 use crate::Scalar;
 
 /// `z = 1 / (1 + e^-u)`: squashes into `(0, 1)`; the output of a binary classifier.
@@ -18,6 +18,12 @@ impl Activation for Sigmoid {
 
     fn activate<T: Scalar, const N: usize>(u: &[T; N]) -> [T; N] {
         map(u, |x| T::ONE / (T::ONE + (-x).exp()))
+    }
+}
+
+impl Differentiable for Sigmoid {
+    fn backward<T: Scalar, const N: usize>(u: &[T; N], z: &[T; N], dz: &[T; N]) -> [T; N] {
+        chain(u, z, dz, |_, z| z * (T::ONE - z))
     }
 }
 

@@ -1,4 +1,4 @@
-use super::Activation;
+use super::{Activation, Differentiable};
 use crate::Scalar;
 
 /// `z = e^(u - max u) / Σ e^(u - max u)`: turns scores into probabilities that sum to 1; the
@@ -35,6 +35,21 @@ impl Activation for Softmax {
             *value /= sum;
         }
         z
+    }
+}
+
+impl Differentiable for Softmax {
+    fn backward<T: Scalar, const N: usize>(_: &[T; N], z: &[T; N], dz: &[T; N]) -> [T; N] {
+        // du_j = z_j (dz_j - sum_k dz_k z_k): the softmax Jacobian applied to dz.
+        let mut dot = T::ZERO;
+        for (&dz, &z) in dz.iter().zip(z) {
+            dot += dz * z;
+        }
+        let mut du = *dz;
+        for (du, &z) in du.iter_mut().zip(z) {
+            *du = z * (*du - dot);
+        }
+        du
     }
 }
 

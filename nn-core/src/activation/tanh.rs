@@ -1,4 +1,4 @@
-use super::{Activation, map};
+use super::{Activation, Differentiable, chain, map};
 use crate::Scalar;
 
 /// `z = tanh(u)`: squashes into `(-1, 1)`.
@@ -18,6 +18,12 @@ impl Activation for Tanh {
 
     fn activate<T: Scalar, const N: usize>(u: &[T; N]) -> [T; N] {
         map(u, T::tanh)
+    }
+}
+
+impl Differentiable for Tanh {
+    fn backward<T: Scalar, const N: usize>(u: &[T; N], z: &[T; N], dz: &[T; N]) -> [T; N] {
+        chain(u, z, dz, |_, z| T::ONE - z * z)
     }
 }
 

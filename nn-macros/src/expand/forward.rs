@@ -1,4 +1,4 @@
-//! `forward`, and the `Network` impl that generic code uses.
+//! `forward`: each layer's output feeds the next.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -42,24 +42,6 @@ pub fn generate(network: &Network) -> TokenStream {
             pub fn forward(&self, x: &#input_type) -> #output_type {
                 #(#steps)*
                 #result
-            }
-        }
-
-        impl ::nn::__private::Network for #name {
-            type Scalar = #scalar;
-            type Input = #input_type;
-            type Output = #output_type;
-
-            const INPUTS: ::core::primitive::usize = #inputs;
-            const OUTPUTS: ::core::primitive::usize = #outputs;
-            const PARAMETERS: ::core::primitive::usize = Self::PARAMETERS;
-
-            fn forward(&self, input: &Self::Input) -> Self::Output {
-                Self::forward(self, input)
-            }
-
-            fn summary() -> ::nn::__private::Summary {
-                Self::summary()
             }
         }
     }

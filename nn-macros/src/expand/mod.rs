@@ -1,7 +1,9 @@
 //! Code generation: one file per generated part.
 
+mod backward;
 mod forward;
 mod inherent;
+mod network;
 mod structure;
 mod trace;
 
@@ -52,6 +54,8 @@ fn network_code(network: &Network) -> TokenStream {
     code.extend(inherent::generate(network));
     code.extend(forward::generate(network));
     code.extend(trace::generate(network));
+    code.extend(backward::generate(network));
+    code.extend(network::generate(network));
     code
 }
 

@@ -1,0 +1,367 @@
+//! Training loops for every form of gradient descent the seed teaches, without allocation.
+//!
+//! | the seed's form | here |
+//! | --- | --- |
+//! | batch (full-batch) gradient descent: the mean gradient of all samples | [`step`] on the whole data set |
+//! | stochastic gradient descent: one randomly drawn sample per update | [`stochastic`] |
+//! | mini-batch gradient descent: shuffled batches, one update each | [`epoch`] |
+//! | online learning: update as each sample arrives | [`online`] |
+//!
+//! Samples are `(input, target)` pairs. The gradient buffer `grad` is a network of the trained
+//! network's own type, made once by the caller (`N::zeros()`) and reused for every update.
+//!
+//! A sample whose loss is NaN or infinite stops training with [`TrainError::NonFinite`] before the
+//! network is updated with it.
+
+use core::fmt;
+
+use rand_core::Rng;
+
+use crate::loss::{Loss, PairsWith};
+use crate::optim::Optimizer;
+use crate::{Scalar, Trainable};
+
+/// Why a training call stopped.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TrainError {
+    /// There were no samples: no gradient to take.
+    Empty,
+    /// A batch size of zero was asked for.
+    ZeroBatchSize,
+    /// The loss of a sample was NaN or infinite: bad data (NaN inputs, a class index out of range)
+    /// or training that diverged (a learning rate too large). The network was not updated with it.
+    NonFinite {
+        /// The sample's position in the data given (for [`epoch`], after shuffling; for
+        /// [`stochastic`], the step).
+        sample: usize,
+        /// Its loss.
+        loss: f64,
+    },
+}
+
+impl fmt::Display for TrainError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("no samples to train on"),
+            Self::ZeroBatchSize => f.write_str("the batch size must be at least 1"),
+            Self::NonFinite { sample, loss } => write!(
+                f,
+                "the loss of sample {sample} is {loss}: check the data for NaN or infinite values \
+                 and class indices out of range, or lower the learning rate"
+            ),
+        }
+    }
+}
+
+impl core::error::Error for TrainError {}
+
+/// What a training pass did: how many samples it used and their mean loss before each update.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Outcome<T> {
+    /// The number of samples used.
+    pub samples: usize,
+    /// The mean loss over those samples.
+    pub mean_loss: T,
+}
+
+/// Sets `grad` to the mean gradient of `loss` over `batch` and returns the mean loss.
+///
+/// # Errors
+///
+/// [`TrainError::Empty`] for an empty batch; [`TrainError::NonFinite`] for a sample with a NaN or
+/// infinite loss (its position in `batch`).
+pub fn gradient<N, L, D>(
+    net: &N,
+    batch: &[(N::Input, D)],
+    loss: L,
+    grad: &mut N,
+) -> Result<N::Scalar, TrainError>
+where
+    N: Trainable,
+    L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy,
+{
+    if batch.is_empty() {
+        return Err(TrainError::Empty);
+    }
+    grad.fill(N::Scalar::ZERO);
+    let mut total = N::Scalar::ZERO;
+    for (sample, (input, target)) in batch.iter().enumerate() {
+        let value = net.backward(input, target, loss, grad);
+        if !value.is_finite() {
+            return Err(TrainError::NonFinite {
+                sample,
+                loss: value.to_f64(),
+            });
+        }
+        total += value;
+    }
+    let count = N::Scalar::from_f64(batch.len() as f64);
+    grad.scale(N::Scalar::ONE / count);
+    Ok(total / count)
+}
+
+/// One update from the mean gradient of `batch`; returns the batch's mean loss before the update.
+///
+/// A batch of one sample is per-sample gradient descent; the whole data set is full-batch gradient
+/// descent.
+///
+/// # Errors
+///
+/// As [`gradient`]; on error the network is unchanged.
+///
+/// # Examples
+///
+/// ```
+/// use nn::{Network, loss::Mse, optim::Sgd, train};
+///
+/// nn::network! { struct Line: f64 = 1 => identity 1; }
+///
+/// // Full-batch gradient descent on y = 2x.
+/// let data = [([0.0], [0.0]), ([1.0], [2.0]), ([2.0], [4.0])];
+/// let (mut net, mut grad) = (Line::zeros(), Line::zeros());
+/// let mut sgd = Sgd::new(0.1);
+/// let first = train::step(&mut net, &mut sgd, &data, Mse, &mut grad)?;
+/// for _ in 0..500 {
+///     train::step(&mut net, &mut sgd, &data, Mse, &mut grad)?;
+/// }
+/// let last = train::step(&mut net, &mut sgd, &data, Mse, &mut grad)?;
+/// assert!(last < first * 1e-6);
+/// # Ok::<(), nn::train::TrainError>(())
+/// ```
+pub fn step<N, O, L, D>(
+    net: &mut N,
+    optimizer: &mut O,
+    batch: &[(N::Input, D)],
+    loss: L,
+    grad: &mut N,
+) -> Result<N::Scalar, TrainError>
+where
+    N: Trainable,
+    O: Optimizer<N>,
+    L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy,
+{
+    let mean_loss = gradient(net, batch, loss, grad)?;
+    optimizer.step(net, grad);
+    Ok(mean_loss)
+}
+
+/// One epoch of mini-batch gradient descent: shuffles `samples` in place, then makes one update
+/// per batch of `batch_size` (the last batch may be smaller).
+///
+/// # Errors
+///
+/// [`TrainError::ZeroBatchSize`], [`TrainError::Empty`], or [`TrainError::NonFinite`] with the
+/// sample's position in `samples` as shuffled; updates made before the error are kept.
+///
+/// # Examples
+///
+/// ```
+/// use nn::{Network, init::{Init, rng}, loss::Mse, optim::Sgd, train};
+///
+/// nn::network! { struct Line: f64 = 1 => identity 1; }
+///
+/// let mut data: Vec<([f64; 1], [f64; 1])> = (0..32).map(|i| {
+///     let x = f64::from(i) / 32.0;
+///     ([x], [3.0 * x - 1.0])
+/// }).collect();
+/// let (mut net, mut grad) = (Line::zeros(), Line::zeros());
+/// let mut rng = rng(1);
+/// let mut sgd = Sgd::new(0.5);
+/// for _ in 0..200 {
+///     train::epoch(&mut net, &mut sgd, &mut data, 8, Mse, &mut grad, &mut rng)?;
+/// }
+/// assert!((net.layer1.weights[0][0] - 3.0).abs() < 1e-3);
+/// # Ok::<(), nn::train::TrainError>(())
+/// ```
+pub fn epoch<N, O, L, D, R>(
+    net: &mut N,
+    optimizer: &mut O,
+    samples: &mut [(N::Input, D)],
+    batch_size: usize,
+    loss: L,
+    grad: &mut N,
+    rng: &mut R,
+) -> Result<Outcome<N::Scalar>, TrainError>
+where
+    N: Trainable,
+    O: Optimizer<N>,
+    L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy,
+    R: Rng + ?Sized,
+{
+    if batch_size == 0 {
+        return Err(TrainError::ZeroBatchSize);
+    }
+    if samples.is_empty() {
+        return Err(TrainError::Empty);
+    }
+    shuffle(samples, rng);
+    let mut total = N::Scalar::ZERO;
+    for (number, batch) in samples.chunks(batch_size).enumerate() {
+        let mean = step(net, optimizer, batch, loss, grad).map_err(|error| match error {
+            TrainError::NonFinite { sample, loss } => TrainError::NonFinite {
+                sample: number * batch_size + sample,
+                loss,
+            },
+            other => other,
+        })?;
+        total += mean * N::Scalar::from_f64(batch.len() as f64);
+    }
+    Ok(Outcome {
+        samples: samples.len(),
+        mean_loss: total / N::Scalar::from_f64(samples.len() as f64),
+    })
+}
+
+/// Stochastic gradient descent as the seed runs it: `steps` updates, each on one sample drawn at
+/// random (with replacement, like `np.random.choice`).
+///
+/// To see every step's loss (the seed plots them), write the loop with [`choose`] and [`step`]:
+///
+/// ```
+/// use nn::{Network, init::rng, loss::Mse, optim::Sgd, train};
+///
+/// nn::network! { struct Line: f64 = 1 => identity 1; }
+///
+/// let data = [([1.0], [2.0]), ([2.0], [4.0])];
+/// let (mut net, mut grad, mut rng) = (Line::zeros(), Line::zeros(), rng(0));
+/// let mut losses = Vec::new();
+/// for _ in 0..100 {
+///     let sample = train::choose(&data, &mut rng).expect("data is not empty");
+///     losses.push(train::step(&mut net, &mut Sgd::new(0.05), std::slice::from_ref(sample), Mse, &mut grad)?);
+/// }
+/// assert!(losses[99] < losses[0] / 100.0);
+/// # Ok::<(), nn::train::TrainError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`TrainError::Empty`], or [`TrainError::NonFinite`] with the step at which it happened; updates
+/// made before the error are kept.
+pub fn stochastic<N, O, L, D, R>(
+    net: &mut N,
+    optimizer: &mut O,
+    samples: &[(N::Input, D)],
+    steps: usize,
+    loss: L,
+    grad: &mut N,
+    rng: &mut R,
+) -> Result<Outcome<N::Scalar>, TrainError>
+where
+    N: Trainable,
+    O: Optimizer<N>,
+    L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy,
+    R: Rng + ?Sized,
+{
+    if samples.is_empty() {
+        return Err(TrainError::Empty);
+    }
+    let mut total = N::Scalar::ZERO;
+    for number in 0..steps {
+        let sample = &samples[below(rng, samples.len())];
+        let value = step(net, optimizer, core::slice::from_ref(sample), loss, grad)
+            .map_err(|error| at_sample(error, number))?;
+        total += value;
+    }
+    Ok(Outcome {
+        samples: steps,
+        mean_loss: total / N::Scalar::from_f64(steps.max(1) as f64),
+    })
+}
+
+/// Online learning: one update per sample as the samples arrive, from any iterator (a sensor, a
+/// file being read, a generator), without storing them.
+///
+/// # Errors
+///
+/// [`TrainError::NonFinite`] with the sample's position in the stream; updates made before the
+/// error are kept. An empty stream is not an error: it trains on nothing.
+pub fn online<N, O, L, D, I>(
+    net: &mut N,
+    optimizer: &mut O,
+    stream: I,
+    loss: L,
+    grad: &mut N,
+) -> Result<Outcome<N::Scalar>, TrainError>
+where
+    N: Trainable,
+    O: Optimizer<N>,
+    L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy,
+    I: IntoIterator<Item = (N::Input, D)>,
+{
+    let mut total = N::Scalar::ZERO;
+    let mut count = 0;
+    for sample in stream {
+        let value = step(net, optimizer, core::slice::from_ref(&sample), loss, grad)
+            .map_err(|error| at_sample(error, count))?;
+        total += value;
+        count += 1;
+    }
+    Ok(Outcome {
+        samples: count,
+        mean_loss: total / N::Scalar::from_f64(count.max(1) as f64),
+    })
+}
+
+/// One item drawn uniformly at random, `None` if there are none: `np.random.choice` for one item.
+pub fn choose<'a, S, R: Rng + ?Sized>(items: &'a [S], rng: &mut R) -> Option<&'a S> {
+    if items.is_empty() {
+        None
+    } else {
+        items.get(below(rng, items.len()))
+    }
+}
+
+/// Shuffles `items` in place (Fisher–Yates), every order equally likely.
+pub fn shuffle<S, R: Rng + ?Sized>(items: &mut [S], rng: &mut R) {
+    for i in (1..items.len()).rev() {
+        items.swap(i, below(rng, i + 1));
+    }
+}
+
+/// A uniform index in `0..n` (`n > 0`), without modulo bias (Lemire's method).
+pub(crate) fn below<R: Rng + ?Sized>(rng: &mut R, n: usize) -> usize {
+    let n = n as u64;
+    let threshold = n.wrapping_neg() % n;
+    loop {
+        let product = u128::from(rng.next_u64()) * u128::from(n);
+        #[allow(clippy::cast_possible_truncation)] // the low and high halves of a u128
+        if product as u64 >= threshold {
+            return (product >> 64) as usize;
+        }
+    }
+}
+
+fn at_sample(error: TrainError, sample: usize) -> TrainError {
+    match error {
+        TrainError::NonFinite { loss, .. } => TrainError::NonFinite { sample, loss },
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{below, shuffle};
+    use crate::init::rng;
+
+    #[test]
+    fn below_is_uniform_and_in_range() {
+        let mut rng = rng(3);
+        let mut counts = [0_u32; 3];
+        for _ in 0..30_000 {
+            counts[below(&mut rng, 3)] += 1;
+        }
+        for count in counts {
+            assert!((9_500..10_500).contains(&count), "{counts:?}");
+        }
+    }
+
+    #[test]
+    fn shuffle_permutes() {
+        let mut items = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+        shuffle(&mut items, &mut rng(5));
+        assert_ne!(items, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        let mut sorted = items;
+        sorted.sort_unstable();
+        assert_eq!(sorted, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    }
+}

@@ -1,0 +1,88 @@
+//! The `Network` impl: what generic code (optimisers, initialisers, checks) sees of the network,
+//! its parameters included as a list of flat tensors.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::{layer_field, scalar_type, width};
+use crate::model::Network;
+
+pub fn generate(network: &Network) -> TokenStream {
+    let name = &network.name;
+    let scalar = scalar_type(network);
+    let (inputs, outputs) = (width(network.inputs), width(network.outputs()));
+
+    let mut tensors = Vec::new();
+    let mut views = Vec::new();
+    let mut views_mut = Vec::new();
+    for (index, layer) in network.layers.iter().enumerate() {
+        let field = layer_field(index);
+        let (weight, bias) = (
+            Literal::usize_unsuffixed(2 * index),
+            Literal::usize_unsuffixed(2 * index + 1),
+        );
+        let (rows, columns) = (width(layer.inputs), width(layer.outputs));
+        let (weight_name, bias_name) = (format!("{field}.weight"), format!("{field}.bias"));
+        tensors.push(quote! {
+            ::nn::__private::Tensor {
+                name: #weight_name,
+                rows: #rows,
+                columns: #columns,
+                kind: ::nn::__private::TensorKind::Weight,
+            },
+            ::nn::__private::Tensor {
+                name: #bias_name,
+                rows: 1,
+                columns: #columns,
+                kind: ::nn::__private::TensorKind::Bias,
+            },
+        });
+        views.push(quote! {
+            #weight => self.#field.weights.as_flattened(),
+            #bias => &self.#field.bias,
+        });
+        views_mut.push(quote! {
+            #weight => self.#field.weights.as_flattened_mut(),
+            #bias => &mut self.#field.bias,
+        });
+    }
+
+    quote! {
+        impl ::nn::__private::Network for #name {
+            type Scalar = #scalar;
+            type Input = [#scalar; #inputs];
+            type Output = [#scalar; #outputs];
+
+            const INPUTS: ::core::primitive::usize = #inputs;
+            const OUTPUTS: ::core::primitive::usize = #outputs;
+            const PARAMETERS: ::core::primitive::usize = Self::PARAMETERS;
+            const TENSORS: &'static [::nn::__private::Tensor] = &[#(#tensors)*];
+
+            fn zeros() -> Self {
+                Self::zeros()
+            }
+
+            fn forward(&self, input: &Self::Input) -> Self::Output {
+                Self::forward(self, input)
+            }
+
+            fn summary() -> ::nn::__private::Summary {
+                Self::summary()
+            }
+
+            fn tensor(&self, index: ::core::primitive::usize) -> &[#scalar] {
+                match index {
+                    #(#views)*
+                    _ => &[],
+                }
+            }
+
+            fn tensor_mut(&mut self, index: ::core::primitive::usize) -> &mut [#scalar] {
+                match index {
+                    #(#views_mut)*
+                    _ => &mut [],
+                }
+            }
+        }
+    }
+}
