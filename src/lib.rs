@@ -1,13 +1,14 @@
 #![doc = include_str!("../README.md")]
 #![no_std]
+#![forbid(unsafe_code)]
 
 // Generated code names `::nn::...`; this makes those paths resolve inside this crate's own tests.
 extern crate self as nn;
 
 pub use nn_core::{
-    Activation, Dense, LayerSummary, LayerTrace, Matrix, Network, Scalar, Summary, Tensor,
-    TensorKind, Trainable, Vector, activation, gradient_check, init, loss, numerical_gradient,
-    optim, train,
+    Activation, Dense, GradientCheck, LayerSummary, LayerTrace, Matrix, Network, Scalar, Summary,
+    Tensor, TensorKind, Trainable, Vector, activation, gradient_check, init, loss,
+    numerical_gradient, optim, train,
 };
 
 /// The traits and types most programs use: `use nn::prelude::*;`.

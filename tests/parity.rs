@@ -4,14 +4,10 @@
 // Exact values are what these tests assert.
 #![allow(clippy::float_cmp)]
 
-use nn::activation::{Activation, Softmax};
-use nn::{Dense, Scalar};
-use serde_json::Value;
+mod common;
 
-/// f32 carries about 7 significant digits: results must agree to 1e-6 relative.
-const F32_TOLERANCE: f64 = 1e-6;
-/// f64 results differ from numpy's only by the order of rounding.
-const F64_TOLERANCE: f64 = 1e-12;
+use common::{F32_TOLERANCE, F64_TOLERANCE, assert_close, dense, reference, vector};
+use nn::activation::{Activation, Softmax};
 
 nn::network! {
     /// The seed's single layer: 4 inputs, 3 sigmoid units.
@@ -24,42 +20,6 @@ nn::network! {
     struct ThreeLayer64: f64 = 2 => relu 3 => relu 2 => identity 2;
     /// Softmax as a trailing stage, after an identity layer that will be given `W = I, b = 0`.
     struct SoftmaxOnly: f64 = 3 => identity 3 => softmax;
-}
-
-fn reference(example: &str) -> Value {
-    let all: Value = serde_json::from_str(include_str!("reference/seed_reference.json"))
-        .expect("the reference file is valid JSON");
-    all[example].clone()
-}
-
-fn vector<T: Scalar, const N: usize>(value: &Value) -> [T; N] {
-    let values = value.as_array().expect("an array");
-    assert_eq!(values.len(), N, "reference width");
-    core::array::from_fn(|i| T::from_f64(values[i].as_f64().expect("a number")))
-}
-
-fn dense<T: Scalar, const I: usize, const O: usize>(
-    weights: &Value,
-    bias: &Value,
-) -> Dense<T, I, O> {
-    let rows = weights.as_array().expect("rows");
-    assert_eq!(rows.len(), I, "reference rows");
-    Dense::new(core::array::from_fn(|i| vector(&rows[i])), vector(bias))
-}
-
-#[track_caller]
-fn assert_close<T: Scalar>(name: &str, actual: &[T], expected: &Value, tolerance: f64) {
-    let expected = expected.as_array().expect("an array");
-    assert_eq!(actual.len(), expected.len(), "{name}: width");
-    for (i, (actual, expected)) in actual.iter().zip(expected).enumerate() {
-        let (actual, expected) = (actual.to_f64(), expected.as_f64().expect("a number"));
-        let error = (actual - expected).abs();
-        assert!(
-            error <= tolerance * expected.abs(),
-            "{name}[{i}]: {actual} vs numpy's {expected} (relative error {:e})",
-            error / expected.abs()
-        );
-    }
 }
 
 #[test]

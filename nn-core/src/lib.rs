@@ -27,6 +27,7 @@
 //! assert!((z[0] - 0.622_459_331_201_854_6).abs() < 1e-15);
 //! ```
 #![no_std]
+#![forbid(unsafe_code)]
 // Unit tests assert exact values.
 #![cfg_attr(test, allow(clippy::float_cmp))]
 
@@ -46,7 +47,7 @@ pub mod train;
 pub use activation::Activation;
 pub use dense::Dense;
 pub use display::{Matrix, Vector};
-pub use gradcheck::{gradient_check, numerical_gradient};
+pub use gradcheck::{GradientCheck, gradient_check, numerical_gradient};
 pub use network::{Network, Tensor, TensorKind, Trainable};
 pub use scalar::Scalar;
 pub use summary::{LayerSummary, Summary};

@@ -10,8 +10,9 @@
 //! Samples are `(input, target)` pairs. The gradient buffer `grad` is a network of the trained
 //! network's own type, made once by the caller (`N::zeros()`) and reused for every update.
 //!
-//! A sample whose loss is NaN or infinite stops training with [`TrainError::NonFinite`] before the
-//! network is updated with it.
+//! A sample whose input or loss is NaN or infinite stops training with an error before the network
+//! is updated with it. Inputs are checked as well as losses because a saturating activation
+//! (`tanh(inf) = 1`) can hide an infinite input from the loss while it still poisons the gradient.
 
 use core::fmt;
 
@@ -28,11 +29,16 @@ pub enum TrainError {
     Empty,
     /// A batch size of zero was asked for.
     ZeroBatchSize,
-    /// The loss of a sample was NaN or infinite: bad data (NaN inputs, a class index out of range)
-    /// or training that diverged (a learning rate too large). The network was not updated with it.
-    NonFinite {
+    /// A sample's input holds NaN or an infinity. The network was not updated with it.
+    NonFiniteInput {
         /// The sample's position in the data given (for [`epoch`], after shuffling; for
         /// [`stochastic`], the step).
+        sample: usize,
+    },
+    /// A sample's loss was NaN or infinite: a bad target (NaN, a class index out of range) or
+    /// training that diverged (a learning rate too large). The network was not updated with it.
+    NonFiniteLoss {
+        /// The sample's position, as for [`TrainError::NonFiniteInput`].
         sample: usize,
         /// Its loss.
         loss: f64,
@@ -44,10 +50,13 @@ impl fmt::Display for TrainError {
         match self {
             Self::Empty => f.write_str("no samples to train on"),
             Self::ZeroBatchSize => f.write_str("the batch size must be at least 1"),
-            Self::NonFinite { sample, loss } => write!(
+            Self::NonFiniteInput { sample } => {
+                write!(f, "the input of sample {sample} holds NaN or an infinity")
+            }
+            Self::NonFiniteLoss { sample, loss } => write!(
                 f,
-                "the loss of sample {sample} is {loss}: check the data for NaN or infinite values \
-                 and class indices out of range, or lower the learning rate"
+                "the loss of sample {sample} is {loss}: check its target for NaN or a class index \
+                 out of range, or lower the learning rate"
             ),
         }
     }
@@ -68,8 +77,8 @@ pub struct Outcome<T> {
 ///
 /// # Errors
 ///
-/// [`TrainError::Empty`] for an empty batch; [`TrainError::NonFinite`] for a sample with a NaN or
-/// infinite loss (its position in `batch`).
+/// [`TrainError::Empty`] for an empty batch; [`TrainError::NonFiniteInput`] or
+/// [`TrainError::NonFiniteLoss`] for a sample with NaN or infinite values (its position in `batch`).
 pub fn gradient<N, L, D>(
     net: &N,
     batch: &[(N::Input, D)],
@@ -86,9 +95,12 @@ where
     grad.fill(N::Scalar::ZERO);
     let mut total = N::Scalar::ZERO;
     for (sample, (input, target)) in batch.iter().enumerate() {
+        if !input.as_ref().iter().all(|x| x.is_finite()) {
+            return Err(TrainError::NonFiniteInput { sample });
+        }
         let value = net.backward(input, target, loss, grad);
         if !value.is_finite() {
-            return Err(TrainError::NonFinite {
+            return Err(TrainError::NonFiniteLoss {
                 sample,
                 loss: value.to_f64(),
             });
@@ -150,8 +162,8 @@ where
 ///
 /// # Errors
 ///
-/// [`TrainError::ZeroBatchSize`], [`TrainError::Empty`], or [`TrainError::NonFinite`] with the
-/// sample's position in `samples` as shuffled; updates made before the error are kept.
+/// [`TrainError::ZeroBatchSize`], [`TrainError::Empty`], or a non-finite sample with its position
+/// in `samples` as shuffled; updates made before the error are kept.
 ///
 /// # Examples
 ///
@@ -197,13 +209,8 @@ where
     shuffle(samples, rng);
     let mut total = N::Scalar::ZERO;
     for (number, batch) in samples.chunks(batch_size).enumerate() {
-        let mean = step(net, optimizer, batch, loss, grad).map_err(|error| match error {
-            TrainError::NonFinite { sample, loss } => TrainError::NonFinite {
-                sample: number * batch_size + sample,
-                loss,
-            },
-            other => other,
-        })?;
+        let mean = step(net, optimizer, batch, loss, grad)
+            .map_err(|error| error.offset(number * batch_size))?;
         total += mean * N::Scalar::from_f64(batch.len() as f64);
     }
     Ok(Outcome {
@@ -235,8 +242,8 @@ where
 ///
 /// # Errors
 ///
-/// [`TrainError::Empty`], or [`TrainError::NonFinite`] with the step at which it happened; updates
-/// made before the error are kept.
+/// [`TrainError::Empty`], or a non-finite sample with the step at which it came; updates made
+/// before the error are kept.
 pub fn stochastic<N, O, L, D, R>(
     net: &mut N,
     optimizer: &mut O,
@@ -259,7 +266,7 @@ where
     for number in 0..steps {
         let sample = &samples[below(rng, samples.len())];
         let value = step(net, optimizer, core::slice::from_ref(sample), loss, grad)
-            .map_err(|error| at_sample(error, number))?;
+            .map_err(|error| error.offset(number))?;
         total += value;
     }
     Ok(Outcome {
@@ -273,8 +280,8 @@ where
 ///
 /// # Errors
 ///
-/// [`TrainError::NonFinite`] with the sample's position in the stream; updates made before the
-/// error are kept. An empty stream is not an error: it trains on nothing.
+/// A non-finite sample, with its position in the stream; updates made before the error are kept.
+/// An empty stream is not an error: it trains on nothing.
 pub fn online<N, O, L, D, I>(
     net: &mut N,
     optimizer: &mut O,
@@ -292,7 +299,7 @@ where
     let mut count = 0;
     for sample in stream {
         let value = step(net, optimizer, core::slice::from_ref(&sample), loss, grad)
-            .map_err(|error| at_sample(error, count))?;
+            .map_err(|error| error.offset(count))?;
         total += value;
         count += 1;
     }
@@ -331,10 +338,20 @@ pub(crate) fn below<R: Rng + ?Sized>(rng: &mut R, n: usize) -> usize {
     }
 }
 
-fn at_sample(error: TrainError, sample: usize) -> TrainError {
-    match error {
-        TrainError::NonFinite { loss, .. } => TrainError::NonFinite { sample, loss },
-        other => other,
+impl TrainError {
+    /// The same error with the sample's position moved by `start`: from a position in one batch to
+    /// a position in the data the batch came from.
+    fn offset(self, start: usize) -> Self {
+        match self {
+            Self::NonFiniteInput { sample } => Self::NonFiniteInput {
+                sample: start + sample,
+            },
+            Self::NonFiniteLoss { sample, loss } => Self::NonFiniteLoss {
+                sample: start + sample,
+                loss,
+            },
+            other => other,
+        }
     }
 }
 

@@ -6,6 +6,8 @@
 //! errors), `expand` generates the code, and `fallback` stands in for a declaration that could
 //! not be generated so one mistake does not cascade into many errors.
 
+#![forbid(unsafe_code)]
+
 mod errors;
 mod expand;
 mod fallback;

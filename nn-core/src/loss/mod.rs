@@ -46,8 +46,8 @@ pub trait Loss<T, Y, Target> {
 /// Marks the output activations a loss is right for. A network's `backward` requires its loss to
 /// pair with the network's output activation.
 #[diagnostic::on_unimplemented(
-    message = "the loss `{Self}` does not pair with a `{A}` output",
-    label = "`{Self}` after a `{A}` output layer",
+    message = "the loss `{Self}` does not pair with the output activation `{A}`",
+    label = "`{Self}` after an output layer of `{A}`",
     note = "`Mse` pairs with every trainable output; `CrossEntropy` needs the probabilities of `softmax`; `BinaryCrossEntropy` needs those of `sigmoid`"
 )]
 pub trait PairsWith<A> {}

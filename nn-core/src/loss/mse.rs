@@ -1,6 +1,6 @@
 use super::{Loss, PairsWith};
 use crate::Scalar;
-use crate::activation::Differentiable;
+use crate::activation::Activation;
 
 /// Mean squared error, `mean((d - y)²) / 2` over every element: the seed's `mean_squared_error`.
 ///
@@ -36,4 +36,5 @@ impl<T: Scalar, const N: usize> Loss<T, [T; N], [T; N]> for Mse {
     }
 }
 
-impl<A: Differentiable> PairsWith<A> for Mse {}
+// Any output: whether the network can be trained at all is `Differentiable`'s question.
+impl<A: Activation> PairsWith<A> for Mse {}

@@ -1,0 +1,59 @@
+//! Helpers shared by the tests that compare with numpy's reference values.
+#![allow(dead_code)] // each test crate uses its own subset
+
+use nn::{Dense, Scalar};
+use serde_json::Value;
+
+/// f32 carries about 7 significant digits: results must agree to 1e-6 relative.
+pub const F32_TOLERANCE: f64 = 1e-6;
+/// f64 results differ from numpy's only by the order of rounding.
+pub const F64_TOLERANCE: f64 = 1e-12;
+
+/// One example of `tests/reference/seed_reference.json`.
+pub fn reference(example: &str) -> Value {
+    let all: Value = serde_json::from_str(include_str!("../reference/seed_reference.json"))
+        .expect("the reference file is valid JSON");
+    all[example].clone()
+}
+
+pub fn vector<T: Scalar, const N: usize>(value: &Value) -> [T; N] {
+    let values = value.as_array().expect("an array");
+    assert_eq!(values.len(), N, "reference width");
+    core::array::from_fn(|i| T::from_f64(values[i].as_f64().expect("a number")))
+}
+
+pub fn dense<T: Scalar, const I: usize, const O: usize>(
+    weights: &Value,
+    bias: &Value,
+) -> Dense<T, I, O> {
+    let rows = weights.as_array().expect("rows");
+    assert_eq!(rows.len(), I, "reference rows");
+    Dense::new(core::array::from_fn(|i| vector(&rows[i])), vector(bias))
+}
+
+/// Every element within `tolerance` of numpy's, relatively.
+#[track_caller]
+pub fn assert_close<T: Scalar>(name: &str, actual: &[T], expected: &Value, tolerance: f64) {
+    let expected: Vec<f64> = match expected {
+        Value::Array(rows) if rows.first().is_some_and(Value::is_array) => rows
+            .iter()
+            .flat_map(|row| row.as_array().expect("a row").iter())
+            .map(|value| value.as_f64().expect("a number"))
+            .collect(),
+        Value::Array(values) => values
+            .iter()
+            .map(|v| v.as_f64().expect("a number"))
+            .collect(),
+        value => vec![value.as_f64().expect("a number")],
+    };
+    assert_eq!(actual.len(), expected.len(), "{name}: width");
+    for (i, (actual, expected)) in actual.iter().zip(expected).enumerate() {
+        let actual = actual.to_f64();
+        let error = (actual - expected).abs();
+        assert!(
+            error <= tolerance * expected.abs(),
+            "{name}[{i}]: {actual} vs numpy's {expected} (relative error {:e})",
+            error / expected.abs()
+        );
+    }
+}

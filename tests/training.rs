@@ -1,0 +1,326 @@
+//! Backpropagation and gradient descent against numpy, and every training form of the seed.
+
+// Exact values are what these tests assert.
+#![allow(clippy::float_cmp)]
+
+mod common;
+
+use common::{F32_TOLERANCE, F64_TOLERANCE, assert_close, dense, reference, vector};
+use nn::loss::{CrossEntropy, Loss, Mse};
+use nn::optim::Sgd;
+use nn::train::{self, TrainError};
+use nn::{Network, init};
+
+nn::network! {
+    /// The seed's regression network, in f64 as numpy computes.
+    struct Regression: f64 = 2 => relu 10 => identity 1;
+    /// The same in f32.
+    struct Regression32 = 2 => relu 10 => identity 1;
+    /// A small classifier for the error paths.
+    struct Classifier: f64 = 2 => tanh 4 => softmax 3;
+}
+
+fn seed_regression() -> Regression {
+    let r = reference("regression_step");
+    Regression {
+        layer1: dense(&r["W1"], &r["b1"]),
+        layer2: dense(&r["W2"], &r["b2"]),
+    }
+}
+
+/// One `backward` and one `Sgd` step reproduce the seed's numpy code (`tests/reference/`).
+#[test]
+fn regression_step_matches_numpy() {
+    let r = reference("regression_step");
+    let mut net = seed_regression();
+    let mut grad = Regression::zeros();
+    let x = vector(&r["x"]);
+    assert_close("y", &net.forward(&x), &r["y"], F64_TOLERANCE);
+    let loss = net.backward(&x, &vector(&r["d"]), Mse, &mut grad);
+    assert_close("loss", &[loss], &r["loss"], F64_TOLERANCE);
+    assert_close(
+        "grad_W1",
+        grad.layer1.weights.as_flattened(),
+        &r["grad_W1"],
+        F64_TOLERANCE,
+    );
+    assert_close("grad_b1", &grad.layer1.bias, &r["grad_b1"], F64_TOLERANCE);
+    assert_close(
+        "grad_W2",
+        grad.layer2.weights.as_flattened(),
+        &r["grad_W2"],
+        F64_TOLERANCE,
+    );
+    assert_close("grad_b2", &grad.layer2.bias, &r["grad_b2"], F64_TOLERANCE);
+
+    Sgd::new(r["lr"].as_f64().unwrap()).step(&mut net, &grad);
+    assert_close(
+        "W1_after",
+        net.layer1.weights.as_flattened(),
+        &r["W1_after"],
+        F64_TOLERANCE,
+    );
+    assert_close("b1_after", &net.layer1.bias, &r["b1_after"], F64_TOLERANCE);
+    assert_close(
+        "W2_after",
+        net.layer2.weights.as_flattened(),
+        &r["W2_after"],
+        F64_TOLERANCE,
+    );
+    assert_close("b2_after", &net.layer2.bias, &r["b2_after"], F64_TOLERANCE);
+}
+
+#[test]
+fn regression_step_matches_numpy_in_f32() {
+    let r = reference("regression_step");
+    let mut net = Regression32 {
+        layer1: dense(&r["W1"], &r["b1"]),
+        layer2: dense(&r["W2"], &r["b2"]),
+    };
+    let mut grad = Regression32::zeros();
+    let loss = net.backward(&vector(&r["x"]), &vector(&r["d"]), Mse, &mut grad);
+    assert_close("loss", &[loss], &r["loss"], F32_TOLERANCE);
+    Sgd::new(0.07).step(&mut net, &grad);
+    assert_close(
+        "W1_after",
+        net.layer1.weights.as_flattened(),
+        &r["W1_after"],
+        F32_TOLERANCE,
+    );
+    assert_close(
+        "W2_after",
+        net.layer2.weights.as_flattened(),
+        &r["W2_after"],
+        F32_TOLERANCE,
+    );
+    assert_close("b2_after", &net.layer2.bias, &r["b2_after"], F32_TOLERANCE);
+}
+
+#[test]
+fn backward_adds_into_the_gradient() {
+    let r = reference("regression_step");
+    let net = seed_regression();
+    let (x, d) = (vector(&r["x"]), vector(&r["d"]));
+    let mut once = Regression::zeros();
+    net.backward(&x, &d, Mse, &mut once);
+    let mut twice = Regression::zeros();
+    net.backward(&x, &d, Mse, &mut twice);
+    net.backward(&x, &d, Mse, &mut twice);
+    once.scale(2.0);
+    assert_eq!(once, twice);
+}
+
+#[test]
+fn losses_match_numpy() {
+    let r = reference("mse");
+    let loss: f64 = Mse.loss(&vector::<f64, 3>(&r["y"]), &vector(&r["d"]));
+    assert_close("mse", &[loss], &r["loss"], F64_TOLERANCE);
+
+    // The seed averages cross entropy over the batch; ours is per sample.
+    let r = reference("cross_entropy");
+    let rows = r["y"].as_array().unwrap();
+    let (y0, y1): ([f64; 3], [f64; 3]) = (vector(&rows[0]), vector(&rows[1]));
+    let by_index = f64::midpoint(CrossEntropy.loss(&y0, &2), CrossEntropy.loss(&y1, &0));
+    assert_close(
+        "cross entropy by index",
+        &[by_index],
+        &r["loss_by_index"],
+        F64_TOLERANCE,
+    );
+    let onehot = r["onehot"].as_array().unwrap();
+    let by_onehot = f64::midpoint(
+        CrossEntropy.loss(&y0, &vector(&onehot[0])),
+        CrossEntropy.loss(&y1, &vector(&onehot[1])),
+    );
+    assert_close(
+        "cross entropy one-hot",
+        &[by_onehot],
+        &r["loss"],
+        F64_TOLERANCE,
+    );
+}
+
+/// `y = 3 x0 + 2 x1` on a grid of points in [0, 1)².
+fn linear_data() -> Vec<([f64; 2], [f64; 1])> {
+    (0..64)
+        .map(|i| {
+            let x = [f64::from(i % 8) / 8.0, f64::from(i / 8) / 8.0];
+            (x, [3.0 * x[0] + 2.0 * x[1]])
+        })
+        .collect()
+}
+
+fn mean_loss(net: &Regression, data: &[([f64; 2], [f64; 1])]) -> f64 {
+    data.iter().map(|(x, d)| net.loss(x, d, Mse)).sum::<f64>() / data.len() as f64
+}
+
+#[test]
+fn every_training_form_lowers_the_loss() {
+    let mut data = linear_data();
+    let start = Regression::initialized(init::Init::He, &mut init::rng(1));
+    let before = mean_loss(&start, &data);
+    let mut grad = Regression::zeros();
+    let mut rng = init::rng(2);
+
+    let mut full = start.clone();
+    for _ in 0..300 {
+        train::step(&mut full, &mut Sgd::new(0.1), &data, Mse, &mut grad).unwrap();
+    }
+    let mut minibatch = start.clone();
+    for _ in 0..50 {
+        train::epoch(
+            &mut minibatch,
+            &mut Sgd::new(0.05),
+            &mut data,
+            8,
+            Mse,
+            &mut grad,
+            &mut rng,
+        )
+        .unwrap();
+    }
+    let mut stochastic = start.clone();
+    let outcome = train::stochastic(
+        &mut stochastic,
+        &mut Sgd::new(0.05),
+        &data,
+        3000,
+        Mse,
+        &mut grad,
+        &mut rng,
+    )
+    .unwrap();
+    assert_eq!(outcome.samples, 3000);
+    let mut online = start.clone();
+    let stream = (0..3000).map(|i| {
+        let x = [f64::from(i % 97) / 97.0, f64::from(i % 89) / 89.0];
+        (x, [3.0 * x[0] + 2.0 * x[1]])
+    });
+    let outcome = train::online(&mut online, &mut Sgd::new(0.05), stream, Mse, &mut grad).unwrap();
+    assert_eq!(outcome.samples, 3000);
+
+    for (form, net) in [
+        ("full batch", full),
+        ("mini-batch", minibatch),
+        ("stochastic", stochastic),
+        ("online", online),
+    ] {
+        let after = mean_loss(&net, &data);
+        assert!(after < before / 20.0, "{form}: {before} -> {after}");
+    }
+}
+
+#[test]
+fn batch_gradient_is_the_mean_of_sample_gradients() {
+    let data = linear_data();
+    let net = Regression::initialized(init::Init::StandardNormal, &mut init::rng(3));
+    let mut batch = Regression::zeros();
+    let mean = train::gradient(&net, &data[..4], Mse, &mut batch).unwrap();
+    let mut sum = Regression::zeros();
+    let mut total = 0.0;
+    for (x, d) in &data[..4] {
+        total += net.backward(x, d, Mse, &mut sum);
+    }
+    sum.scale(0.25);
+    assert!((mean - total / 4.0).abs() < 1e-15);
+    for tensor in 0..Regression::TENSORS.len() {
+        for (a, b) in batch.tensor(tensor).iter().zip(sum.tensor(tensor)) {
+            assert!((a - b).abs() < 1e-15);
+        }
+    }
+}
+
+#[test]
+fn bad_data_is_reported_and_not_trained_on() {
+    let net = Classifier::initialized(init::Init::Xavier, &mut init::rng(4));
+    let mut grad = Classifier::zeros();
+    let mut sgd = Sgd::new(0.1);
+
+    let mut trained = net.clone();
+    let batch = [([0.5, 0.5], 1), ([f64::NAN, 0.0], 2)];
+    let error = train::step(&mut trained, &mut sgd, &batch, CrossEntropy, &mut grad);
+    assert_eq!(error, Err(TrainError::NonFiniteInput { sample: 1 }));
+    assert_eq!(trained, net, "the network must be untouched");
+
+    let error = train::step(
+        &mut trained,
+        &mut sgd,
+        &[([0.5, 0.5], 3)],
+        CrossEntropy,
+        &mut grad,
+    );
+    assert!(
+        matches!(error, Err(TrainError::NonFiniteLoss { sample: 0, .. })),
+        "class 3 of 3: {error:?}"
+    );
+    assert_eq!(trained, net);
+
+    let empty: [([f64; 2], usize); 0] = [];
+    assert_eq!(
+        train::step(&mut trained, &mut sgd, &empty, CrossEntropy, &mut grad),
+        Err(TrainError::Empty)
+    );
+    let mut one = [([0.5, 0.5], 0)];
+    let error = train::epoch(
+        &mut trained,
+        &mut sgd,
+        &mut one,
+        0,
+        CrossEntropy,
+        &mut grad,
+        &mut init::rng(0),
+    );
+    assert_eq!(error.unwrap_err(), TrainError::ZeroBatchSize);
+
+    // tanh(inf) = 1 keeps the loss finite; the input check still stops it.
+    let stream = [([0.1, 0.2], 0), ([0.3, f64::INFINITY], 1)];
+    let mut online = net.clone();
+    let error = train::online(&mut online, &mut sgd, stream, CrossEntropy, &mut grad).unwrap_err();
+    assert_eq!(error, TrainError::NonFiniteInput { sample: 1 });
+    assert!(online.is_finite());
+    assert_eq!(
+        error.to_string(),
+        "the input of sample 1 holds NaN or an infinity"
+    );
+
+    let mut batches = [([0.1, 0.2], 0), ([0.3, 0.4], 1), ([0.5, 0.6], 7)];
+    let error = train::epoch(
+        &mut online,
+        &mut sgd,
+        &mut batches,
+        2,
+        CrossEntropy,
+        &mut grad,
+        &mut init::rng(1),
+    )
+    .unwrap_err();
+    let TrainError::NonFiniteLoss { sample, .. } = error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(
+        batches[sample].1, 7,
+        "the position is in the shuffled samples"
+    );
+    assert!(
+        error.to_string().contains("class index out of range"),
+        "{error}"
+    );
+}
+
+#[test]
+fn initialisers_are_seeded_and_scaled() {
+    let a = Regression::initialized(init::Init::He, &mut init::rng(9));
+    assert_eq!(
+        a,
+        Regression::initialized(init::Init::He, &mut init::rng(9))
+    );
+    assert_ne!(
+        a,
+        Regression::initialized(init::Init::He, &mut init::rng(10))
+    );
+    assert_eq!(a.layer2.bias, [0.0]);
+    let ones = Regression::initialized(init::Init::Ones, &mut init::rng(0));
+    assert_eq!(ones, Regression::ones());
+    let uniform = Regression::initialized(init::Init::Uniform, &mut init::rng(0));
+    assert!((0..4).all(|t| uniform.tensor(t).iter().all(|v| (0.0..1.0).contains(v))));
+}
