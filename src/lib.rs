@@ -42,8 +42,10 @@ pub mod prelude {
 /// - `const fn zeros()` and `const fn ones()`, usable in a `static`;
 /// - `fn forward(&self, x: &[f32; 2]) -> [f32; 2]`;
 /// - `fn trace(&self, x: &[f32; 2]) -> Seed3Trace`, every layer's `u` and `z`, with a `Display`;
+/// - `fn backward<L, D>(&self, x: &[f32; 2], target: &D, loss: L, grad: &mut Self) -> f32`, which
+///   returns the loss and adds the gradient into `grad` (see [`Trainable`]);
 /// - `const fn summary() -> Summary`, a Keras-like table;
-/// - an implementation of [`Network`].
+/// - implementations of [`Network`] and [`Trainable`].
 ///
 /// # Examples
 ///
