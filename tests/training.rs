@@ -5,11 +5,11 @@
 
 mod common;
 
-use common::{F32_TOLERANCE, F64_TOLERANCE, assert_close, dense, reference, vector};
+use common::{F32_TOLERANCE, F64_TOLERANCE, assert_close, dense, flat, reference, vector};
 use nn::loss::{CrossEntropy, Loss, Mse};
 use nn::optim::Sgd;
 use nn::train::{self, TrainError};
-use nn::{Network, init};
+use nn::{Network, Scalar, Trainable, init};
 
 nn::network! {
     /// The seed's regression network, in f64 as numpy computes.
@@ -28,72 +28,48 @@ fn seed_regression() -> Regression {
     }
 }
 
-/// One `backward` and one `Sgd` step reproduce the seed's numpy code (`tests/reference/`).
-#[test]
-fn regression_step_matches_numpy() {
-    let r = reference("regression_step");
-    let mut net = seed_regression();
-    let mut grad = Regression::zeros();
-    let x = vector(&r["x"]);
-    assert_close("y", &net.forward(&x), &r["y"], F64_TOLERANCE);
-    let loss = net.backward(&x, &vector(&r["d"]), Mse, &mut grad);
-    assert_close("loss", &[loss], &r["loss"], F64_TOLERANCE);
-    assert_close(
-        "grad_W1",
-        grad.layer1.weights.as_flattened(),
-        &r["grad_W1"],
-        F64_TOLERANCE,
-    );
-    assert_close("grad_b1", &grad.layer1.bias, &r["grad_b1"], F64_TOLERANCE);
-    assert_close(
-        "grad_W2",
-        grad.layer2.weights.as_flattened(),
-        &r["grad_W2"],
-        F64_TOLERANCE,
-    );
-    assert_close("grad_b2", &grad.layer2.bias, &r["grad_b2"], F64_TOLERANCE);
+/// The reference's name of each tensor of the regression network, in `TENSORS` order.
+const TENSORS: [&str; 4] = ["W1", "b1", "W2", "b2"];
 
-    Sgd::new(r["lr"].as_f64().unwrap()).step(&mut net, &grad);
-    assert_close(
-        "W1_after",
-        net.layer1.weights.as_flattened(),
-        &r["W1_after"],
-        F64_TOLERANCE,
-    );
-    assert_close("b1_after", &net.layer1.bias, &r["b1_after"], F64_TOLERANCE);
-    assert_close(
-        "W2_after",
-        net.layer2.weights.as_flattened(),
-        &r["W2_after"],
-        F64_TOLERANCE,
-    );
-    assert_close("b2_after", &net.layer2.bias, &r["b2_after"], F64_TOLERANCE);
+/// One `backward` and one `Sgd` step reproduce the seed's numpy code (`tests/reference/`).
+fn regression_step_matches_numpy<N>(tolerance: f64)
+where
+    N: Trainable<Input = [<N as Network>::Scalar; 2], Output = [<N as Network>::Scalar; 1]>,
+{
+    let r = reference("regression_step");
+    let mut net = N::zeros();
+    for (tensor, key) in TENSORS.iter().enumerate() {
+        for (slot, value) in net.tensor_mut(tensor).iter_mut().zip(flat(&r[*key])) {
+            *slot = N::Scalar::from_f64(value);
+        }
+    }
+    let (x, d) = (vector(&r["x"]), vector(&r["d"]));
+    assert_close("y", net.forward(&x).as_ref(), &r["y"], tolerance);
+
+    let mut grad = N::zeros();
+    let loss = net.backward(&x, &d, Mse, &mut grad);
+    assert_close("loss", &[loss], &r["loss"], tolerance);
+    for (tensor, key) in TENSORS.iter().enumerate() {
+        let name = format!("grad_{key}");
+        assert_close(&name, grad.tensor(tensor), &r[&name], tolerance);
+    }
+
+    let learning_rate = N::Scalar::from_f64(r["lr"].as_f64().unwrap());
+    Sgd::new(learning_rate).step(&mut net, &grad);
+    for (tensor, key) in TENSORS.iter().enumerate() {
+        let name = format!("{key}_after");
+        assert_close(&name, net.tensor(tensor), &r[&name], tolerance);
+    }
+}
+
+#[test]
+fn regression_step_matches_numpy_in_f64() {
+    regression_step_matches_numpy::<Regression>(F64_TOLERANCE);
 }
 
 #[test]
 fn regression_step_matches_numpy_in_f32() {
-    let r = reference("regression_step");
-    let mut net = Regression32 {
-        layer1: dense(&r["W1"], &r["b1"]),
-        layer2: dense(&r["W2"], &r["b2"]),
-    };
-    let mut grad = Regression32::zeros();
-    let loss = net.backward(&vector(&r["x"]), &vector(&r["d"]), Mse, &mut grad);
-    assert_close("loss", &[loss], &r["loss"], F32_TOLERANCE);
-    Sgd::new(0.07).step(&mut net, &grad);
-    assert_close(
-        "W1_after",
-        net.layer1.weights.as_flattened(),
-        &r["W1_after"],
-        F32_TOLERANCE,
-    );
-    assert_close(
-        "W2_after",
-        net.layer2.weights.as_flattened(),
-        &r["W2_after"],
-        F32_TOLERANCE,
-    );
-    assert_close("b2_after", &net.layer2.bias, &r["b2_after"], F32_TOLERANCE);
+    regression_step_matches_numpy::<Regression32>(F32_TOLERANCE);
 }
 
 #[test]
@@ -323,4 +299,14 @@ fn initialisers_are_seeded_and_scaled() {
     assert_eq!(ones, Regression::ones());
     let uniform = Regression::initialized(init::Init::Uniform, &mut init::rng(0));
     assert!((0..4).all(|t| uniform.tensor(t).iter().all(|v| (0.0..1.0).contains(v))));
+    let integers = Regression::initialized(init::Init::Integers { below: 5 }, &mut init::rng(0));
+    let values: Vec<f64> = (0..4).flat_map(|t| integers.tensor(t).to_vec()).collect();
+    assert!(
+        values
+            .iter()
+            .all(|v| v.fract() == 0.0 && (0.0..5.0).contains(v))
+    );
+    assert!((0..5).all(|k| values.contains(&f64::from(k))), "{values:?}");
+    let none = Regression::initialized(init::Init::Integers { below: 0 }, &mut init::rng(0));
+    assert_eq!(none, Regression::zeros());
 }

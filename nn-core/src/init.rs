@@ -77,10 +77,10 @@ impl Init {
             };
             for value in net.tensor_mut(index) {
                 let sample = match self {
-                    Self::Zeros => 0.0,
+                    Self::Zeros | Self::Integers { below: 0 } => 0.0,
                     Self::Ones => 1.0,
                     Self::Uniform => uniform(rng),
-                    Self::Integers { below } => f64::from(integer(rng, below)),
+                    Self::Integers { below: n } => below(rng, n as usize) as f64,
                     Self::StandardNormal | Self::Xavier | Self::He => standard_normal(rng),
                 };
                 *value = N::Scalar::from_f64(sample * scale);
@@ -101,24 +101,22 @@ pub fn standard_normal<R: Rng + ?Sized>(rng: &mut R) -> f64 {
     radius * libm::cos(core::f64::consts::TAU * uniform(rng))
 }
 
-/// Uniform in `0..below` without modulo bias; `0` when `below` is `0`.
-fn integer<R: Rng + ?Sized>(rng: &mut R, below: u32) -> u32 {
-    if below == 0 {
-        return 0;
-    }
-    let threshold = below.wrapping_neg() % below;
+/// A uniform index in `0..n` (`n > 0`), without modulo bias (Lemire's method).
+pub(crate) fn below<R: Rng + ?Sized>(rng: &mut R, n: usize) -> usize {
+    let n = n as u64;
+    let threshold = n.wrapping_neg() % n;
     loop {
-        let product = u64::from(rng.next_u32()) * u64::from(below);
-        #[allow(clippy::cast_possible_truncation)] // the low and high halves of a u64
-        if product as u32 >= threshold {
-            return (product >> 32) as u32;
+        let product = u128::from(rng.next_u64()) * u128::from(n);
+        #[allow(clippy::cast_possible_truncation)] // the low and high halves of a u128
+        if product as u64 >= threshold {
+            return (product >> 64) as usize;
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{integer, rng, standard_normal, uniform};
+    use super::{below, rng, standard_normal, uniform};
 
     #[test]
     fn uniform_mean_and_range() {
@@ -142,13 +140,14 @@ mod tests {
     }
 
     #[test]
-    fn integers_cover_the_range() {
-        let mut rng = rng(13);
-        let mut seen = [false; 5];
-        for _ in 0..1000 {
-            seen[integer(&mut rng, 5) as usize] = true;
+    fn below_is_uniform_and_in_range() {
+        let mut rng = rng(3);
+        let mut counts = [0_u32; 3];
+        for _ in 0..30_000 {
+            counts[below(&mut rng, 3)] += 1;
         }
-        assert_eq!(seen, [true; 5]);
-        assert_eq!(integer(&mut rng, 0), 0);
+        for count in counts {
+            assert!((9_500..10_500).contains(&count), "{counts:?}");
+        }
     }
 }

@@ -18,6 +18,7 @@ use core::fmt;
 
 use rand_core::Rng;
 
+use crate::init;
 use crate::loss::{Loss, PairsWith};
 use crate::optim::Optimizer;
 use crate::{Scalar, Trainable};
@@ -257,22 +258,15 @@ where
     N: Trainable,
     O: Optimizer<N>,
     L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy,
+    D: Clone,
     R: Rng + ?Sized,
 {
     if samples.is_empty() {
         return Err(TrainError::Empty);
     }
-    let mut total = N::Scalar::ZERO;
-    for number in 0..steps {
-        let sample = &samples[below(rng, samples.len())];
-        let value = step(net, optimizer, core::slice::from_ref(sample), loss, grad)
-            .map_err(|error| error.offset(number))?;
-        total += value;
-    }
-    Ok(Outcome {
-        samples: steps,
-        mean_loss: total / N::Scalar::from_f64(steps.max(1) as f64),
-    })
+    // The seed's loop is online learning from a stream of random draws.
+    let draws = (0..steps).map(|_| samples[init::below(rng, samples.len())].clone());
+    online(net, optimizer, draws, loss, grad)
 }
 
 /// Online learning: one update per sample as the samples arrive, from any iterator (a sensor, a
@@ -314,27 +308,14 @@ pub fn choose<'a, S, R: Rng + ?Sized>(items: &'a [S], rng: &mut R) -> Option<&'a
     if items.is_empty() {
         None
     } else {
-        items.get(below(rng, items.len()))
+        items.get(init::below(rng, items.len()))
     }
 }
 
 /// Shuffles `items` in place (Fisher–Yates), every order equally likely.
 pub fn shuffle<S, R: Rng + ?Sized>(items: &mut [S], rng: &mut R) {
     for i in (1..items.len()).rev() {
-        items.swap(i, below(rng, i + 1));
-    }
-}
-
-/// A uniform index in `0..n` (`n > 0`), without modulo bias (Lemire's method).
-pub(crate) fn below<R: Rng + ?Sized>(rng: &mut R, n: usize) -> usize {
-    let n = n as u64;
-    let threshold = n.wrapping_neg() % n;
-    loop {
-        let product = u128::from(rng.next_u64()) * u128::from(n);
-        #[allow(clippy::cast_possible_truncation)] // the low and high halves of a u128
-        if product as u64 >= threshold {
-            return (product >> 64) as usize;
-        }
+        items.swap(i, init::below(rng, i + 1));
     }
 }
 
@@ -357,20 +338,8 @@ impl TrainError {
 
 #[cfg(test)]
 mod tests {
-    use super::{below, shuffle};
+    use super::shuffle;
     use crate::init::rng;
-
-    #[test]
-    fn below_is_uniform_and_in_range() {
-        let mut rng = rng(3);
-        let mut counts = [0_u32; 3];
-        for _ in 0..30_000 {
-            counts[below(&mut rng, 3)] += 1;
-        }
-        for count in counts {
-            assert!((9_500..10_500).contains(&count), "{counts:?}");
-        }
-    }
 
     #[test]
     fn shuffle_permutes() {

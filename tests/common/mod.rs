@@ -31,21 +31,18 @@ pub fn dense<T: Scalar, const I: usize, const O: usize>(
     Dense::new(core::array::from_fn(|i| vector(&rows[i])), vector(bias))
 }
 
+/// A number, vector or matrix of the reference as one flat list, rows one after the other.
+pub fn flat(value: &Value) -> Vec<f64> {
+    match value {
+        Value::Array(items) => items.iter().flat_map(flat).collect(),
+        value => vec![value.as_f64().expect("a number")],
+    }
+}
+
 /// Every element within `tolerance` of numpy's, relatively.
 #[track_caller]
 pub fn assert_close<T: Scalar>(name: &str, actual: &[T], expected: &Value, tolerance: f64) {
-    let expected: Vec<f64> = match expected {
-        Value::Array(rows) if rows.first().is_some_and(Value::is_array) => rows
-            .iter()
-            .flat_map(|row| row.as_array().expect("a row").iter())
-            .map(|value| value.as_f64().expect("a number"))
-            .collect(),
-        Value::Array(values) => values
-            .iter()
-            .map(|v| v.as_f64().expect("a number"))
-            .collect(),
-        value => vec![value.as_f64().expect("a number")],
-    };
+    let expected = flat(expected);
     assert_eq!(actual.len(), expected.len(), "{name}: width");
     for (i, (actual, expected)) in actual.iter().zip(expected).enumerate() {
         let actual = actual.to_f64();

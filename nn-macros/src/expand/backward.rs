@@ -7,15 +7,13 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{activation_type, layer_field, scalar_type, width};
+use super::{activation_type, io_types, layer_field, scalar_type};
 use crate::model::Network;
 
 pub fn generate(network: &Network) -> TokenStream {
     let name = &network.name;
     let scalar = scalar_type(network);
-    let (inputs, outputs) = (width(network.inputs), width(network.outputs()));
-    let input_type = quote!([#scalar; #inputs]);
-    let output_type = quote!([#scalar; #outputs]);
+    let (input_type, output_type) = io_types(network);
     let output_activation = activation_type(network.output_activation());
     let differentiable = network.activations().map(|activation| {
         let activation = activation_type(activation);

@@ -3,15 +3,12 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{activation_type, layer_field, scalar_type, width};
+use super::{activation_type, io_types, layer_field};
 use crate::model::Network;
 
 pub fn generate(network: &Network) -> TokenStream {
     let name = &network.name;
-    let scalar = scalar_type(network);
-    let (inputs, outputs) = (width(network.inputs), width(network.outputs()));
-    let input_type = quote!([#scalar; #inputs]);
-    let output_type = quote!([#scalar; #outputs]);
+    let (input_type, output_type) = io_types(network);
 
     // z1 = layer1(x), z2 = layer2(z1), …, then the final activation-only stage if there is one.
     let mut steps = Vec::new();

@@ -71,6 +71,13 @@ pub(crate) fn scalar_path(scalar: Scalar) -> TokenStream {
     }
 }
 
+/// `[T; IN]` and `[T; OUT]`, the types of `forward`'s input and output.
+fn io_types(network: &Network) -> (TokenStream, TokenStream) {
+    let scalar = scalar_type(network);
+    let (inputs, outputs) = (width(network.inputs), width(network.outputs()));
+    (quote!([#scalar; #inputs]), quote!([#scalar; #outputs]))
+}
+
 /// `layer1`, `layer2`, … for the layer at `index` (from 0).
 fn layer_field(index: usize) -> Ident {
     format_ident!("layer{}", index + 1)

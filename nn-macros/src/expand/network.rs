@@ -4,13 +4,14 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::{layer_field, scalar_type, width};
+use super::{io_types, layer_field, scalar_type, width};
 use crate::model::Network;
 
 pub fn generate(network: &Network) -> TokenStream {
     let name = &network.name;
     let scalar = scalar_type(network);
     let (inputs, outputs) = (width(network.inputs), width(network.outputs()));
+    let (input_type, output_type) = io_types(network);
 
     let mut tensors = Vec::new();
     let mut views = Vec::new();
@@ -50,8 +51,8 @@ pub fn generate(network: &Network) -> TokenStream {
     quote! {
         impl ::nn::__private::Network for #name {
             type Scalar = #scalar;
-            type Input = [#scalar; #inputs];
-            type Output = [#scalar; #outputs];
+            type Input = #input_type;
+            type Output = #output_type;
 
             const INPUTS: ::core::primitive::usize = #inputs;
             const OUTPUTS: ::core::primitive::usize = #outputs;

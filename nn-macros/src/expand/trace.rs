@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{activation_type, layer_field, scalar_type, width};
+use super::{activation_type, io_types, layer_field, scalar_type, width};
 use crate::model::Network;
 
 pub fn generate(network: &Network) -> TokenStream {
@@ -11,7 +11,7 @@ pub fn generate(network: &Network) -> TokenStream {
     let vis = &network.vis;
     let trace = format_ident!("{}Trace", name, span = name.span());
     let scalar = scalar_type(network);
-    let (inputs, outputs) = (width(network.inputs), width(network.outputs()));
+    let (input_type, output_type) = io_types(network);
 
     let mut fields = Vec::new();
     let mut steps = Vec::new();
@@ -87,17 +87,17 @@ pub fn generate(network: &Network) -> TokenStream {
         #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
         #vis struct #trace {
             /// The input `x`.
-            pub input: [#scalar; #inputs],
+            pub input: #input_type,
             #(#fields,)*
             /// The output `y`, what `forward` returns.
-            pub output: [#scalar; #outputs],
+            pub output: #output_type,
         }
 
         impl #name {
             /// Runs the network like `forward` and keeps every intermediate value: each layer's
             /// total input `u` and output `z` (what the seed prints with `print_vec`).
             #[must_use]
-            pub fn trace(&self, x: &[#scalar; #inputs]) -> #trace {
+            pub fn trace(&self, x: &#input_type) -> #trace {
                 #(#steps)*
                 #trace {
                     input: *x,
