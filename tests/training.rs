@@ -54,8 +54,7 @@ where
         assert_close(&name, grad.tensor(tensor), &r[&name], tolerance);
     }
 
-    let learning_rate = N::Scalar::from_f64(r["lr"].as_f64().unwrap());
-    Sgd::new(learning_rate).step(&mut net, &grad);
+    Sgd::new(r["lr"].as_f64().unwrap()).step(&mut net, &grad);
     for (tensor, key) in TENSORS.iter().enumerate() {
         let name = format!("{key}_after");
         assert_close(&name, net.tensor(tensor), &r[&name], tolerance);

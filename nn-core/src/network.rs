@@ -51,9 +51,15 @@ pub trait Network: Sized {
     /// The parameter tensors, in order: `layer1.weight`, `layer1.bias`, `layer2.weight`, …
     const TENSORS: &'static [Tensor];
 
+    /// A network with every parameter zero, as a constant: optimiser state built from it can
+    /// live in a `static`.
+    const ZERO: Self;
+
     /// A network with every parameter zero.
     #[must_use]
-    fn zeros() -> Self;
+    fn zeros() -> Self {
+        Self::ZERO
+    }
 
     /// Runs the network on one input.
     fn forward(&self, input: &Self::Input) -> Self::Output;

@@ -54,6 +54,16 @@ pub trait Scalar:
     const NAN: Self;
     /// The type's Rust name, `"f32"` or `"f64"`.
     const NAME: &'static str;
+    /// Its size in bytes.
+    const SIZE: usize;
+    /// Its bytes, `[u8; SIZE]`.
+    type Bytes: Copy + Default + AsRef<[u8]> + AsMut<[u8]>;
+
+    /// The little-endian bytes.
+    fn to_le_bytes(self) -> Self::Bytes;
+    /// The value of little-endian bytes.
+    #[must_use]
+    fn from_le_bytes(bytes: Self::Bytes) -> Self;
 
     /// Converts from `f64`, rounding to the nearest value for `f32`.
     #[must_use]
@@ -93,6 +103,15 @@ macro_rules! impl_scalar {
             const NEG_INFINITY: Self = $t::NEG_INFINITY;
             const NAN: Self = $t::NAN;
             const NAME: &'static str = stringify!($t);
+            const SIZE: usize = core::mem::size_of::<$t>();
+            type Bytes = [u8; core::mem::size_of::<$t>()];
+
+            fn to_le_bytes(self) -> Self::Bytes {
+                $t::to_le_bytes(self)
+            }
+            fn from_le_bytes(bytes: Self::Bytes) -> Self {
+                $t::from_le_bytes(bytes)
+            }
 
             #[allow(clippy::cast_possible_truncation)] // rounding to f32 is the point
             fn from_f64(value: f64) -> Self {
@@ -139,6 +158,16 @@ mod tests {
         assert!((Scalar::exp(1.0_f32) - core::f32::consts::E).abs() < 1e-6);
         assert_eq!(Scalar::sqrt(9.0_f32), 3.0);
         assert_eq!(Scalar::abs(-2.5_f64), 2.5);
+    }
+
+    #[test]
+    fn bytes_are_little_endian() {
+        assert_eq!(Scalar::to_le_bytes(1.0_f32), [0, 0, 0x80, 0x3f]);
+        assert_eq!(
+            <f64 as Scalar>::from_le_bytes(Scalar::to_le_bytes(-0.1_f64)),
+            -0.1
+        );
+        assert_eq!((<f32 as Scalar>::SIZE, <f64 as Scalar>::SIZE), (4, 8));
     }
 
     #[test]

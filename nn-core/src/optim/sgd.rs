@@ -1,4 +1,4 @@
-use super::Optimizer;
+use super::{Optimizer, decayed};
 use crate::{Network, Scalar};
 
 /// Plain gradient descent, `w ← w - ε ∇E`: the seed's
@@ -18,24 +18,48 @@ use crate::{Network, Scalar};
 /// assert_eq!((net.layer1.weights, net.layer1.bias), ([[0.5]], [0.5]));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Sgd<T> {
+pub struct Sgd {
     /// The step size `ε`.
-    pub learning_rate: T,
+    pub learning_rate: f64,
+    /// The L2 weight decay `λ`, 0 by default.
+    pub weight_decay: f64,
 }
 
-impl<T: Scalar> Sgd<T> {
+impl Sgd {
     /// Gradient descent with step size `learning_rate`.
-    pub const fn new(learning_rate: T) -> Self {
-        Self { learning_rate }
+    pub const fn new(learning_rate: f64) -> Self {
+        Self {
+            learning_rate,
+            weight_decay: 0.0,
+        }
+    }
+
+    /// The same with L2 weight decay `λ`.
+    #[must_use]
+    pub const fn with_weight_decay(self, weight_decay: f64) -> Self {
+        Self {
+            weight_decay,
+            ..self
+        }
     }
 
     /// Moves `net` by `-learning_rate * grad`.
-    pub fn step<N: Network<Scalar = T>>(&self, net: &mut N, grad: &N) {
-        net.add_scaled(grad, -self.learning_rate);
+    pub fn step<N: Network>(&self, net: &mut N, grad: &N) {
+        let learning_rate = N::Scalar::from_f64(self.learning_rate);
+        if self.weight_decay == 0.0 {
+            net.add_scaled(grad, -learning_rate);
+            return;
+        }
+        let decay = N::Scalar::from_f64(self.weight_decay);
+        for index in 0..N::TENSORS.len() {
+            for (w, &g) in net.tensor_mut(index).iter_mut().zip(grad.tensor(index)) {
+                *w -= learning_rate * decayed(g, *w, decay);
+            }
+        }
     }
 }
 
-impl<T: Scalar, N: Network<Scalar = T>> Optimizer<N> for Sgd<T> {
+impl<N: Network> Optimizer<N> for Sgd {
     fn step(&mut self, net: &mut N, grad: &N) {
         Sgd::step(self, net, grad);
     }

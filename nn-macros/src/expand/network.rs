@@ -58,10 +58,8 @@ pub fn generate(network: &Network) -> TokenStream {
             const OUTPUTS: ::core::primitive::usize = #outputs;
             const PARAMETERS: ::core::primitive::usize = Self::PARAMETERS;
             const TENSORS: &'static [::nn::__private::Tensor] = &[#(#tensors)*];
+            const ZERO: Self = Self::zeros();
 
-            fn zeros() -> Self {
-                Self::zeros()
-            }
 
             fn forward(&self, input: &Self::Input) -> Self::Output {
                 Self::forward(self, input)

@@ -1,0 +1,76 @@
+use super::{Optimizer, decayed};
+use crate::{Network, Scalar};
+
+/// Gradient descent with momentum: `v = μ v - lr g; w += v`. The velocity `v` is a network of the
+/// trained network's type.
+///
+/// # Examples
+///
+/// ```
+/// use nn::optim::Momentum;
+///
+/// nn::network! { struct Net = 2 => relu 3 => identity 1; }
+///
+/// // In a `static`, as firmware would keep it.
+/// static OPTIMIZER: Momentum<Net> = Momentum::new(0.01).with_momentum(0.8);
+/// assert_eq!(OPTIMIZER.momentum, 0.8);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Momentum<N> {
+    /// The step size.
+    pub learning_rate: f64,
+    /// How much of the previous update is kept, `μ`.
+    pub momentum: f64,
+    /// The L2 weight decay `λ`, 0 by default.
+    pub weight_decay: f64,
+    velocity: N,
+}
+
+impl<N: Network> Momentum<N> {
+    /// Momentum `0.9` with step size `learning_rate`, at rest.
+    pub const fn new(learning_rate: f64) -> Self {
+        Self {
+            learning_rate,
+            momentum: 0.9,
+            weight_decay: 0.0,
+            velocity: N::ZERO,
+        }
+    }
+
+    /// The same with momentum `μ`.
+    #[must_use]
+    pub const fn with_momentum(mut self, momentum: f64) -> Self {
+        self.momentum = momentum;
+        self
+    }
+
+    /// The same with L2 weight decay `λ`.
+    #[must_use]
+    pub const fn with_weight_decay(mut self, weight_decay: f64) -> Self {
+        self.weight_decay = weight_decay;
+        self
+    }
+
+    /// The velocity so far.
+    pub const fn velocity(&self) -> &N {
+        &self.velocity
+    }
+}
+
+impl<N: Network> Optimizer<N> for Momentum<N> {
+    fn step(&mut self, net: &mut N, grad: &N) {
+        let learning_rate = N::Scalar::from_f64(self.learning_rate);
+        let momentum = N::Scalar::from_f64(self.momentum);
+        let decay = N::Scalar::from_f64(self.weight_decay);
+        for index in 0..N::TENSORS.len() {
+            let weights = net.tensor_mut(index).iter_mut();
+            let state = weights
+                .zip(grad.tensor(index))
+                .zip(self.velocity.tensor_mut(index));
+            for ((w, &g), v) in state {
+                *v = momentum * *v - learning_rate * decayed(g, *w, decay);
+                *w += *v;
+            }
+        }
+    }
+}
