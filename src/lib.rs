@@ -1,5 +1,5 @@
 #![doc = include_str!("../README.md")]
-#![no_std]
+#![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 
 // Generated code names `::nn::...`; this makes those paths resolve inside this crate's own tests.
@@ -7,9 +7,16 @@ extern crate self as nn;
 
 pub use nn_core::{
     Activation, Dense, GradientCheck, LayerSummary, LayerTrace, Matrix, Network, Scalar, Summary,
-    Tensor, TensorKind, Trainable, Vector, activation, gradient_check, init, loss,
+    Tensor, TensorKind, Trainable, Vector, activation, bytes, gradient_check, init, loss, metrics,
     numerical_gradient, optim, train,
 };
+
+#[cfg(feature = "std")]
+pub mod data;
+#[cfg(feature = "std")]
+pub mod progress;
+#[cfg(feature = "std")]
+pub mod safetensors;
 
 /// The traits and types most programs use: `use nn::prelude::*;`.
 pub mod prelude {

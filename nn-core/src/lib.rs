@@ -13,6 +13,8 @@
 //! - [`optim`]: `Sgd` and the [`optim::Optimizer`] trait.
 //! - [`train`]: the training loops of the seed: per-sample, mini-batch, full-batch, online.
 //! - [`init`]: seeded initialisers: zeros, ones, uniform, integers, normal, Xavier, He.
+//! - [`bytes`]: save and load weights as little-endian bytes, without allocation.
+//! - [`metrics`]: `argmax` and `accuracy`.
 //! - [`numerical_gradient`] and [`gradient_check`]: central differences to check `backward`.
 //! - [`LayerTrace`] and [`Summary`]: what a network computed, and what it is made of.
 //! - [`Vector`] and [`Matrix`]: numpy-like `Display` for arrays.
@@ -32,11 +34,13 @@
 #![cfg_attr(test, allow(clippy::float_cmp))]
 
 pub mod activation;
+pub mod bytes;
 mod dense;
 mod display;
 mod gradcheck;
 pub mod init;
 pub mod loss;
+pub mod metrics;
 mod network;
 pub mod optim;
 mod scalar;

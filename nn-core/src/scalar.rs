@@ -65,6 +65,16 @@ pub trait Scalar:
     #[must_use]
     fn from_le_bytes(bytes: Self::Bytes) -> Self;
 
+    /// The value of a slice of little-endian bytes; `None` unless it is exactly `SIZE` long.
+    fn from_le_slice(bytes: &[u8]) -> Option<Self> {
+        let mut array = Self::Bytes::default();
+        if bytes.len() != array.as_ref().len() {
+            return None;
+        }
+        array.as_mut().copy_from_slice(bytes);
+        Some(Self::from_le_bytes(array))
+    }
+
     /// Converts from `f64`, rounding to the nearest value for `f32`.
     #[must_use]
     fn from_f64(value: f64) -> Self;
@@ -168,6 +178,11 @@ mod tests {
             -0.1
         );
         assert_eq!((<f32 as Scalar>::SIZE, <f64 as Scalar>::SIZE), (4, 8));
+        assert_eq!(
+            <f32 as Scalar>::from_le_slice(&[0, 0, 0x80, 0x3f]),
+            Some(1.0)
+        );
+        assert_eq!(<f32 as Scalar>::from_le_slice(&[0, 0, 0x80]), None);
     }
 
     #[test]

@@ -1,0 +1,289 @@
+//! `nn`'s own weights format: a small header, then every parameter as little-endian bytes.
+//! `no_std` and allocation-free, so firmware can read weights trained on a host.
+//!
+//! | offset | bytes | content |
+//! | --- | --- | --- |
+//! | 0 | 4 | `NNW1` |
+//! | 4 | 4 | the scalar type, `f32` or `f64` then a zero byte |
+//! | 8 | 4 | the number of tensors, `u32` little-endian |
+//! | 12 | 8 per tensor | its rows and columns, `u32` little-endian each, in [`Network::TENSORS`] order |
+//! | then | `rows * columns * size` per tensor | its values, little-endian, row after row |
+//!
+//! Weight matrices are stored `[inputs][outputs]`, as [`crate::Dense`] holds them.
+
+use core::fmt;
+
+use crate::{Network, Scalar};
+
+/// The first four bytes of every weights file.
+pub const MAGIC: [u8; 4] = *b"NNW1";
+const HEADER: usize = 12;
+const SHAPE: usize = 8;
+
+/// Why weights could not be written or read. On a read error the network is left untouched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BytesError {
+    /// The output buffer is too small.
+    BufferTooSmall {
+        /// The bytes needed, [`encoded_len`].
+        needed: usize,
+        /// The bytes given.
+        available: usize,
+    },
+    /// The bytes do not start with [`MAGIC`]: not an `nn` weights file.
+    NotWeights,
+    /// The weights are of another scalar type.
+    WrongScalar {
+        /// The network's, `"f32"` or `"f64"`.
+        expected: &'static str,
+        /// The file's four type bytes.
+        found: [u8; 4],
+    },
+    /// The file holds a different number of tensors: another architecture.
+    WrongTensorCount {
+        /// The network's.
+        expected: usize,
+        /// The file's.
+        found: usize,
+    },
+    /// A tensor of another shape: another architecture.
+    WrongShape {
+        /// Its name, e.g. `layer1.weight`.
+        tensor: &'static str,
+        /// The network's (rows, columns).
+        expected: (usize, usize),
+        /// The file's.
+        found: (usize, usize),
+    },
+    /// The file is truncated, or has bytes after the last value.
+    WrongLength {
+        /// The length the header implies.
+        expected: usize,
+        /// The length given.
+        found: usize,
+    },
+    /// A value is NaN or infinite.
+    NonFinite {
+        /// The tensor it is in.
+        tensor: &'static str,
+        /// Its position there, row after row.
+        index: usize,
+    },
+}
+
+impl fmt::Display for BytesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::BufferTooSmall { needed, available } => {
+                write!(
+                    f,
+                    "the buffer holds {available} bytes, the weights need {needed}"
+                )
+            }
+            Self::NotWeights => {
+                f.write_str("not an nn weights file: it does not start with `NNW1`")
+            }
+            Self::WrongScalar { expected, found } => {
+                let found = core::str::from_utf8(found)
+                    .unwrap_or("?")
+                    .trim_end_matches('\0');
+                write!(
+                    f,
+                    "the weights are `{found}`, the network computes in `{expected}`"
+                )
+            }
+            Self::WrongTensorCount { expected, found } => write!(
+                f,
+                "the weights hold {found} tensors, the network has {expected}: another architecture"
+            ),
+            Self::WrongShape {
+                tensor,
+                expected,
+                found,
+            } => write!(
+                f,
+                "`{tensor}` is {}x{} in the weights but {}x{} in the network",
+                found.0, found.1, expected.0, expected.1
+            ),
+            Self::WrongLength { expected, found } => write!(
+                f,
+                "the weights are {found} bytes long, their header says {expected}: truncated or padded"
+            ),
+            Self::NonFinite { tensor, index } => {
+                write!(f, "`{tensor}` value {index} is NaN or infinite")
+            }
+        }
+    }
+}
+
+impl core::error::Error for BytesError {}
+
+/// The length of `N`'s weights in this format.
+pub const fn encoded_len<N: Network>() -> usize {
+    HEADER + SHAPE * N::TENSORS.len() + N::PARAMETERS * <N::Scalar as Scalar>::SIZE
+}
+
+/// Writes `net`'s weights into the start of `out`; returns the number of bytes written.
+///
+/// # Errors
+///
+/// [`BytesError::BufferTooSmall`] when `out` is shorter than [`encoded_len`].
+///
+/// # Examples
+///
+/// ```
+/// use nn::bytes::{decode, encode, encoded_len};
+///
+/// nn::network! { struct Net = 2 => relu 3 => identity 1; }
+///
+/// let net = Net::ones();
+/// let mut buffer = [0_u8; encoded_len::<Net>()];
+/// encode(&net, &mut buffer)?;
+/// let mut copy = Net::zeros();
+/// decode(&mut copy, &buffer)?;
+/// assert_eq!(copy, net);
+/// # Ok::<(), nn::bytes::BytesError>(())
+/// ```
+pub fn encode<N: Network>(net: &N, out: &mut [u8]) -> Result<usize, BytesError> {
+    let needed = encoded_len::<N>();
+    let Some(out) = out.get_mut(..needed) else {
+        return Err(BytesError::BufferTooSmall {
+            needed,
+            available: out.len(),
+        });
+    };
+    let mut writer = Writer { out, at: 0 };
+    writer.put(&MAGIC);
+    writer.put(&scalar_tag::<N::Scalar>());
+    writer.put_count(N::TENSORS.len());
+    for tensor in N::TENSORS {
+        writer.put_count(tensor.rows);
+        writer.put_count(tensor.columns);
+    }
+    for index in 0..N::TENSORS.len() {
+        for value in net.tensor(index) {
+            writer.put(value.to_le_bytes().as_ref());
+        }
+    }
+    Ok(needed)
+}
+
+/// Reads weights written by [`encode`] into `net`, after checking all of them: on error `net` is
+/// untouched.
+///
+/// # Errors
+///
+/// Any [`BytesError`] but `BufferTooSmall`: not a weights file, another scalar type or
+/// architecture (naming the tensor and both shapes), a truncated file, NaN or infinite values.
+pub fn decode<N: Network>(net: &mut N, bytes: &[u8]) -> Result<(), BytesError> {
+    let values = check::<N>(bytes)?;
+    let mut chunks = values.chunks_exact(<N::Scalar as Scalar>::SIZE);
+    for index in 0..N::TENSORS.len() {
+        for (slot, chunk) in net.tensor_mut(index).iter_mut().zip(&mut chunks) {
+            *slot = value::<N::Scalar>(chunk);
+        }
+    }
+    Ok(())
+}
+
+/// Checks everything [`decode`] reads and returns the value bytes.
+fn check<N: Network>(bytes: &[u8]) -> Result<&[u8], BytesError> {
+    if bytes.get(..4) != Some(&MAGIC[..]) {
+        return Err(BytesError::NotWeights);
+    }
+    let expected_len = encoded_len::<N>();
+    let header = bytes.get(..HEADER).ok_or(BytesError::WrongLength {
+        expected: expected_len,
+        found: bytes.len(),
+    })?;
+    let tag = [header[4], header[5], header[6], header[7]];
+    if tag != scalar_tag::<N::Scalar>() {
+        return Err(BytesError::WrongScalar {
+            expected: <N::Scalar as Scalar>::NAME,
+            found: tag,
+        });
+    }
+    let count = count_at(header, 8);
+    if count != N::TENSORS.len() {
+        return Err(BytesError::WrongTensorCount {
+            expected: N::TENSORS.len(),
+            found: count,
+        });
+    }
+    let shapes_end = HEADER + SHAPE * count;
+    let shapes = bytes
+        .get(HEADER..shapes_end)
+        .ok_or(BytesError::WrongLength {
+            expected: expected_len,
+            found: bytes.len(),
+        })?;
+    for (tensor, shape) in N::TENSORS.iter().zip(shapes.chunks_exact(SHAPE)) {
+        let found = (count_at(shape, 0), count_at(shape, 4));
+        if found != (tensor.rows, tensor.columns) {
+            return Err(BytesError::WrongShape {
+                tensor: tensor.name,
+                expected: (tensor.rows, tensor.columns),
+                found,
+            });
+        }
+    }
+    if bytes.len() != expected_len {
+        return Err(BytesError::WrongLength {
+            expected: expected_len,
+            found: bytes.len(),
+        });
+    }
+    let values = &bytes[shapes_end..];
+    let mut chunks = values.chunks_exact(<N::Scalar as Scalar>::SIZE);
+    for tensor in N::TENSORS {
+        for (index, chunk) in (&mut chunks).take(tensor.len()).enumerate() {
+            if !value::<N::Scalar>(chunk).is_finite() {
+                return Err(BytesError::NonFinite {
+                    tensor: tensor.name,
+                    index,
+                });
+            }
+        }
+    }
+    Ok(values)
+}
+
+/// `f32\0` or `f64\0`.
+fn scalar_tag<T: Scalar>() -> [u8; 4] {
+    let mut tag = [0; 4];
+    for (slot, byte) in tag.iter_mut().zip(T::NAME.bytes()) {
+        *slot = byte;
+    }
+    tag
+}
+
+/// The `u32` at `offset`, which the caller has checked is in bounds.
+fn count_at(bytes: &[u8], offset: usize) -> usize {
+    let mut word = [0; 4];
+    word.copy_from_slice(&bytes[offset..offset + 4]);
+    u32::from_le_bytes(word) as usize
+}
+
+/// A value from a chunk of `chunks_exact(T::SIZE)`, which always has the size.
+fn value<T: Scalar>(chunk: &[u8]) -> T {
+    T::from_le_slice(chunk).unwrap_or(T::NAN)
+}
+
+/// Appends to a buffer known to be long enough.
+struct Writer<'a> {
+    out: &'a mut [u8],
+    at: usize,
+}
+
+impl Writer<'_> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.out[self.at..self.at + bytes.len()].copy_from_slice(bytes);
+        self.at += bytes.len();
+    }
+
+    fn put_count(&mut self, count: usize) {
+        // Widths beyond u32 would not fit in any memory that holds the network's arrays on a
+        // 32-bit target; on 64-bit hosts they saturate and then fail the shape check on reading.
+        self.put(&u32::try_from(count).unwrap_or(u32::MAX).to_le_bytes());
+    }
+}
