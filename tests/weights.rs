@@ -1,0 +1,315 @@
+//! Saving and loading weights: round trips bit for bit, a file written by Python's `safetensors`
+//! package, and every kind of bad input, which must leave the network untouched.
+
+use nn::bytes::{self, BytesError};
+use nn::safetensors::{self as st, SafetensorsError};
+use nn::{Network, Scalar, init};
+
+nn::network! {
+    /// The network of `reference/torch_linear.py`.
+    struct TorchNet = 4 => relu 5 => identity 3;
+    /// The same in f64.
+    struct TorchNet64: f64 = 4 => relu 5 => identity 3;
+    /// Another architecture with the same input and output.
+    struct Wider = 4 => relu 6 => identity 3;
+    /// One more layer.
+    struct Deeper = 4 => relu 5 => relu 5 => identity 3;
+}
+
+/// A network whose parameters include values that a lossy format would change.
+fn awkward() -> TorchNet {
+    let mut net = TorchNet::initialized(init::Init::StandardNormal, &mut init::rng(5));
+    net.layer1.weights[0][0] = -0.0;
+    net.layer1.weights[1][2] = f32::MIN_POSITIVE / 8.0; // subnormal
+    net.layer1.bias[4] = f32::MAX;
+    net.layer2.weights[4][2] = 1.0 + f32::EPSILON;
+    net
+}
+
+fn bits<N: Network<Scalar = f32>>(net: &N) -> Vec<u32> {
+    (0..N::TENSORS.len())
+        .flat_map(|t| {
+            net.tensor(t)
+                .iter()
+                .map(|v| v.to_bits())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn encode<N: Network>(net: &N) -> Vec<u8> {
+    let mut buffer = vec![0; bytes::encoded_len::<N>()];
+    bytes::encode(net, &mut buffer).unwrap();
+    buffer
+}
+
+#[test]
+fn bytes_round_trip_bit_for_bit() {
+    let net = awkward();
+    let mut copy = TorchNet::ones();
+    bytes::decode(&mut copy, &encode(&net)).unwrap();
+    assert_eq!(bits(&copy), bits(&net));
+
+    let net64 = TorchNet64::initialized(init::Init::StandardNormal, &mut init::rng(6));
+    let mut copy64 = TorchNet64::zeros();
+    bytes::decode(&mut copy64, &encode(&net64)).unwrap();
+    assert_eq!(copy64, net64);
+}
+
+#[test]
+fn safetensors_round_trip_bit_for_bit() {
+    let net = awkward();
+    let mut copy = TorchNet::ones();
+    st::from_bytes(&mut copy, &st::to_bytes(&net).unwrap()).unwrap();
+    assert_eq!(bits(&copy), bits(&net));
+
+    let path = std::env::temp_dir().join(format!("nn-weights-{}.safetensors", std::process::id()));
+    st::save(&net, &path).unwrap();
+    let mut from_file = TorchNet::zeros();
+    st::load(&mut from_file, &path).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(bits(&from_file), bits(&net));
+}
+
+/// Weights written by Python's `safetensors` for two `torch.nn.Linear` layers give numpy's outputs.
+#[test]
+fn pytorch_shaped_file_gives_numpys_outputs() {
+    let mut net = TorchNet::zeros();
+    st::from_bytes(
+        &mut net,
+        include_bytes!("reference/torch_linear.safetensors"),
+    )
+    .unwrap();
+    let reference: serde_json::Value =
+        serde_json::from_str(include_str!("reference/torch_linear.json")).unwrap();
+    let rows = |key: &str| -> Vec<Vec<f32>> {
+        reference[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| {
+                row.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| f32::from_f64(v.as_f64().unwrap()))
+                    .collect()
+            })
+            .collect()
+    };
+    for (input, expected) in rows("inputs").iter().zip(rows("outputs")) {
+        let y = net.forward(&[input[0], input[1], input[2], input[3]]);
+        for (y, e) in y.iter().zip(&expected) {
+            assert!(
+                (y - e).abs() <= 1e-6 * e.abs().max(1.0),
+                "{y} vs numpy's {e}"
+            );
+        }
+    }
+    // PyTorch's [out][in] became our [in][out]: layer1.weight is 5x4 in the file.
+    assert_eq!(net.layer1.weights.len(), 4);
+}
+
+/// Every bad input is a typed error and leaves the network as it was.
+#[track_caller]
+fn rejects_bytes(input: &[u8], expected: BytesError) {
+    let mut net = awkward();
+    assert_eq!(bytes::decode(&mut net, input), Err(expected));
+    assert_eq!(
+        bits(&net),
+        bits(&awkward()),
+        "the network must be untouched"
+    );
+}
+
+#[test]
+fn bad_bytes_are_typed_errors() {
+    let good = encode(&awkward());
+    let len = good.len();
+    rejects_bytes(&[], BytesError::NotWeights);
+    rejects_bytes(b"PK\x03\x04 not weights at all", BytesError::NotWeights);
+    rejects_bytes(
+        &good[..len - 1],
+        BytesError::WrongLength {
+            expected: len,
+            found: len - 1,
+        },
+    );
+    rejects_bytes(
+        &good[..6],
+        BytesError::WrongLength {
+            expected: len,
+            found: 6,
+        },
+    );
+    rejects_bytes(
+        &[&good[..], &[0]].concat(),
+        BytesError::WrongLength {
+            expected: len,
+            found: len + 1,
+        },
+    );
+    rejects_bytes(
+        &encode(&TorchNet64::zeros()),
+        BytesError::WrongScalar {
+            expected: "f32",
+            found: *b"f64\0",
+        },
+    );
+    rejects_bytes(
+        &encode(&Wider::zeros()),
+        BytesError::WrongShape {
+            tensor: "layer1.weight",
+            expected: (4, 5),
+            found: (4, 6),
+        },
+    );
+    rejects_bytes(
+        &encode(&Deeper::zeros()),
+        BytesError::WrongTensorCount {
+            expected: 4,
+            found: 6,
+        },
+    );
+
+    let mut huge = good.clone();
+    huge[8..12].copy_from_slice(&u32::MAX.to_le_bytes());
+    rejects_bytes(
+        &huge,
+        BytesError::WrongTensorCount {
+            expected: 4,
+            found: u32::MAX as usize,
+        },
+    );
+
+    let mut nan = good.clone();
+    let last = len - 4; // the last value: layer2.bias[2]
+    nan[last..].copy_from_slice(&f32::NAN.to_le_bytes());
+    rejects_bytes(
+        &nan,
+        BytesError::NonFinite {
+            tensor: "layer2.bias",
+            index: 2,
+        },
+    );
+
+    let message = BytesError::WrongShape {
+        tensor: "layer1.weight",
+        expected: (4, 5),
+        found: (4, 6),
+    };
+    assert_eq!(
+        message.to_string(),
+        "`layer1.weight` is 4x6 in the weights but 4x5 in the network"
+    );
+    let mut small = [0_u8; 10];
+    assert_eq!(
+        bytes::encode(&awkward(), &mut small),
+        Err(BytesError::BufferTooSmall {
+            needed: len,
+            available: 10
+        })
+    );
+}
+
+#[track_caller]
+fn rejects_safetensors(input: &[u8]) -> SafetensorsError {
+    let mut net = awkward();
+    let error = st::from_bytes(&mut net, input).unwrap_err();
+    assert_eq!(
+        bits(&net),
+        bits(&awkward()),
+        "the network must be untouched"
+    );
+    error
+}
+
+/// A safetensors file with the given header and data.
+fn safetensors_file(header: &str, data: &[u8]) -> Vec<u8> {
+    let mut file = (header.len() as u64).to_le_bytes().to_vec();
+    file.extend_from_slice(header.as_bytes());
+    file.extend_from_slice(data);
+    file
+}
+
+#[test]
+fn bad_safetensors_are_typed_errors() {
+    let good = st::to_bytes(&awkward()).unwrap();
+    assert!(matches!(
+        rejects_safetensors(&[]),
+        SafetensorsError::Format(_)
+    ));
+    assert!(matches!(
+        rejects_safetensors(&good[..good.len() - 3]),
+        SafetensorsError::Format(_)
+    ));
+    assert!(matches!(
+        rejects_safetensors(&good[..5]),
+        SafetensorsError::Format(_)
+    ));
+    assert!(matches!(
+        rejects_safetensors(&safetensors_file("not json", &[])),
+        SafetensorsError::Format(_)
+    ));
+
+    // A header that claims to be larger than anything sane, in a 16-byte file: rejected before
+    // any allocation of that size.
+    let mut huge = (1_u64 << 60).to_le_bytes().to_vec();
+    huge.extend_from_slice(b"{}      ");
+    let error = rejects_safetensors(&huge);
+    assert!(
+        error
+            .to_string()
+            .starts_with("not a valid safetensors file"),
+        "{error}"
+    );
+
+    let error = rejects_safetensors(&st::to_bytes(&TorchNet64::zeros()).unwrap());
+    assert!(
+        matches!(
+            error,
+            SafetensorsError::WrongDtype {
+                tensor: "layer1.weight",
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        "`layer1.weight` is F64 in the file, the network needs F32"
+    );
+
+    let error = rejects_safetensors(&st::to_bytes(&Wider::zeros()).unwrap());
+    assert_eq!(
+        error.to_string(),
+        "`layer1.weight` has shape [6, 4] in the file, the network needs [5, 4]"
+    );
+
+    let error = rejects_safetensors(&st::to_bytes(&Deeper::zeros()).unwrap());
+    assert!(
+        matches!(error, SafetensorsError::UnexpectedTensor { .. }),
+        "{error:?}"
+    );
+
+    let one_tensor = r#"{"layer1.weight":{"dtype":"F32","shape":[5,4],"data_offsets":[0,80]}}"#;
+    let error = rejects_safetensors(&safetensors_file(one_tensor, &[0; 80]));
+    assert_eq!(error.to_string(), "the file has no tensor `layer1.bias`");
+
+    let mut nan = awkward();
+    nan.layer2.weights[1][0] = f32::INFINITY;
+    let error = rejects_safetensors(&st::to_bytes(&nan).unwrap());
+    // Our [1][0] is PyTorch's [0][1]: value 1 of layer2.weight in the file's layout.
+    assert!(
+        matches!(
+            error,
+            SafetensorsError::NonFinite {
+                tensor: "layer2.weight",
+                index: 1
+            }
+        ),
+        "{error:?}"
+    );
+
+    let missing = st::load(&mut TorchNet::zeros(), "/nonexistent/weights.safetensors").unwrap_err();
+    assert!(matches!(missing, SafetensorsError::Io(_)), "{missing:?}");
+}
