@@ -79,10 +79,36 @@ pub mod prelude {
 /// ```
 pub use nn_macros::network;
 
+/// A network whose weights are read from a file at compile time, in `nn::bytes` format (as
+/// [`bytes::encode`] writes them): the network lives in flash on firmware, and a file that does
+/// not fit the network (another architecture, another scalar type, truncated, NaN) is a compile
+/// error that says which, not a failure at boot.
+///
+/// The path is relative to the file the macro is called in, as for `include_bytes!`.
+///
+/// ```ignore
+/// nn::network! { pub struct Digits = 64 => relu 32 => softmax 10; }
+///
+/// static NET: Digits = nn::include_weights!(Digits, "digits.nnw");
+/// ```
+///
+/// Large networks take the compiler a while: it checks and converts every value.
+#[macro_export]
+macro_rules! include_weights {
+    ($network:ty, $path:expr) => {{
+        const WEIGHTS: $network = match <$network>::from_weights(::core::include_bytes!($path)) {
+            ::core::result::Result::Ok(network) => network,
+            ::core::result::Result::Err(error) => ::core::panic!("{}", error.explanation()),
+        };
+        WEIGHTS
+    }};
+}
+
 /// What generated code refers to; not a public API.
 #[doc(hidden)]
 pub mod __private {
     pub use nn_core::activation::{self, Activation, Differentiable};
+    pub use nn_core::bytes;
     pub use nn_core::loss::{Loss, PairsWith};
     pub use nn_core::{
         Dense, LayerSummary, LayerTrace, Network, Summary, Tensor, TensorKind, Trainable,

@@ -109,6 +109,32 @@ fn pytorch_shaped_file_gives_numpys_outputs() {
     assert_eq!(net.layer1.weights.len(), 4);
 }
 
+/// The same weights in `nn`'s byte format (made by `examples/convert_weights.rs`), read at
+/// compile time.
+static INCLUDED: TorchNet = nn::include_weights!(TorchNet, "reference/torch_linear.nnw");
+
+#[test]
+fn weights_included_at_compile_time_match_the_safetensors_file() {
+    let mut from_safetensors = TorchNet::zeros();
+    st::from_bytes(
+        &mut from_safetensors,
+        include_bytes!("reference/torch_linear.safetensors"),
+    )
+    .unwrap();
+    assert_eq!(bits(&INCLUDED), bits(&from_safetensors));
+    // `from_weights` is the same reader at run time.
+    let at_run_time = TorchNet::from_weights(include_bytes!("reference/torch_linear.nnw")).unwrap();
+    assert_eq!(bits(&at_run_time), bits(&INCLUDED));
+    assert_eq!(
+        TorchNet::from_weights(&encode(&Wider::zeros())),
+        Err(BytesError::WrongShape {
+            tensor: "layer1.weight",
+            expected: (4, 5),
+            found: (4, 6),
+        })
+    );
+}
+
 /// Every bad input is a typed error and leaves the network as it was.
 #[track_caller]
 fn rejects_bytes(input: &[u8], expected: BytesError) {

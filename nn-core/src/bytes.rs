@@ -13,7 +13,7 @@
 
 use core::fmt;
 
-use crate::{Network, Scalar};
+use crate::{Dense, Network, Scalar, Tensor};
 
 /// The first four bytes of every weights file.
 pub const MAGIC: [u8; 4] = *b"NNW1";
@@ -116,6 +116,30 @@ impl fmt::Display for BytesError {
     }
 }
 
+impl BytesError {
+    /// What went wrong, without the details: a `const fn`, for the compile error of
+    /// `nn::include_weights!`.
+    pub const fn explanation(&self) -> &'static str {
+        match self {
+            Self::BufferTooSmall { .. } => "the buffer is too small for the weights",
+            Self::NotWeights => "not an nn weights file: it does not start with `NNW1`",
+            Self::WrongScalar { .. } => {
+                "the weights are of another scalar type than the network (f32 against f64)"
+            }
+            Self::WrongTensorCount { .. } => {
+                "the weights have another number of layers: they were saved from another architecture"
+            }
+            Self::WrongShape { .. } => {
+                "the weights have a layer of another shape: they were saved from another architecture"
+            }
+            Self::WrongLength { .. } => {
+                "the weights file is truncated or has bytes after the weights"
+            }
+            Self::NonFinite { .. } => "the weights hold a NaN or infinite value",
+        }
+    }
+}
+
 impl core::error::Error for BytesError {}
 
 /// The length of `N`'s weights in this format.
@@ -188,52 +212,13 @@ pub fn decode<N: Network>(net: &mut N, bytes: &[u8]) -> Result<(), BytesError> {
 
 /// Checks everything [`decode`] reads and returns the value bytes.
 fn check<N: Network>(bytes: &[u8]) -> Result<&[u8], BytesError> {
-    if bytes.get(..4) != Some(&MAGIC[..]) {
-        return Err(BytesError::NotWeights);
-    }
-    let expected_len = encoded_len::<N>();
-    let header = bytes.get(..HEADER).ok_or(BytesError::WrongLength {
-        expected: expected_len,
-        found: bytes.len(),
-    })?;
-    let tag = [header[4], header[5], header[6], header[7]];
-    if tag != scalar_tag::<N::Scalar>() {
-        return Err(BytesError::WrongScalar {
-            expected: <N::Scalar as Scalar>::NAME,
-            found: tag,
-        });
-    }
-    let count = count_at(header, 8);
-    if count != N::TENSORS.len() {
-        return Err(BytesError::WrongTensorCount {
-            expected: N::TENSORS.len(),
-            found: count,
-        });
-    }
-    let shapes_end = HEADER + SHAPE * count;
-    let shapes = bytes
-        .get(HEADER..shapes_end)
-        .ok_or(BytesError::WrongLength {
-            expected: expected_len,
-            found: bytes.len(),
-        })?;
-    for (tensor, shape) in N::TENSORS.iter().zip(shapes.chunks_exact(SHAPE)) {
-        let found = (count_at(shape, 0), count_at(shape, 4));
-        if found != (tensor.rows, tensor.columns) {
-            return Err(BytesError::WrongShape {
-                tensor: tensor.name,
-                expected: (tensor.rows, tensor.columns),
-                found,
-            });
-        }
-    }
-    if bytes.len() != expected_len {
-        return Err(BytesError::WrongLength {
-            expected: expected_len,
-            found: bytes.len(),
-        });
-    }
-    let values = &bytes[shapes_end..];
+    let start = check_header(
+        bytes,
+        <N::Scalar as Scalar>::NAME,
+        N::TENSORS,
+        <N::Scalar as Scalar>::SIZE,
+    )?;
+    let values = &bytes[start..];
     let mut chunks = values.chunks_exact(<N::Scalar as Scalar>::SIZE);
     for tensor in N::TENSORS {
         for (index, chunk) in (&mut chunks).take(tensor.len()).enumerate() {
@@ -248,6 +233,146 @@ fn check<N: Network>(bytes: &[u8]) -> Result<&[u8], BytesError> {
     Ok(values)
 }
 
+/// Checks the magic, scalar type, tensor shapes and length of `bytes` for a network of
+/// `tensors` in `scalar` (`"f32"`, `"f64"`) of `size` bytes; returns where the values start.
+/// A `const fn`, for the `from_weights` that `network!` generates.
+#[doc(hidden)]
+pub const fn check_header(
+    bytes: &[u8],
+    scalar: &'static str,
+    tensors: &[Tensor],
+    size: usize,
+) -> Result<usize, BytesError> {
+    if bytes.len() < 4
+        || bytes[0] != MAGIC[0]
+        || bytes[1] != MAGIC[1]
+        || bytes[2] != MAGIC[2]
+        || bytes[3] != MAGIC[3]
+    {
+        return Err(BytesError::NotWeights);
+    }
+    let mut parameters = 0;
+    let mut t = 0;
+    while t < tensors.len() {
+        parameters += tensors[t].len();
+        t += 1;
+    }
+    let start = HEADER + SHAPE * tensors.len();
+    let expected = start + parameters * size;
+    if bytes.len() < HEADER {
+        return Err(BytesError::WrongLength {
+            expected,
+            found: bytes.len(),
+        });
+    }
+    let tag = [bytes[4], bytes[5], bytes[6], bytes[7]];
+    let name = scalar.as_bytes();
+    let mut b = 0;
+    while b < 4 {
+        let wanted = if b < name.len() { name[b] } else { 0 };
+        if tag[b] != wanted {
+            return Err(BytesError::WrongScalar {
+                expected: scalar,
+                found: tag,
+            });
+        }
+        b += 1;
+    }
+    let count = count_at(bytes, 8);
+    if count != tensors.len() {
+        return Err(BytesError::WrongTensorCount {
+            expected: tensors.len(),
+            found: count,
+        });
+    }
+    if bytes.len() < start {
+        return Err(BytesError::WrongLength {
+            expected,
+            found: bytes.len(),
+        });
+    }
+    let mut t = 0;
+    while t < tensors.len() {
+        let at = HEADER + SHAPE * t;
+        let found = (count_at(bytes, at), count_at(bytes, at + 4));
+        let tensor = &tensors[t];
+        if found.0 != tensor.rows || found.1 != tensor.columns {
+            return Err(BytesError::WrongShape {
+                tensor: tensor.name,
+                expected: (tensor.rows, tensor.columns),
+                found,
+            });
+        }
+        t += 1;
+    }
+    if bytes.len() != expected {
+        return Err(BytesError::WrongLength {
+            expected,
+            found: bytes.len(),
+        });
+    }
+    Ok(start)
+}
+
+/// `N` bytes from `at`, which the caller has checked are in bounds.
+const fn array_at<const N: usize>(bytes: &[u8], at: usize) -> [u8; N] {
+    let mut array = [0; N];
+    let mut i = 0;
+    while i < N {
+        array[i] = bytes[at + i];
+        i += 1;
+    }
+    array
+}
+
+/// Const readers of one layer, for `from_weights`: the weights then the bias from `at`, which
+/// [`check_header`] has vouched for; returns the layer and where the next one starts.
+macro_rules! dense_reader {
+    ($name:ident, $t:ident) => {
+        #[doc(hidden)]
+        pub const fn $name<const I: usize, const O: usize>(
+            bytes: &[u8],
+            at: usize,
+            weight: &'static str,
+            bias: &'static str,
+        ) -> Result<(Dense<$t, I, O>, usize), BytesError> {
+            const SIZE: usize = core::mem::size_of::<$t>();
+            let mut layer = Dense::<$t, I, O>::zeros();
+            let mut at = at;
+            let mut index = 0;
+            while index < I * O {
+                let value = $t::from_le_bytes(array_at(bytes, at));
+                if !value.is_finite() {
+                    return Err(BytesError::NonFinite {
+                        tensor: weight,
+                        index,
+                    });
+                }
+                layer.weights[index / O][index % O] = value;
+                at += SIZE;
+                index += 1;
+            }
+            let mut index = 0;
+            while index < O {
+                let value = $t::from_le_bytes(array_at(bytes, at));
+                if !value.is_finite() {
+                    return Err(BytesError::NonFinite {
+                        tensor: bias,
+                        index,
+                    });
+                }
+                layer.bias[index] = value;
+                at += SIZE;
+                index += 1;
+            }
+            Ok((layer, at))
+        }
+    };
+}
+
+dense_reader!(dense_f32, f32);
+dense_reader!(dense_f64, f64);
+
 /// `f32\0` or `f64\0`.
 fn scalar_tag<T: Scalar>() -> [u8; 4] {
     let mut tag = [0; 4];
@@ -258,10 +383,8 @@ fn scalar_tag<T: Scalar>() -> [u8; 4] {
 }
 
 /// The `u32` at `offset`, which the caller has checked is in bounds.
-fn count_at(bytes: &[u8], offset: usize) -> usize {
-    let mut word = [0; 4];
-    word.copy_from_slice(&bytes[offset..offset + 4]);
-    u32::from_le_bytes(word) as usize
+const fn count_at(bytes: &[u8], offset: usize) -> usize {
+    u32::from_le_bytes(array_at(bytes, offset)) as usize
 }
 
 /// A value from a chunk of `chunks_exact(T::SIZE)`, which always has the size.

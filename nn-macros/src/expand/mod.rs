@@ -6,6 +6,7 @@ mod inherent;
 mod network;
 mod structure;
 mod trace;
+mod weights;
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
@@ -56,6 +57,7 @@ fn network_code(network: &Network) -> TokenStream {
     code.extend(trace::generate(network));
     code.extend(backward::generate(network));
     code.extend(network::generate(network));
+    code.extend(weights::generate(network));
     code
 }
 
