@@ -7,13 +7,16 @@
 //!
 //! Writes the loss and accuracy curves (`digits.png`) and the trained weights, in `nn`'s byte
 //! format (`digits.nnw`) and as safetensors (`digits.safetensors`), to the output directory
-//! (default `target/digits`).
+//! (default `target/digits`), with the first ten held-out images (`images.bin`: 64 little-endian
+//! f32 pixels and a label byte each) and this network's predictions for them
+//! (`predictions.txt`), which the firmware in `examples/cortex-m` must reproduce.
 
 #[path = "common/plot.rs"]
 mod plot;
 
 use std::error::Error;
-use std::path::PathBuf;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use nn::metrics::accuracy;
@@ -120,8 +123,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     bytes::encode(&net, &mut weights)?;
     std::fs::write(output.join("digits.nnw"), &weights)?;
     nn::safetensors::save(&net, output.join("digits.safetensors"))?;
+    write_firmware_inputs(&net, test_set, &output)?;
     println!(
-        "wrote {}, digits.nnw and digits.safetensors in {}",
+        "wrote {}, digits.nnw, digits.safetensors, images.bin and predictions.txt in {}",
         plot_path.display(),
         output.display()
     );
@@ -134,5 +138,29 @@ fn main() -> Result<(), Box<dyn Error>> {
         )
         .into());
     }
+    Ok(())
+}
+
+/// The first ten held-out images (`images.bin`) and this network's predictions for them
+/// (`predictions.txt`), for the firmware in `examples/cortex-m`.
+fn write_firmware_inputs(
+    net: &Digits,
+    test_set: &[([f32; 64], usize)],
+    output: &Path,
+) -> Result<(), Box<dyn Error>> {
+    let (mut images, mut predictions) = (Vec::new(), String::new());
+    for (index, (pixels, digit)) in test_set.iter().take(10).enumerate() {
+        images.extend(pixels.iter().flat_map(|pixel| pixel.to_le_bytes()));
+        images.push(u8::try_from(*digit)?);
+        let y = net.forward(pixels);
+        let predicted = nn::metrics::argmax(&y);
+        writeln!(
+            predictions,
+            "image {index}: digit {digit}, predicted {predicted} (p = {:.6})",
+            y[predicted]
+        )?;
+    }
+    std::fs::write(output.join("images.bin"), images)?;
+    std::fs::write(output.join("predictions.txt"), &predictions)?;
     Ok(())
 }

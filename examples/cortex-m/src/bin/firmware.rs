@@ -1,0 +1,110 @@
+//! The whole demonstration: the digits network, its weights trained on the host and baked into
+//! flash, classifies ten held-out images; the seed's regression network trains on the device;
+//! stack depth and instructions are measured. QEMU exits with status 0 only if everything held.
+#![no_std]
+#![no_main]
+
+use core::hint::black_box;
+
+use cortex_m_rt::entry;
+use cortex_m_semihosting::hprintln;
+use nn::init::{self, Init};
+use nn::prelude::*;
+use nn::{Scalar, metrics};
+use nn_firmware::{DIGITS, Regression, classify, exit, images, measure, plain};
+use panic_semihosting as _;
+
+#[entry]
+fn main() -> ! {
+    let Some(peripherals) = cortex_m::Peripherals::take() else {
+        hprintln!("the core peripherals were already taken");
+        exit(false);
+    };
+    let mut counter = measure::Counter::new(peripherals.SYST);
+
+    hprintln!(
+        "digits: {} parameters in flash",
+        nn_firmware::Digits::PARAMETERS
+    );
+    let right = classify();
+    hprintln!("{} of 10 images right", right);
+
+    // The hand-written implementation must agree with nn on every image.
+    let agree = images().all(|(pixels, _)| {
+        metrics::argmax(&DIGITS.forward(&pixels))
+            == metrics::argmax(&plain::forward(&DIGITS, &pixels))
+    });
+    let (image, _) = images().next().unwrap_or(([0.0; 64], 0));
+    let (_, stack) = measure::stack_used(|| black_box(DIGITS.forward(black_box(&image))));
+    let nn = counter.instructions(100, || DIGITS.forward(black_box(&image)));
+    let hand_written = counter.instructions(100, || plain::forward(&DIGITS, black_box(&image)));
+    hprintln!(
+        "calibration: {:.2} instructions per SysTick tick",
+        counter.instructions_per_tick()
+    );
+    hprintln!("inference stack: {} bytes", stack);
+    hprintln!(
+        "inference instructions: nn {:.0}, hand-written {:.0}, ratio {:.3}",
+        nn,
+        hand_written,
+        nn / hand_written
+    );
+
+    let trained = train_regression(&mut counter);
+    let ok = agree && trained;
+    hprintln!("{}", if ok { "PASS" } else { "FAIL" });
+    exit(ok);
+}
+
+/// The seed's experiment on the device: `f(x) = 3 x0 + 2 x1`, one random sample per step, learning
+/// rate 0.07. Returns whether the loss fell at least tenfold.
+fn train_regression(counter: &mut measure::Counter) -> bool {
+    const STEPS: usize = 1000;
+    let mut rng = init::rng(2026);
+    let mut net = Regression::initialized(Init::StandardNormal, &mut rng);
+    let mut grad = Regression::zeros();
+    let sgd = Sgd::new(0.07);
+    let mut sample = || {
+        let x = [
+            f32::from_f64(init::uniform(&mut rng)),
+            f32::from_f64(init::uniform(&mut rng)),
+        ];
+        (x, [3.0 * x[0] + 2.0 * x[1]])
+    };
+    let (mut window, mut first, mut last) = (0.0, 0.0, 0.0);
+    for step in 1..=STEPS {
+        let (x, d) = sample();
+        grad.fill(0.0);
+        window += net.backward(&x, &d, Mse, &mut grad);
+        sgd.step(&mut net, &grad);
+        if step % 100 == 0 {
+            let mean = window / 100.0;
+            hprintln!(
+                "training step {}: mean loss of the last 100 steps {:.3e}",
+                step,
+                mean
+            );
+            if step == 100 {
+                first = mean;
+            }
+            last = mean;
+            window = 0.0;
+        }
+    }
+    let (x, d) = sample();
+    let mut training_step = || {
+        grad.fill(0.0);
+        let loss = net.backward(black_box(&x), &d, Mse, &mut grad);
+        sgd.step(&mut net, &grad);
+        loss
+    };
+    let (_, stack) = measure::stack_used(&mut training_step);
+    let instructions = counter.instructions(100, &mut training_step);
+    hprintln!(
+        "training step stack: {} bytes, instructions: {:.0}",
+        stack,
+        instructions
+    );
+    hprintln!("loss fell {:.0}x", first / last);
+    first / last >= 10.0
+}

@@ -1,0 +1,69 @@
+//! What the firmware binaries share: the networks, the weights and images baked into flash, and
+//! the measurements.
+//!
+//! The weights and images come from the host: `cargo run --release --example digits` writes them
+//! to `target/digits/` at the repository root, and `scripts/embedded.sh` runs it first.
+#![no_std]
+
+pub mod measure;
+pub mod plain;
+
+use cortex_m_semihosting::{debug, hprintln};
+use nn::metrics::argmax;
+
+nn::network! {
+    /// The digits classifier of `examples/digits.rs`; its weights are trained on the host.
+    pub struct Digits = 64 => relu 32 => softmax 10;
+    /// The seed's regression network, trained on the device.
+    pub struct Regression = 2 => relu 10 => identity 1;
+}
+
+/// The host's trained weights, in flash; a file of another shape does not compile.
+pub static DIGITS: Digits = nn::include_weights!(Digits, "../../../target/digits/digits.nnw");
+
+/// Ten held-out images: 64 little-endian f32 pixels and a label byte each.
+static IMAGES: &[u8] = include_bytes!("../../../target/digits/images.bin");
+const IMAGE_BYTES: usize = 64 * 4 + 1;
+
+/// The embedded images with their labels.
+pub fn images() -> impl Iterator<Item = ([f32; 64], usize)> {
+    IMAGES.chunks_exact(IMAGE_BYTES).map(|chunk| {
+        let mut pixels = [0.0; 64];
+        for (pixel, bytes) in pixels.iter_mut().zip(chunk.chunks_exact(4)) {
+            *pixel = f32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        }
+        (pixels, usize::from(chunk[64 * 4]))
+    })
+}
+
+/// Ends the program: QEMU exits with status 0 on success, 1 otherwise.
+pub fn exit(success: bool) -> ! {
+    debug::exit(if success {
+        debug::EXIT_SUCCESS
+    } else {
+        debug::EXIT_FAILURE
+    });
+    // Only reached without a semihosting host, e.g. on a real board without a debugger.
+    loop {
+        cortex_m::asm::wfi();
+    }
+}
+
+/// Classifies every embedded image and prints a line per image in the host's format
+/// (`target/digits/predictions.txt`); returns how many were classified right.
+pub fn classify() -> usize {
+    let mut right = 0;
+    for (index, (pixels, digit)) in images().enumerate() {
+        let y = DIGITS.forward(&pixels);
+        let predicted = argmax(&y);
+        hprintln!(
+            "image {}: digit {}, predicted {} (p = {:.6})",
+            index,
+            digit,
+            predicted,
+            y[predicted]
+        );
+        right += usize::from(predicted == digit);
+    }
+    right
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# nn on microcontrollers, end to end: trains the digits network on the host, bakes its weights into
+# the firmware in examples/cortex-m, runs the firmware under QEMU (Cortex-M4F, and the Cortex-M0
+# build on a Cortex-M3), checks that its predictions equal the host's and that it passes, and
+# reports flash, RAM, stack and instruction counts. Installs what it needs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+out="$root/target/embedded"
+mkdir -p "$out"
+
+rustup target add thumbv7em-none-eabihf thumbv6m-none-eabi >/dev/null
+if ! command -v qemu-system-arm >/dev/null || ! command -v arm-none-eabi-size >/dev/null; then
+    apt-get update -qq
+    apt-get install -y -qq qemu-system-arm binutils-arm-none-eabi >/dev/null
+fi
+
+# The host trains the network and writes its weights, ten held-out images and its predictions.
+cargo run --release --quiet --example digits -- target/digits >/dev/null
+
+cd examples/cortex-m
+cargo fmt --check
+cargo clippy --release --quiet --bins -- -D warnings
+cargo build --release --quiet
+cargo build --release --quiet --target thumbv6m-none-eabi
+
+qemu=(qemu-system-arm -nographic -semihosting-config enable=on,target=native -icount shift=0)
+run() { # run NAME CPU MACHINE ELF
+    local status=0
+    timeout 120 "${qemu[@]}" -cpu "$2" -machine "$3" -kernel "$4" >"$out/$1.log" 2>&1 || status=$?
+    if [ "$status" -ne 0 ]; then
+        cat "$out/$1.log"
+        echo "embedded: the $1 firmware failed (QEMU exit status $status)" >&2
+        exit 1
+    fi
+    if ! diff <(grep '^image ' "$out/$1.log") "$root/target/digits/predictions.txt"; then
+        echo "embedded: the $1 firmware's predictions differ from the host's" >&2
+        exit 1
+    fi
+    echo "$1: predictions identical to the host's; $(grep -c '^image ' "$out/$1.log") images"
+}
+run cortex-m4 cortex-m4 mps2-an386 target/thumbv7em-none-eabihf/release/firmware
+run cortex-m0-build-on-m3 cortex-m3 mps2-an385 target/thumbv6m-none-eabi/release/firmware
+cat "$out/cortex-m4.log"
+
+echo
+echo "Flash (.vector_table + .text + .rodata + .data) and RAM (.data + .bss), in bytes:"
+printf '%-24s %-12s %8s %8s %18s\n' target binary flash ram "of flash, .rodata"
+for target in thumbv7em-none-eabihf thumbv6m-none-eabi; do
+    for binary in scaffolding inference firmware; do
+        arm-none-eabi-size -A "target/$target/release/$binary" | awk -v t="$target" -v b="$binary" '
+            /^\.(vector_table|text|rodata|data|bss) / { size[$1] = $2 }
+            END {
+                flash = size[".vector_table"] + size[".text"] + size[".rodata"] + size[".data"]
+                printf "%-24s %-12s %8d %8d %18d\n", t, b, flash, size[".data"] + size[".bss"], size[".rodata"]
+            }'
+    done
+done
+weights=$(arm-none-eabi-nm -S -C target/thumbv7em-none-eabihf/release/inference | awk '/ nn_firmware::DIGITS$/ { print $2 }')
+echo "of which the digits weights (symbol nn_firmware::DIGITS): $((16#$weights)) bytes"

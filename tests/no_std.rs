@@ -1,0 +1,29 @@
+//! `nn` without its default `std` feature builds for a Cortex-M4F: no `std`, and no allocator
+//! needed (the firmware in `examples/cortex-m` links without one).
+
+use std::process::Command;
+
+#[test]
+fn builds_for_a_cortex_m4f_without_std() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let output = Command::new(env!("CARGO"))
+        .args([
+            "build",
+            "--quiet",
+            "--package",
+            "nn",
+            "--no-default-features",
+        ])
+        .args(["--target", "thumbv7em-none-eabihf"])
+        // A directory of its own, so this build does not wait for the one running the tests.
+        .env("CARGO_TARGET_DIR", format!("{root}/target/no-std"))
+        .current_dir(root)
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "`cargo build -p nn --no-default-features --target thumbv7em-none-eabihf` failed \
+         (`rustup target add thumbv7em-none-eabihf` installs the target):\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
