@@ -19,6 +19,8 @@ fi
 cargo run --release --quiet --example digits -- target/digits >/dev/null
 
 cd examples/cortex-m
+# The paths below are under the firmware's own target directory, whatever the environment says.
+export CARGO_TARGET_DIR="$root/examples/cortex-m/target"
 cargo fmt --check
 cargo clippy --release --quiet --bins -- -D warnings
 cargo build --release --quiet
