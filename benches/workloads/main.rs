@@ -1,0 +1,151 @@
+//! The workloads `nn` is measured on, each beside a hand-written baseline in the same group:
+//!
+//! - W1 `seed3_forward`: the seed's `2 => relu 3 => relu 2 => identity 2`, one forward pass.
+//! - W2 `regression_step`: the seed's `2 => relu 10 => identity 1`, one `backward` and one `Sgd`
+//!   step on one sample.
+//! - W3 `mlp784`: `784 => relu 128 => softmax 10` with cross entropy, one inference, and one
+//!   mini-batch step of 32 samples.
+//!
+//! `cargo bench --bench workloads` runs them and then prints the derived figures (ns per sample,
+//! samples per second, GFLOP/s from the counted multiply-adds, and the ratio to the baseline),
+//! read from criterion's estimates.
+
+mod hand_written;
+mod report;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput};
+use nn::init::{Init, rng};
+use nn::loss::{CrossEntropy, Mse};
+use nn::optim::Sgd;
+use nn::{Dense, Network, train};
+
+nn::network! {
+    /// W1.
+    pub struct Seed3 = 2 => relu 3 => relu 2 => identity 2;
+    /// W2.
+    pub struct Regression = 2 => relu 10 => identity 1;
+    /// W3.
+    pub struct Mlp784 = 784 => relu 128 => softmax 10;
+}
+
+const BATCH: usize = 32;
+
+fn seed3_forward(c: &mut Criterion) {
+    let net = Seed3 {
+        layer1: Dense::new([[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]], [0.1, 0.2, 0.3]),
+        layer2: Dense::new([[0.1, 0.4], [0.2, 0.5], [0.3, 0.6]], [0.1, 0.2]),
+        layer3: Dense::new([[0.1, 0.3], [0.2, 0.4]], [1.0, 2.0]),
+    };
+    let baseline = hand_written::Seed3 {
+        w1: net.layer1.weights,
+        b1: net.layer1.bias,
+        w2: net.layer2.weights,
+        b2: net.layer2.bias,
+        w3: net.layer3.weights,
+        b3: net.layer3.bias,
+    };
+    let mut group = c.benchmark_group("seed3_forward");
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("nn", |b| b.iter(|| net.forward(black_box(&[1.0, 2.0]))));
+    group.bench_function("hand_written", |b| {
+        b.iter(|| baseline.forward(black_box(&[1.0, 2.0])));
+    });
+    group.finish();
+}
+
+fn regression_step(c: &mut Criterion) {
+    let mut net = Regression::initialized(Init::StandardNormal, &mut rng(1));
+    let mut baseline = hand_written::Regression {
+        w1: net.layer1.weights,
+        b1: net.layer1.bias,
+        w2: net.layer2.weights,
+        b2: net.layer2.bias,
+    };
+    let mut grad = Regression::zeros();
+    let sgd = Sgd::new(0.07);
+    let (x, d) = ([0.25_f32, 0.75], [2.25_f32]);
+    let mut group = c.benchmark_group("regression_step");
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("nn", |b| {
+        b.iter(|| {
+            grad.fill(0.0);
+            let loss = net.backward(black_box(&x), &d, Mse, &mut grad);
+            sgd.step(&mut net, &grad);
+            loss
+        });
+    });
+    group.bench_function("hand_written", |b| {
+        b.iter(|| baseline.step(black_box(&x), d[0], 0.07));
+    });
+    group.finish();
+}
+
+fn mlp784(c: &mut Criterion) {
+    let mut random = rng(784);
+    let mut net: Box<Mlp784> = Box::new(Mlp784::initialized(Init::He, &mut random));
+    let mut grad: Box<Mlp784> = Box::new(Mlp784::zeros());
+    let mut baseline = Box::new(hand_written::Mlp {
+        w1: net.layer1.weights,
+        b1: net.layer1.bias,
+        w2: net.layer2.weights,
+        b2: net.layer2.bias,
+    });
+    let mut baseline_grad = Box::new(hand_written::Mlp {
+        w1: grad.layer1.weights,
+        b1: grad.layer1.bias,
+        w2: grad.layer2.weights,
+        b2: grad.layer2.bias,
+    });
+    let batch: Vec<([f32; 784], usize)> = (0..BATCH)
+        .map(|i| {
+            (
+                std::array::from_fn(|j| ((i * 31 + j * 7) % 256) as f32 / 255.0),
+                i % 10,
+            )
+        })
+        .collect();
+    let x = batch[0].0;
+
+    let mut group = c.benchmark_group("mlp784_inference");
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("nn", |b| b.iter(|| net.forward(black_box(&x))));
+    group.bench_function("hand_written", |b| {
+        b.iter(|| baseline.forward(black_box(&x)));
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("mlp784_train_batch32");
+    group.throughput(Throughput::Elements(BATCH as u64));
+    let mut sgd = Sgd::new(0.01);
+    group.bench_function("nn", |b| {
+        b.iter(|| {
+            train::step(
+                &mut *net,
+                &mut sgd,
+                black_box(&batch),
+                CrossEntropy,
+                &mut *grad,
+            )
+            .unwrap()
+        });
+    });
+    group.bench_function("hand_written", |b| {
+        b.iter(|| baseline.train_batch(&mut baseline_grad, black_box(&batch), 0.01));
+    });
+    group.finish();
+}
+
+fn main() {
+    let mut criterion = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .configure_from_args();
+    seed3_forward(&mut criterion);
+    regression_step(&mut criterion);
+    mlp784(&mut criterion);
+    criterion.final_summary();
+    report::print();
+}

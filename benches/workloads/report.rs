@@ -1,0 +1,75 @@
+//! The derived figures, from the estimates criterion wrote under `target/criterion`.
+
+use std::path::PathBuf;
+
+/// A benchmark: its group, the samples one iteration processes, and the multiply-adds per sample.
+struct Workload {
+    group: &'static str,
+    samples: f64,
+    multiply_adds: f64,
+}
+
+/// Multiply-adds of the matrix products per sample: forward `x·W`, then for training the weight
+/// gradients `xᵀ·du` and the input gradients `du·Wᵀ` of every layer but the first.
+const WORKLOADS: [Workload; 4] = [
+    Workload {
+        group: "seed3_forward",
+        samples: 1.0,
+        multiply_adds: (2 * 3 + 3 * 2 + 2 * 2) as f64,
+    },
+    Workload {
+        group: "regression_step",
+        samples: 1.0,
+        multiply_adds: (2 * 30 + 10) as f64,
+    },
+    Workload {
+        group: "mlp784_inference",
+        samples: 1.0,
+        multiply_adds: (784 * 128 + 128 * 10) as f64,
+    },
+    Workload {
+        group: "mlp784_train_batch32",
+        samples: 32.0,
+        multiply_adds: (2 * (784 * 128 + 128 * 10) + 128 * 10) as f64,
+    },
+];
+
+/// The mean time of one iteration in nanoseconds, if criterion measured it in this run or before.
+fn mean_ns(group: &str, function: &str) -> Option<f64> {
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
+    let path = target
+        .join("criterion")
+        .join(group)
+        .join(function)
+        .join("new/estimates.json");
+    let estimates: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    estimates["mean"]["point_estimate"].as_f64()
+}
+
+pub fn print() {
+    println!(
+        "\n{:<22} {:<13} {:>12} {:>14} {:>9} {:>14}",
+        "workload", "implementation", "ns/sample", "samples/s", "GFLOP/s", "÷ hand-written"
+    );
+    for workload in &WORKLOADS {
+        let baseline = mean_ns(workload.group, "hand_written");
+        for function in ["nn", "hand_written"] {
+            let Some(ns) = mean_ns(workload.group, function) else {
+                continue;
+            };
+            let per_sample = ns / workload.samples;
+            let ratio = baseline.map_or(String::from("-"), |b| format!("{:.2}", ns / b));
+            println!(
+                "{:<22} {:<13} {:>12.1} {:>14.0} {:>9.2} {:>14}",
+                workload.group,
+                function,
+                per_sample,
+                1e9 / per_sample,
+                2.0 * workload.multiply_adds / per_sample,
+                ratio
+            );
+        }
+    }
+}
