@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::{Activation, Matrix, Scalar, Vector};
+use crate::{Activation, Matrix, Scalar, Vector, kernel};
 
 /// A fully connected layer from `I` inputs to `O` outputs: `u = x·W + b`.
 ///
@@ -58,19 +58,49 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
 
     /// The total input `u = x·W + b`.
     pub fn total_input(&self, x: &[T; I]) -> [T; O] {
-        let mut u = self.bias;
-        // Row by row: each input scales one contiguous row of W, a loop the compiler vectorises.
-        for (&xi, row) in x.iter().zip(&self.weights) {
-            for (uj, &wij) in u.iter_mut().zip(row) {
-                *uj += xi * wij;
-            }
+        if I * O >= kernel::DISPATCH_MIN_WEIGHTS {
+            kernel::affine_dispatched(&self.weights, &self.bias, x)
+        } else {
+            kernel::affine(&self.weights, &self.bias, x)
         }
-        u
     }
 
     /// The output `z = A(x·W + b)` under the activation `A`.
     pub fn forward<A: Activation>(&self, x: &[T; I]) -> [T; O] {
         A::activate(&self.total_input(x))
+    }
+
+    /// Sets every weight and bias to `value`.
+    pub fn fill(&mut self, value: T) {
+        self.weights.as_flattened_mut().fill(value);
+        self.bias.fill(value);
+    }
+
+    /// Multiplies every weight and bias by `factor`.
+    pub fn scale(&mut self, factor: T) {
+        for value in self
+            .weights
+            .as_flattened_mut()
+            .iter_mut()
+            .chain(&mut self.bias)
+        {
+            *value *= factor;
+        }
+    }
+
+    /// Adds `factor * other` to every weight and bias.
+    pub fn add_scaled(&mut self, other: &Self, factor: T) {
+        let weights = self
+            .weights
+            .as_flattened_mut()
+            .iter_mut()
+            .zip(other.weights.as_flattened());
+        for (value, &delta) in weights {
+            *value += factor * delta;
+        }
+        for (value, &delta) in self.bias.iter_mut().zip(&other.bias) {
+            *value += factor * delta;
+        }
     }
 
     /// Backpropagation through `u = x·W + b`: the gradient with respect to the input `x`, given the
@@ -88,10 +118,10 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
     /// Adds the gradient of `u = x·W + b` with respect to `W` and `b` into `self`, a layer used as
     /// a gradient: `W += xᵀ·du` (the seed's `np.dot(x.T, delta)`) and `b += du`.
     pub fn add_gradient(&mut self, x: &[T; I], du: &[T; O]) {
-        for (&xi, row) in x.iter().zip(&mut self.weights) {
-            for (wij, &duj) in row.iter_mut().zip(du) {
-                *wij += xi * duj;
-            }
+        if I * O >= kernel::DISPATCH_MIN_WEIGHTS {
+            kernel::add_outer_dispatched(&mut self.weights, x, du);
+        } else {
+            kernel::add_outer(&mut self.weights, x, du);
         }
         for (bj, &duj) in self.bias.iter_mut().zip(du) {
             *bj += duj;
@@ -140,6 +170,18 @@ mod tests {
         grad.add_gradient(&[1.0, 0.0, 0.0], &[1.0, 1.0]);
         assert_eq!(grad.weights, [[4.0, 5.0], [0.0, 0.0], [6.0, 8.0]]);
         assert_eq!(grad.bias, [4.0, 5.0]);
+    }
+
+    #[test]
+    fn parameter_wise_operations() {
+        let mut layer = Dense::new([[1.0, 2.0]], [3.0, 4.0]);
+        let other = Dense::new([[1.0, 1.0]], [0.0, 2.0]);
+        layer.add_scaled(&other, -2.0);
+        assert_eq!((layer.weights, layer.bias), ([[-1.0, 0.0]], [3.0, 0.0]));
+        layer.scale(0.5);
+        assert_eq!((layer.weights, layer.bias), ([[-0.5, 0.0]], [1.5, 0.0]));
+        layer.fill(7.0_f64);
+        assert_eq!((layer.weights, layer.bias), ([[7.0, 7.0]], [7.0, 7.0]));
     }
 
     #[test]

@@ -29,9 +29,14 @@
 //! assert!((z[0] - 0.622_459_331_201_854_6).abs() < 1e-15);
 //! ```
 #![no_std]
-#![forbid(unsafe_code)]
+// Only `kernel` allows it, for the dispatch multiversion generates.
+#![deny(unsafe_code)]
 // Unit tests assert exact values.
 #![cfg_attr(test, allow(clippy::float_cmp))]
+
+// The `std` feature only brings runtime CPU detection to the large layers' kernels.
+#[cfg(feature = "std")]
+extern crate std;
 
 pub mod activation;
 pub mod bytes;
@@ -39,6 +44,7 @@ mod dense;
 mod display;
 mod gradcheck;
 pub mod init;
+mod kernel;
 pub mod loss;
 pub mod metrics;
 mod network;

@@ -13,6 +13,7 @@ pub fn generate(network: &Network) -> TokenStream {
     let (inputs, outputs) = (width(network.inputs), width(network.outputs()));
     let (input_type, output_type) = io_types(network);
 
+    let fields: Vec<_> = (0..network.layers.len()).map(layer_field).collect();
     let mut tensors = Vec::new();
     let mut views = Vec::new();
     let mut views_mut = Vec::new();
@@ -67,6 +68,19 @@ pub fn generate(network: &Network) -> TokenStream {
 
             fn summary() -> ::nn::__private::Summary {
                 Self::summary()
+            }
+
+            // Layer by layer rather than through `tensor`, so the loops compile straight.
+            fn fill(&mut self, value: #scalar) {
+                #(self.#fields.fill(value);)*
+            }
+
+            fn scale(&mut self, factor: #scalar) {
+                #(self.#fields.scale(factor);)*
+            }
+
+            fn add_scaled(&mut self, other: &Self, factor: #scalar) {
+                #(self.#fields.add_scaled(&other.#fields, factor);)*
             }
 
             fn tensor(&self, index: ::core::primitive::usize) -> &[#scalar] {
