@@ -1,5 +1,6 @@
 //! Training never touches the heap: a counting global allocator sees no allocation across 1,000
-//! training steps (forward, backward, optimiser step) of a 64-32-16-10 classifier.
+//! training steps (forward, backward, optimiser step) of a 64-32-16-10 classifier, nor in
+//! mini-batch steps of a network large enough to train in blocks of samples.
 
 // A global allocator cannot be written without `unsafe`.
 #![allow(unsafe_code)]
@@ -49,6 +50,8 @@ fn allocations() -> usize {
 
 nn::network! {
     struct Classifier = 64 => relu 32 => relu 16 => softmax 10;
+    /// Large enough (128 x 64 weights) to train in blocks of samples.
+    struct Blocked = 128 => relu 64 => softmax 10;
 }
 
 #[test]
@@ -59,6 +62,18 @@ fn a_thousand_training_steps_allocate_nothing() {
     let sgd = Sgd::new(0.01);
     let inputs: [[f32; 64]; 8] =
         core::array::from_fn(|i| core::array::from_fn(|j| ((i * 64 + j) % 17) as f32 / 17.0));
+
+    // Made before counting: the data may live on the heap, training must not touch it.
+    let mut big = Blocked::initialized(init::Init::He, &mut rng);
+    let mut big_grad = Blocked::zeros();
+    let big_batch: Vec<([f32; 128], usize)> = (0..40)
+        .map(|i| {
+            (
+                core::array::from_fn(|j| ((i * 128 + j) % 13) as f32 / 13.0),
+                i % 10,
+            )
+        })
+        .collect();
 
     let before = allocations();
     let mut losses = [0.0_f32; 1000];
@@ -84,6 +99,9 @@ fn a_thousand_training_steps_allocate_nothing() {
             &mut rng,
         )
         .unwrap();
+    }
+    for _ in 0..20 {
+        train::step(&mut big, &mut sgd, &big_batch, CrossEntropy, &mut big_grad).unwrap();
     }
     let after = allocations();
 

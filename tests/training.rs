@@ -309,3 +309,45 @@ fn initialisers_are_seeded_and_scaled() {
     let none = Regression::initialized(init::Init::Integers { below: 0 }, &mut init::rng(0));
     assert_eq!(none, Regression::zeros());
 }
+
+nn::network! {
+    /// Large enough (100 x 64 weights) to train in blocks of samples.
+    struct Blocked = 100 => tanh 64 => relu 32 => identity 10 => softmax;
+    /// The same in f64.
+    struct Blocked64: f64 = 100 => tanh 64 => relu 32 => identity 10 => softmax;
+}
+
+fn blocked_matches_per_sample<N>(count: usize)
+where
+    N: Trainable<Input = [<N as Network>::Scalar; 100]> + core::fmt::Debug + PartialEq,
+    CrossEntropy: Loss<N::Scalar, N::Output, usize> + nn::loss::PairsWith<N::OutputActivation>,
+{
+    let mut random = init::rng(100);
+    let net = N::initialized(init::Init::Xavier, &mut random);
+    let samples: Vec<(N::Input, usize)> = (0..count)
+        .map(|i| {
+            let x = core::array::from_fn(|j| {
+                N::Scalar::from_f64(init::standard_normal(&mut random) + (i * j) as f64 * 1e-3)
+            });
+            (x, i % 10)
+        })
+        .collect();
+    let mut blocked = N::zeros();
+    let total = net.backward_samples(&samples, CrossEntropy, &mut blocked);
+    let mut one_by_one = N::zeros();
+    let mut sum = N::Scalar::ZERO;
+    for (x, class) in &samples {
+        sum += net.backward(x, class, CrossEntropy, &mut one_by_one);
+    }
+    assert_eq!(blocked, one_by_one, "{count} samples");
+    assert_eq!(total.to_f64(), sum.to_f64());
+}
+
+#[test]
+fn blocked_backward_is_bit_for_bit_the_per_sample_one() {
+    // Whole blocks, a remainder, fewer samples than a block.
+    for count in [64, 75, 3] {
+        blocked_matches_per_sample::<Blocked>(count);
+        blocked_matches_per_sample::<Blocked64>(count);
+    }
+}

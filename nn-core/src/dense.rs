@@ -70,6 +70,31 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
         A::activate(&self.total_input(x))
     }
 
+    /// The total inputs of a block of `B` samples at once: as [`Dense::total_input`] for each, but
+    /// each row of `W` is read once for the block.
+    pub fn total_input_batch<const B: usize>(&self, x: &[&[T; I]; B]) -> [[T; O]; B] {
+        if I * O >= kernel::DISPATCH_MIN_WEIGHTS {
+            kernel::affine_batch_dispatched(&self.weights, &self.bias, x)
+        } else {
+            kernel::affine_batch(&self.weights, &self.bias, x)
+        }
+    }
+
+    /// [`Dense::add_gradient`] for a block of `B` samples at once, with the same result: each row
+    /// of the gradient is read and written once for the block.
+    pub fn add_gradient_batch<const B: usize>(&mut self, x: &[&[T; I]; B], du: &[[T; O]; B]) {
+        if I * O >= kernel::DISPATCH_MIN_WEIGHTS {
+            kernel::add_outer_batch_dispatched(&mut self.weights, x, du);
+        } else {
+            kernel::add_outer_batch(&mut self.weights, x, du);
+        }
+        for dus in du {
+            for (bj, &duj) in self.bias.iter_mut().zip(dus) {
+                *bj += duj;
+            }
+        }
+    }
+
     /// Sets every weight and bias to `value`.
     pub fn fill(&mut self, value: T) {
         self.weights.as_flattened_mut().fill(value);
@@ -170,6 +195,23 @@ mod tests {
         grad.add_gradient(&[1.0, 0.0, 0.0], &[1.0, 1.0]);
         assert_eq!(grad.weights, [[4.0, 5.0], [0.0, 0.0], [6.0, 8.0]]);
         assert_eq!(grad.bias, [4.0, 5.0]);
+    }
+
+    #[test]
+    fn batched_products_equal_per_sample_ones() {
+        let layer = Dense::new([[1.5, -2.0], [0.25, 3.0], [-1.0, 0.5]], [0.1, -0.2]);
+        let (a, b) = ([1.0_f32, 2.0, 3.0], [-0.5, 0.25, 4.0]);
+        assert_eq!(
+            layer.total_input_batch(&[&a, &b]),
+            [layer.total_input(&a), layer.total_input(&b)]
+        );
+        let (da, db) = ([0.3, -0.7], [1.1, 0.9]);
+        let mut one_by_one = Dense::<f32, 3, 2>::zeros();
+        one_by_one.add_gradient(&a, &da);
+        one_by_one.add_gradient(&b, &db);
+        let mut batched = Dense::<f32, 3, 2>::zeros();
+        batched.add_gradient_batch(&[&a, &b], &[da, db]);
+        assert_eq!(batched, one_by_one);
     }
 
     #[test]

@@ -47,6 +47,75 @@ pub(crate) fn add_outer<T: Scalar, const I: usize, const O: usize>(
     }
 }
 
+/// [`affine`] for a block of `B` samples: each row of `W` is read once for the whole block, and
+/// each sample's sums run in the same order as [`affine`]'s, so the results are the same.
+#[inline(always)]
+pub(crate) fn affine_batch<T: Scalar, const I: usize, const O: usize, const B: usize>(
+    weights: &[[T; O]; I],
+    bias: &[T; O],
+    x: &[&[T; I]; B],
+) -> [[T; O]; B] {
+    let mut u = [*bias; B];
+    for (i, row) in weights.iter().enumerate() {
+        for (us, xs) in u.iter_mut().zip(x) {
+            let xi = xs[i];
+            for (uj, &wij) in us.iter_mut().zip(row) {
+                *uj += xi * wij;
+            }
+        }
+    }
+    u
+}
+
+/// [`add_outer`] for a block of `B` samples, `W += Σ xᵀ·du`: each row of `W` is read and written
+/// once for the whole block instead of once per sample, in the same order of additions.
+#[inline(always)]
+pub(crate) fn add_outer_batch<T: Scalar, const I: usize, const O: usize, const B: usize>(
+    weights: &mut [[T; O]; I],
+    x: &[&[T; I]; B],
+    du: &[[T; O]; B],
+) {
+    for (i, row) in weights.iter_mut().enumerate() {
+        for (xs, dus) in x.iter().zip(du) {
+            let xi = xs[i];
+            for (wij, &duj) in row.iter_mut().zip(dus) {
+                *wij += xi * duj;
+            }
+        }
+    }
+}
+
+/// [`affine_batch`], dispatched.
+#[cfg_attr(
+    feature = "std",
+    multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
+)]
+pub(crate) fn affine_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: usize>(
+    weights: &[[T; O]; I],
+    bias: &[T; O],
+    x: &[&[T; I]; B],
+) -> [[T; O]; B] {
+    affine_batch(weights, bias, x)
+}
+
+/// [`add_outer_batch`], dispatched.
+#[cfg_attr(
+    feature = "std",
+    multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
+)]
+pub(crate) fn add_outer_batch_dispatched<
+    T: Scalar,
+    const I: usize,
+    const O: usize,
+    const B: usize,
+>(
+    weights: &mut [[T; O]; I],
+    x: &[&[T; I]; B],
+    du: &[[T; O]; B],
+) {
+    add_outer_batch(weights, x, du);
+}
+
 /// [`affine`] for large layers, dispatched.
 #[cfg_attr(
     feature = "std",

@@ -207,4 +207,25 @@ pub trait Trainable: Network {
     ) -> Self::Scalar
     where
         L: Loss<Self::Scalar, Self::Output, D> + PairsWith<Self::OutputActivation>;
+
+    /// Adds the gradient of every sample's loss into `grad` and returns the sum of the losses:
+    /// the same as [`Trainable::backward`] on each sample in turn, bit for bit.
+    ///
+    /// `network!` overrides it for networks with a large layer, which then process blocks of
+    /// samples at once so that each weight and gradient row is read once per block.
+    fn backward_samples<L, D>(
+        &self,
+        samples: &[(Self::Input, D)],
+        loss: L,
+        grad: &mut Self,
+    ) -> Self::Scalar
+    where
+        L: Loss<Self::Scalar, Self::Output, D> + PairsWith<Self::OutputActivation> + Copy,
+    {
+        let mut total = Self::Scalar::ZERO;
+        for (input, target) in samples {
+            total += self.backward(input, target, loss, grad);
+        }
+        total
+    }
 }

@@ -93,20 +93,30 @@ where
     if batch.is_empty() {
         return Err(TrainError::Empty);
     }
+    if let Some(sample) = batch
+        .iter()
+        .position(|(input, _)| !input.as_ref().iter().all(|x| x.is_finite()))
+    {
+        return Err(TrainError::NonFiniteInput { sample });
+    }
     grad.fill(N::Scalar::ZERO);
-    let mut total = N::Scalar::ZERO;
-    for (sample, (input, target)) in batch.iter().enumerate() {
-        if !input.as_ref().iter().all(|x| x.is_finite()) {
-            return Err(TrainError::NonFiniteInput { sample });
+    let total = net.backward_samples(batch, loss, grad);
+    if !total.is_finite() {
+        // Rare: find the sample to name, by its loss alone.
+        for (sample, (input, target)) in batch.iter().enumerate() {
+            let value = net.loss(input, target, loss);
+            if !value.is_finite() {
+                return Err(TrainError::NonFiniteLoss {
+                    sample,
+                    loss: value.to_f64(),
+                });
+            }
         }
-        let value = net.backward(input, target, loss, grad);
-        if !value.is_finite() {
-            return Err(TrainError::NonFiniteLoss {
-                sample,
-                loss: value.to_f64(),
-            });
-        }
-        total += value;
+        // Finite losses with an infinite sum: report the sum against the last sample.
+        return Err(TrainError::NonFiniteLoss {
+            sample: batch.len() - 1,
+            loss: total.to_f64(),
+        });
     }
     let count = N::Scalar::from_f64(batch.len() as f64);
     grad.scale(N::Scalar::ONE / count);

@@ -25,6 +25,7 @@ pub fn generate(network: &Network) -> TokenStream {
             + ::nn::__private::PairsWith<#output_activation>
     };
     let body = body(network);
+    let (block_fn, block_override) = blocks(network, &differentiable, &loss_bound);
 
     quote! {
         impl #name {
@@ -47,6 +48,8 @@ pub fn generate(network: &Network) -> TokenStream {
             {
                 #body
             }
+
+            #block_fn
         }
 
         impl ::nn::__private::Trainable for #name
@@ -67,7 +70,173 @@ pub fn generate(network: &Network) -> TokenStream {
             {
                 Self::backward(self, input, target, loss, grad)
             }
+
+            #block_override
         }
+    }
+}
+
+/// A layer at least this large makes a network train in blocks of samples (as `nn-core`'s
+/// kernels dispatch from this size too).
+const BLOCKED_MIN_WEIGHTS: usize = 4096;
+/// The stack a block's buffers may take, and the largest block.
+const BLOCK_STACK_BYTES: usize = 64 * 1024;
+const MAX_BLOCK: usize = 32;
+
+/// For networks with a large layer: `backward_block`, which runs `B` samples through each layer
+/// together, and the `backward_samples` override that uses it. Small networks keep the trait's
+/// sample-by-sample default and its small stack.
+fn blocks(
+    network: &Network,
+    differentiable: &[TokenStream],
+    loss_bound: &TokenStream,
+) -> (TokenStream, TokenStream) {
+    let largest = network
+        .layers
+        .iter()
+        .map(|layer| layer.inputs * layer.outputs)
+        .max()
+        .unwrap_or(0);
+    if largest < BLOCKED_MIN_WEIGHTS {
+        return (TokenStream::new(), TokenStream::new());
+    }
+    let scalar = scalar_type(network);
+    let (input_type, _) = io_types(network);
+    // u, z, du and dz of every layer, and the final stage's output, for each sample of a block.
+    let scalar_bytes = match network.scalar {
+        crate::model::Scalar::F32 => 4,
+        crate::model::Scalar::F64 => 8,
+    };
+    let widths: usize = network
+        .layers
+        .iter()
+        .map(|layer| 4 * layer.outputs)
+        .sum::<usize>()
+        + network.outputs();
+    // A power of two, so that the usual batch sizes split into whole blocks.
+    let fits = (BLOCK_STACK_BYTES / (widths * scalar_bytes)).clamp(1, MAX_BLOCK);
+    let block = 1 << fits.ilog2();
+    let block = proc_macro2::Literal::usize_unsuffixed(block);
+    let body = block_body(network);
+
+    let block_fn = quote! {
+        /// `backward` for a block of `B` samples at once: the same gradient, bit for bit, with
+        /// each weight and gradient row read once per block. Adds each sample's loss to `total`
+        /// in turn, so the sum is the same too.
+        fn backward_block<L, D, const B: ::core::primitive::usize>(
+            &self,
+            samples: &[(#input_type, D); B],
+            loss: L,
+            grad: &mut Self,
+            total: &mut #scalar,
+        )
+        where
+            #(#differentiable)*
+            #loss_bound + ::core::marker::Copy
+        {
+            #body
+        }
+    };
+    let block_override = quote! {
+        fn backward_samples<L, D>(&self, samples: &[(#input_type, D)], loss: L, grad: &mut Self) -> #scalar
+        where
+            #loss_bound + ::core::marker::Copy
+        {
+            const BLOCK: ::core::primitive::usize = #block;
+            let mut total: #scalar = 0.0;
+            let blocks = samples.chunks_exact(BLOCK);
+            let remainder = blocks.remainder();
+            for block in blocks {
+                if let ::core::result::Result::Ok(block) = <&[(#input_type, D); BLOCK]>::try_from(block) {
+                    self.backward_block(block, loss, grad, &mut total);
+                }
+            }
+            for (input, target) in remainder {
+                total += Self::backward(self, input, target, loss, grad);
+            }
+            total
+        }
+    };
+    (block_fn, block_override)
+}
+
+/// The block's forward pass layer by layer, the losses, then each layer's gradients.
+fn block_body(network: &Network) -> TokenStream {
+    let differentiable = quote!(::nn::__private::Differentiable);
+    let activate = quote!(::nn::__private::Activation);
+    let mut forward = vec![quote! {
+        let x: [&_; B] = ::core::array::from_fn(|s| &samples[s].0);
+    }];
+    for (index, layer) in network.layers.iter().enumerate() {
+        let n = index + 1;
+        let field = layer_field(index);
+        let activation = activation_type(&layer.activation);
+        let (u, z, rows) = (
+            format_ident!("u{n}"),
+            format_ident!("z{n}"),
+            format_ident!("z{n}_rows"),
+        );
+        let input = block_input(index);
+        forward.push(quote! {
+            let #u = self.#field.total_input_batch(&#input);
+            let #z: [_; B] = ::core::array::from_fn(|s| <#activation as #activate>::activate(&#u[s]));
+            let #rows: [&_; B] = ::core::array::from_fn(|s| &#z[s]);
+        });
+    }
+    let last = network.layers.len();
+    let (z_last, dz_last) = (format_ident!("z{last}"), format_ident!("dz{last}"));
+    let output = match &network.output_activation {
+        Some(activation) => {
+            let activation = activation_type(activation);
+            quote! {
+                let y = <#activation as #activate>::activate(&#z_last[s]);
+                *total += ::nn::__private::Loss::loss(&loss, &y, &samples[s].1);
+                let dy = ::nn::__private::Loss::gradient(&loss, &y, &samples[s].1);
+                <#activation as #differentiable>::backward(&#z_last[s], &y, &dy)
+            }
+        }
+        None => quote! {
+            *total += ::nn::__private::Loss::loss(&loss, &#z_last[s], &samples[s].1);
+            ::nn::__private::Loss::gradient(&loss, &#z_last[s], &samples[s].1)
+        },
+    };
+    let mut backward = Vec::new();
+    for (index, layer) in network.layers.iter().enumerate().rev() {
+        let n = index + 1;
+        let field = layer_field(index);
+        let activation = activation_type(&layer.activation);
+        let (u, z, dz, du) = (
+            format_ident!("u{n}"),
+            format_ident!("z{n}"),
+            format_ident!("dz{n}"),
+            format_ident!("du{n}"),
+        );
+        let input = block_input(index);
+        backward.push(quote! {
+            let #du: [_; B] = ::core::array::from_fn(|s| <#activation as #differentiable>::backward(&#u[s], &#z[s], &#dz[s]));
+            grad.#field.add_gradient_batch(&#input, &#du);
+        });
+        if index > 0 {
+            let dz_previous = format_ident!("dz{index}");
+            backward.push(quote! {
+                let #dz_previous: [_; B] = ::core::array::from_fn(|s| self.#field.input_gradient(&#du[s]));
+            });
+        }
+    }
+    quote! {
+        #(#forward)*
+        let #dz_last: [_; B] = ::core::array::from_fn(|s| { #output });
+        #(#backward)*
+    }
+}
+
+/// What layer `index` reads in a block: the inputs for the first, the previous layer's rows after.
+fn block_input(index: usize) -> TokenStream {
+    if index == 0 {
+        quote!(x)
+    } else {
+        let rows = format_ident!("z{index}_rows");
+        quote!(#rows)
     }
 }
 
