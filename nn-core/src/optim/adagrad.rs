@@ -1,5 +1,5 @@
-use super::{Optimizer, decayed};
-use crate::{Network, Scalar};
+use super::{Optimizer, scaled_by_squares};
+use crate::Network;
 
 /// AdaGrad: each parameter's step shrinks with the sum of its squared gradients,
 /// `h += g²; w -= lr g / (√h + ε)`.
@@ -49,19 +49,9 @@ impl<N: Network> AdaGrad<N> {
 
 impl<N: Network> Optimizer<N> for AdaGrad<N> {
     fn step(&mut self, net: &mut N, grad: &N) {
-        let learning_rate = N::Scalar::from_f64(self.learning_rate);
-        let epsilon = N::Scalar::from_f64(self.epsilon);
-        let decay = N::Scalar::from_f64(self.weight_decay);
-        for index in 0..N::TENSORS.len() {
-            let weights = net.tensor_mut(index).iter_mut();
-            let state = weights
-                .zip(grad.tensor(index))
-                .zip(self.squares.tensor_mut(index));
-            for ((w, &g), h) in state {
-                let g = decayed(g, *w, decay);
-                *h += g * g;
-                *w -= learning_rate * g / (h.sqrt() + epsilon);
-            }
-        }
+        let hyperparameters = [self.learning_rate, self.epsilon, self.weight_decay];
+        scaled_by_squares(net, grad, &mut self.squares, hyperparameters, |h, g2| {
+            h + g2
+        });
     }
 }

@@ -34,6 +34,31 @@ pub trait Optimizer<N: Network> {
     fn step(&mut self, net: &mut N, grad: &N);
 }
 
+/// The update AdaGrad and RMSProp share, `w -= lr g / (√h + ε)`, with `h` kept in `squares` and
+/// renewed from each squared gradient by `accumulate(h, g²)`.
+fn scaled_by_squares<N: Network>(
+    net: &mut N,
+    grad: &N,
+    squares: &mut N,
+    [learning_rate, epsilon, weight_decay]: [f64; 3],
+    accumulate: impl Fn(N::Scalar, N::Scalar) -> N::Scalar,
+) {
+    let learning_rate = N::Scalar::from_f64(learning_rate);
+    let epsilon = N::Scalar::from_f64(epsilon);
+    let decay = N::Scalar::from_f64(weight_decay);
+    for index in 0..N::TENSORS.len() {
+        let weights = net.tensor_mut(index).iter_mut();
+        let state = weights
+            .zip(grad.tensor(index))
+            .zip(squares.tensor_mut(index));
+        for ((w, &g), h) in state {
+            let g = decayed(g, *w, decay);
+            *h = accumulate(*h, g * g);
+            *w -= learning_rate * g / (h.sqrt() + epsilon);
+        }
+    }
+}
+
 /// The gradient with L2 weight decay: `g + λ w`.
 fn decayed<T: Scalar>(gradient: T, weight: T, weight_decay: T) -> T {
     gradient + weight_decay * weight

@@ -1,4 +1,4 @@
-use super::{Optimizer, decayed};
+use super::{Optimizer, scaled_by_squares};
 use crate::{Network, Scalar};
 
 /// RMSProp: AdaGrad with a decaying average of the squared gradients,
@@ -45,20 +45,10 @@ impl<N: Network> RmsProp<N> {
 
 impl<N: Network> Optimizer<N> for RmsProp<N> {
     fn step(&mut self, net: &mut N, grad: &N) {
-        let learning_rate = N::Scalar::from_f64(self.learning_rate);
         let rho = N::Scalar::from_f64(self.decay);
-        let epsilon = N::Scalar::from_f64(self.epsilon);
-        let decay = N::Scalar::from_f64(self.weight_decay);
-        for index in 0..N::TENSORS.len() {
-            let weights = net.tensor_mut(index).iter_mut();
-            let state = weights
-                .zip(grad.tensor(index))
-                .zip(self.squares.tensor_mut(index));
-            for ((w, &g), h) in state {
-                let g = decayed(g, *w, decay);
-                *h = rho * *h + (N::Scalar::ONE - rho) * g * g;
-                *w -= learning_rate * g / (h.sqrt() + epsilon);
-            }
-        }
+        let hyperparameters = [self.learning_rate, self.epsilon, self.weight_decay];
+        scaled_by_squares(net, grad, &mut self.squares, hyperparameters, |h, g2| {
+            rho * h + (N::Scalar::ONE - rho) * g2
+        });
     }
 }
