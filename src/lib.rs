@@ -52,6 +52,8 @@ pub mod prelude {
 /// - `fn backward<L, D>(&self, x: &[f32; 2], target: &D, loss: L, grad: &mut Self) -> f32`, which
 ///   returns the loss and adds the gradient into `grad` (see [`Trainable`]);
 /// - `const fn summary() -> Summary`, a Keras-like table;
+/// - `const fn from_weights(&[u8]) -> Result<Self, bytes::BytesError>`, which reads [`bytes`]'
+///   format at compile time for [`include_weights!`];
 /// - implementations of [`Network`] and [`Trainable`].
 ///
 /// # Examples
