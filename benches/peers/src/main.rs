@@ -1,0 +1,228 @@
+//! The workloads of `benches/workloads` with `nn`, the hand-written loops, dfdx and candle, timed
+//! in one run and printed as one table of ratios against `nn`.
+//!
+//! ```sh
+//! cd benches/peers
+//! python3 -m venv venv && venv/bin/pip install numpy   # and torch, for a PyTorch column
+//! RAYON_NUM_THREADS=1 PEERS_PYTHON=venv/bin/python cargo run --release
+//! ```
+//!
+//! Each figure is the median of three rounds of about half a second. The Rust implementations get
+//! the same inputs and weights; `peers.py` (numpy, PyTorch) uses its own random ones of the same
+//! shapes. What is timed is what a user of each library writes.
+
+mod candle;
+mod dfdx;
+#[path = "../../workloads/hand_written.rs"]
+mod hand_written;
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use nn::init::{Init, rng};
+use nn::loss::{CrossEntropy, Mse};
+use nn::optim::Sgd;
+use nn::{Dense, Network, train};
+
+nn::network! {
+    /// W1.
+    pub struct Seed3 = 2 => relu 3 => relu 2 => identity 2;
+    /// W2.
+    pub struct Regression = 2 => relu 10 => identity 1;
+    /// W3.
+    pub struct Mlp784 = 784 => relu 128 => softmax 10;
+}
+
+pub const BATCH: usize = 32;
+
+/// The median over three rounds of the time of one call of `f`, in nanoseconds.
+pub fn time(mut f: impl FnMut()) -> f64 {
+    let mut calls = 1_u64;
+    loop {
+        let start = Instant::now();
+        for _ in 0..calls {
+            f();
+        }
+        if start.elapsed().as_secs_f64() > 0.05 {
+            break;
+        }
+        calls *= 2;
+    }
+    calls *= 10; // about half a second per round
+    let mut rounds: Vec<f64> = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..calls {
+                f();
+            }
+            start.elapsed().as_secs_f64() * 1e9 / calls as f64
+        })
+        .collect();
+    rounds.sort_by(f64::total_cmp);
+    rounds[1]
+}
+
+/// The inputs every implementation gets.
+pub struct Data {
+    pub seed3: Seed3,
+    pub regression: Regression,
+    pub mlp: Box<Mlp784>,
+    pub batch: Vec<([f32; 784], usize)>,
+}
+
+fn data() -> Data {
+    let seed3 = Seed3 {
+        layer1: Dense::new([[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]], [0.1, 0.2, 0.3]),
+        layer2: Dense::new([[0.1, 0.4], [0.2, 0.5], [0.3, 0.6]], [0.1, 0.2]),
+        layer3: Dense::new([[0.1, 0.3], [0.2, 0.4]], [1.0, 2.0]),
+    };
+    let regression = Regression::initialized(Init::StandardNormal, &mut rng(1));
+    let mlp = Box::new(Mlp784::initialized(Init::He, &mut rng(784)));
+    let batch = (0..BATCH)
+        .map(|i| {
+            (
+                std::array::from_fn(|j| ((i * 31 + j * 7) % 256) as f32 / 255.0),
+                i % 10,
+            )
+        })
+        .collect();
+    Data {
+        seed3,
+        regression,
+        mlp,
+        batch,
+    }
+}
+
+/// ns per sample of each workload: W1, W2, W3 inference, W3 training.
+type Row = [f64; 4];
+
+fn nn_row(data: &Data) -> Row {
+    let seed3 = &data.seed3;
+    let w1 = time(|| {
+        black_box(seed3.forward(black_box(&[1.0, 2.0])));
+    });
+    let mut regression = data.regression.clone();
+    let mut grad = Regression::zeros();
+    let sgd = Sgd::new(0.07);
+    let w2 = time(|| {
+        grad.fill(0.0);
+        black_box(regression.backward(black_box(&[0.25, 0.75]), &[2.25], Mse, &mut grad));
+        sgd.step(&mut regression, &grad);
+    });
+    let x = data.batch[0].0;
+    let w3 = time(|| {
+        black_box(data.mlp.forward(black_box(&x)));
+    });
+    let mut mlp = data.mlp.clone();
+    let mut grad = Box::new(Mlp784::zeros());
+    let mut sgd = Sgd::new(0.01);
+    let train = time(|| {
+        black_box(train::step(&mut *mlp, &mut sgd, &data.batch, CrossEntropy, &mut *grad).ok());
+    });
+    [w1, w2, w3, train / BATCH as f64]
+}
+
+fn hand_written_row(data: &Data) -> Row {
+    let s = &data.seed3;
+    let seed3 = hand_written::Seed3 {
+        w1: s.layer1.weights,
+        b1: s.layer1.bias,
+        w2: s.layer2.weights,
+        b2: s.layer2.bias,
+        w3: s.layer3.weights,
+        b3: s.layer3.bias,
+    };
+    let w1 = time(|| {
+        black_box(seed3.forward(black_box(&[1.0, 2.0])));
+    });
+    let r = &data.regression;
+    let mut regression = hand_written::Regression {
+        w1: r.layer1.weights,
+        b1: r.layer1.bias,
+        w2: r.layer2.weights,
+        b2: r.layer2.bias,
+    };
+    let w2 = time(|| {
+        black_box(regression.step(black_box(&[0.25, 0.75]), 2.25, 0.07));
+    });
+    let m = &data.mlp;
+    let mut mlp = Box::new(hand_written::Mlp {
+        w1: m.layer1.weights,
+        b1: m.layer1.bias,
+        w2: m.layer2.weights,
+        b2: m.layer2.bias,
+    });
+    let mut grad = Box::new(hand_written::Mlp {
+        w1: m.layer1.weights,
+        b1: m.layer1.bias,
+        w2: m.layer2.weights,
+        b2: m.layer2.bias,
+    });
+    let x = data.batch[0].0;
+    let w3 = time(|| {
+        black_box(mlp.forward(black_box(&x)));
+    });
+    let train = time(|| {
+        black_box(mlp.train_batch(&mut grad, &data.batch, 0.01));
+    });
+    [w1, w2, w3, train / BATCH as f64]
+}
+
+/// The rows of `peers.py`, run with `PEERS_PYTHON` (default `python3`); none if it cannot run.
+fn python_rows() -> Vec<(String, Row)> {
+    let python = std::env::var("PEERS_PYTHON").unwrap_or_else(|_| "python3".into());
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/peers.py");
+    let output = match std::process::Command::new(&python).arg(script).output() {
+        Ok(output) if output.status.success() => output,
+        _ => {
+            eprintln!("{python} {script} did not run: no numpy or PyTorch columns");
+            return Vec::new();
+        }
+    };
+    let Ok(serde_json::Value::Object(rows)) = serde_json::from_slice(&output.stdout) else {
+        eprintln!("{script} printed no JSON object: no numpy or PyTorch columns");
+        return Vec::new();
+    };
+    rows.into_iter()
+        .filter_map(|(name, values)| {
+            let values: Vec<f64> = values
+                .as_array()?
+                .iter()
+                .filter_map(serde_json::Value::as_f64)
+                .collect();
+            Some((name, values.try_into().ok()?))
+        })
+        .collect()
+}
+
+fn main() {
+    let data = data();
+    let mut rows = vec![
+        ("nn".to_owned(), nn_row(&data)),
+        ("hand-written".to_owned(), hand_written_row(&data)),
+        ("dfdx 0.13".to_owned(), dfdx::row(&data)),
+        ("candle".to_owned(), candle::row(&data)),
+    ];
+    rows.extend(python_rows());
+    let names = [
+        "W1 seed3 forward",
+        "W2 regression step",
+        "W3 784-128-10 inference",
+        "W3 training, batch 32",
+    ];
+    let nn = rows[0].1;
+    println!("ns per sample (and time ÷ nn's), median of 3 rounds; numpy with OpenBLAS's threads");
+    print!("{:<26}", "workload");
+    for (name, _) in &rows {
+        print!("{name:>24}");
+    }
+    println!();
+    for (w, workload) in names.iter().enumerate() {
+        print!("{workload:<26}");
+        for (_, row) in &rows {
+            print!("{:>24}", format!("{:.1} ({:.2}x)", row[w], row[w] / nn[w]));
+        }
+        println!();
+    }
+}
