@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Compile time of a small crate that declares the W3 network (784 => relu 128 => softmax 10) and a
+# 16-layer 64-wide network and trains both: a clean `cargo build --release`, then an incremental
+# one after touching the source, with nn's default features and without them. The crate is
+# generated under target/compile-time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+crate="$root/target/compile-time"
+mkdir -p "$crate/src"
+cat >"$crate/Cargo.toml" <<TOML
+[package]
+name = "compile-time"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+nn = { path = "$root", default-features = DEFAULT }
+
+[workspace]
+TOML
+layers=$(for _ in $(seq 15); do printf ' => relu 64'; done)
+cat >"$crate/src/main.rs" <<RUST
+use nn::prelude::*;
+
+nn::network! {
+    struct Mlp = 784 => relu 128 => softmax 10;
+    struct Deep = 64$layers => softmax 10;
+}
+
+fn main() {
+    let mut rng = rng(1);
+    let mut mlp = Box::new(Mlp::initialized(Init::He, &mut rng));
+    let mut grad = Box::new(Mlp::zeros());
+    let batch = vec![([0.5_f32; 784], 3_usize); 32];
+    let loss = nn::train::step(&mut *mlp, &mut Sgd::new(0.01), &batch, CrossEntropy, &mut *grad);
+    let mut deep = Deep::initialized(Init::He, &mut rng);
+    let mut deep_grad = Deep::zeros();
+    let deep_loss = deep.backward(&[0.5; 64], &7, CrossEntropy, &mut deep_grad);
+    Sgd::new(0.01).step(&mut deep, &deep_grad);
+    println!("{loss:?} {deep_loss}");
+}
+RUST
+cd "$crate"
+for default in true false; do
+    sed -i "s/default-features = [a-zA-Z]*/default-features = $default/" Cargo.toml
+    cargo clean --quiet
+    start=$(date +%s.%N)
+    cargo build --release --quiet
+    clean=$(echo "$(date +%s.%N) - $start" | bc)
+    touch src/main.rs
+    start=$(date +%s.%N)
+    cargo build --release --quiet
+    incremental=$(echo "$(date +%s.%N) - $start" | bc)
+    printf 'default features %-5s: clean release build %5.1f s, incremental (main.rs touched) %4.1f s\n' \
+        "$default" "$clean" "$incremental"
+done
