@@ -4,6 +4,7 @@
 
 use std::hint::black_box;
 
+use candle_core::backprop::GradStore;
 use candle_core::{D, Device, Result, Tensor, Var};
 
 use crate::{BATCH, Data, Row, time};
@@ -24,6 +25,18 @@ fn dense(x: &Tensor, (w, b): &(Tensor, Tensor)) -> Result<Tensor> {
 fn log_softmax(logits: &Tensor) -> Result<Tensor> {
     let shifted = logits.broadcast_sub(&logits.max_keepdim(D::Minus1)?)?;
     shifted.broadcast_sub(&shifted.exp()?.sum_keepdim(D::Minus1)?.log()?)
+}
+
+/// One step of gradient descent on every weight and bias.
+fn descend(vars: &[(Var, Var)], grads: &GradStore, learning_rate: f64) -> Result<()> {
+    for (w, b) in vars {
+        for var in [w, b] {
+            if let Some(g) = grads.get(var.as_tensor()) {
+                var.set(&(var.as_tensor() - g.affine(learning_rate, 0.0)?)?)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 pub fn row(data: &Data) -> Row {
@@ -66,15 +79,7 @@ fn measure(data: &Data) -> Result<Row> {
             .matmul(vars[1].0.as_tensor())?
             .broadcast_add(vars[1].1.as_tensor())?;
         let loss = (y - &d)?.sqr()?.mean_all()?.affine(0.5, 0.0)?;
-        let grads = loss.backward()?;
-        for (w, b) in &vars {
-            for var in [w, b] {
-                if let Some(g) = grads.get(var.as_tensor()) {
-                    var.set(&(var.as_tensor() - g.affine(0.07, 0.0)?)?)?;
-                }
-            }
-        }
-        Ok(())
+        descend(&vars, &loss.backward()?, 0.07)
     };
     let w2 = time(|| step().expect("a training step"));
 
@@ -117,15 +122,7 @@ fn measure(data: &Data) -> Result<Row> {
         let loss = (log_softmax(&logits)? * &targets)?
             .sum_all()?
             .affine(-1.0 / BATCH as f64, 0.0)?;
-        let grads = loss.backward()?;
-        for (w, b) in &vars {
-            for var in [w, b] {
-                if let Some(g) = grads.get(var.as_tensor()) {
-                    var.set(&(var.as_tensor() - g.affine(0.01, 0.0)?)?)?;
-                }
-            }
-        }
-        Ok(())
+        descend(&vars, &loss.backward()?, 0.01)
     };
     let train = time(|| train_step().expect("a training step"));
     Ok([w1, w2, w3, train / BATCH as f64])
