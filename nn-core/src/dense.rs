@@ -58,11 +58,7 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
 
     /// The total input `u = x·W + b`.
     pub fn total_input(&self, x: &[T; I]) -> [T; O] {
-        if I * O >= kernel::DISPATCH_MIN_WEIGHTS {
-            kernel::affine_dispatched(&self.weights, &self.bias, x)
-        } else {
-            kernel::affine(&self.weights, &self.bias, x)
-        }
+        kernel::affine(&self.weights, &self.bias, x)
     }
 
     /// The output `z = A(x·W + b)` under the activation `A`.
@@ -73,21 +69,13 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
     /// The total inputs of a block of `B` samples at once: as [`Dense::total_input`] for each, but
     /// each row of `W` is read once for the block.
     pub fn total_input_batch<const B: usize>(&self, x: &[&[T; I]; B]) -> [[T; O]; B] {
-        if I * O >= kernel::DISPATCH_MIN_WEIGHTS {
-            kernel::affine_batch_dispatched(&self.weights, &self.bias, x)
-        } else {
-            kernel::affine_batch(&self.weights, &self.bias, x)
-        }
+        kernel::affine_batch(&self.weights, &self.bias, x)
     }
 
     /// [`Dense::add_gradient`] for a block of `B` samples at once, with the same result: each row
     /// of the gradient is read and written once for the block.
     pub fn add_gradient_batch<const B: usize>(&mut self, x: &[&[T; I]; B], du: &[[T; O]; B]) {
-        if I * O >= kernel::DISPATCH_MIN_WEIGHTS {
-            kernel::add_outer_batch_dispatched(&mut self.weights, x, du);
-        } else {
-            kernel::add_outer_batch(&mut self.weights, x, du);
-        }
+        kernel::add_outer_batch(&mut self.weights, x, du);
         for dus in du {
             for (bj, &duj) in self.bias.iter_mut().zip(dus) {
                 *bj += duj;
@@ -143,11 +131,7 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
     /// Adds the gradient of `u = x·W + b` with respect to `W` and `b` into `self`, a layer used as
     /// a gradient: `W += xᵀ·du` (the seed's `np.dot(x.T, delta)`) and `b += du`.
     pub fn add_gradient(&mut self, x: &[T; I], du: &[T; O]) {
-        if I * O >= kernel::DISPATCH_MIN_WEIGHTS {
-            kernel::add_outer_dispatched(&mut self.weights, x, du);
-        } else {
-            kernel::add_outer(&mut self.weights, x, du);
-        }
+        kernel::add_outer(&mut self.weights, x, du);
         for (bj, &duj) in self.bias.iter_mut().zip(du) {
             *bj += duj;
         }

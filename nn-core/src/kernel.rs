@@ -6,7 +6,8 @@
 
 // multiversion calls the `#[target_feature]` clones through `unsafe` once it has checked the CPU.
 #![allow(unsafe_code)]
-// The loops must be inlined into each clone to be compiled with its instruction set.
+// The loops must be inlined into each clone to be compiled with its instruction set, and the entry
+// points into their callers, so that a small layer's choice folds away before anything is called.
 #![allow(clippy::inline_always)]
 
 #[cfg(feature = "std")]
@@ -15,11 +16,67 @@ use multiversion::multiversion;
 use crate::Scalar;
 
 /// Layers with fewer weights than this are computed inline, not dispatched.
-pub(crate) const DISPATCH_MIN_WEIGHTS: usize = 4096;
+const DISPATCH_MIN_WEIGHTS: usize = 4096;
+
+/// `u = x·W + b`, dispatched for a large layer.
+#[inline(always)]
+pub(crate) fn affine<T: Scalar, const I: usize, const O: usize>(
+    weights: &[[T; O]; I],
+    bias: &[T; O],
+    x: &[T; I],
+) -> [T; O] {
+    if I * O >= DISPATCH_MIN_WEIGHTS {
+        affine_dispatched(weights, bias, x)
+    } else {
+        affine_loop(weights, bias, x)
+    }
+}
+
+/// `W += xᵀ·du`, dispatched for a large layer.
+#[inline(always)]
+pub(crate) fn add_outer<T: Scalar, const I: usize, const O: usize>(
+    weights: &mut [[T; O]; I],
+    x: &[T; I],
+    du: &[T; O],
+) {
+    if I * O >= DISPATCH_MIN_WEIGHTS {
+        add_outer_dispatched(weights, x, du);
+    } else {
+        add_outer_loop(weights, x, du);
+    }
+}
+
+/// [`affine`] for a block of `B` samples, dispatched for a large layer.
+#[inline(always)]
+pub(crate) fn affine_batch<T: Scalar, const I: usize, const O: usize, const B: usize>(
+    weights: &[[T; O]; I],
+    bias: &[T; O],
+    x: &[&[T; I]; B],
+) -> [[T; O]; B] {
+    if I * O >= DISPATCH_MIN_WEIGHTS {
+        affine_batch_dispatched(weights, bias, x)
+    } else {
+        affine_batch_loop(weights, bias, x)
+    }
+}
+
+/// [`add_outer`] for a block of `B` samples, dispatched for a large layer.
+#[inline(always)]
+pub(crate) fn add_outer_batch<T: Scalar, const I: usize, const O: usize, const B: usize>(
+    weights: &mut [[T; O]; I],
+    x: &[&[T; I]; B],
+    du: &[[T; O]; B],
+) {
+    if I * O >= DISPATCH_MIN_WEIGHTS {
+        add_outer_batch_dispatched(weights, x, du);
+    } else {
+        add_outer_batch_loop(weights, x, du);
+    }
+}
 
 /// `u = x·W + b`: each input scales one contiguous row of `W` (an axpy the compiler vectorises).
 #[inline(always)]
-pub(crate) fn affine<T: Scalar, const I: usize, const O: usize>(
+fn affine_loop<T: Scalar, const I: usize, const O: usize>(
     weights: &[[T; O]; I],
     bias: &[T; O],
     x: &[T; I],
@@ -35,7 +92,7 @@ pub(crate) fn affine<T: Scalar, const I: usize, const O: usize>(
 
 /// `W += xᵀ·du`: one axpy per row of `W`.
 #[inline(always)]
-pub(crate) fn add_outer<T: Scalar, const I: usize, const O: usize>(
+fn add_outer_loop<T: Scalar, const I: usize, const O: usize>(
     weights: &mut [[T; O]; I],
     x: &[T; I],
     du: &[T; O],
@@ -50,7 +107,7 @@ pub(crate) fn add_outer<T: Scalar, const I: usize, const O: usize>(
 /// [`affine`] for a block of `B` samples: each row of `W` is read once for the whole block, and
 /// each sample's sums run in the same order as [`affine`]'s, so the results are the same.
 #[inline(always)]
-pub(crate) fn affine_batch<T: Scalar, const I: usize, const O: usize, const B: usize>(
+fn affine_batch_loop<T: Scalar, const I: usize, const O: usize, const B: usize>(
     weights: &[[T; O]; I],
     bias: &[T; O],
     x: &[&[T; I]; B],
@@ -70,7 +127,7 @@ pub(crate) fn affine_batch<T: Scalar, const I: usize, const O: usize, const B: u
 /// [`add_outer`] for a block of `B` samples, `W += Σ xᵀ·du`: each row of `W` is read and written
 /// once for the whole block instead of once per sample, in the same order of additions.
 #[inline(always)]
-pub(crate) fn add_outer_batch<T: Scalar, const I: usize, const O: usize, const B: usize>(
+fn add_outer_batch_loop<T: Scalar, const I: usize, const O: usize, const B: usize>(
     weights: &mut [[T; O]; I],
     x: &[&[T; I]; B],
     du: &[[T; O]; B],
@@ -90,12 +147,12 @@ pub(crate) fn add_outer_batch<T: Scalar, const I: usize, const O: usize, const B
     feature = "std",
     multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
 )]
-pub(crate) fn affine_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: usize>(
+fn affine_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: usize>(
     weights: &[[T; O]; I],
     bias: &[T; O],
     x: &[&[T; I]; B],
 ) -> [[T; O]; B] {
-    affine_batch(weights, bias, x)
+    affine_batch_loop(weights, bias, x)
 }
 
 /// [`add_outer_batch`], dispatched.
@@ -103,17 +160,12 @@ pub(crate) fn affine_batch_dispatched<T: Scalar, const I: usize, const O: usize,
     feature = "std",
     multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
 )]
-pub(crate) fn add_outer_batch_dispatched<
-    T: Scalar,
-    const I: usize,
-    const O: usize,
-    const B: usize,
->(
+fn add_outer_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: usize>(
     weights: &mut [[T; O]; I],
     x: &[&[T; I]; B],
     du: &[[T; O]; B],
 ) {
-    add_outer_batch(weights, x, du);
+    add_outer_batch_loop(weights, x, du);
 }
 
 /// [`affine`] for large layers, dispatched.
@@ -121,12 +173,12 @@ pub(crate) fn add_outer_batch_dispatched<
     feature = "std",
     multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
 )]
-pub(crate) fn affine_dispatched<T: Scalar, const I: usize, const O: usize>(
+fn affine_dispatched<T: Scalar, const I: usize, const O: usize>(
     weights: &[[T; O]; I],
     bias: &[T; O],
     x: &[T; I],
 ) -> [T; O] {
-    affine(weights, bias, x)
+    affine_loop(weights, bias, x)
 }
 
 /// [`add_outer`] for large layers, dispatched.
@@ -134,10 +186,10 @@ pub(crate) fn affine_dispatched<T: Scalar, const I: usize, const O: usize>(
     feature = "std",
     multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
 )]
-pub(crate) fn add_outer_dispatched<T: Scalar, const I: usize, const O: usize>(
+fn add_outer_dispatched<T: Scalar, const I: usize, const O: usize>(
     weights: &mut [[T; O]; I],
     x: &[T; I],
     du: &[T; O],
 ) {
-    add_outer(weights, x, du);
+    add_outer_loop(weights, x, du);
 }
