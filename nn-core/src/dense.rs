@@ -91,12 +91,12 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
 
     /// Multiplies every weight and bias by `factor`.
     pub fn scale(&mut self, factor: T) {
-        for value in self
-            .weights
-            .as_flattened_mut()
-            .iter_mut()
-            .chain(&mut self.bias)
-        {
+        // Two plain loops: a chained iterator kept the compiler from vectorising, which made
+        // this a third of a W3 training step.
+        for value in self.weights.as_flattened_mut() {
+            *value *= factor;
+        }
+        for value in &mut self.bias {
             *value *= factor;
         }
     }

@@ -97,6 +97,10 @@ pub trait Scalar:
     fn abs(self) -> Self;
     /// `true` unless the value is NaN or infinite.
     fn is_finite(self) -> bool;
+    /// `self * a + b` with a single rounding. One instruction on a CPU with FMA when `std` is on
+    /// (the large layers' kernels use it only there); a slow software routine otherwise.
+    #[must_use]
+    fn mul_add(self, a: Self, b: Self) -> Self;
 }
 
 mod sealed {
@@ -106,7 +110,7 @@ mod sealed {
 }
 
 macro_rules! impl_scalar {
-    ($t:ident, $exp:path, $ln:path, $tanh:path, $sqrt:path) => {
+    ($t:ident, $exp:path, $ln:path, $tanh:path, $sqrt:path, $fma:path) => {
         impl Scalar for $t {
             const ZERO: Self = 0.0;
             const ONE: Self = 1.0;
@@ -148,12 +152,27 @@ macro_rules! impl_scalar {
             fn is_finite(self) -> bool {
                 $t::is_finite(self)
             }
+            #[cfg(feature = "std")]
+            fn mul_add(self, a: Self, b: Self) -> Self {
+                std::primitive::$t::mul_add(self, a, b)
+            }
+            #[cfg(not(feature = "std"))]
+            fn mul_add(self, a: Self, b: Self) -> Self {
+                $fma(self, a, b)
+            }
         }
     };
 }
 
-impl_scalar!(f32, libm::expf, libm::logf, libm::tanhf, libm::sqrtf);
-impl_scalar!(f64, libm::exp, libm::log, libm::tanh, libm::sqrt);
+impl_scalar!(
+    f32,
+    libm::expf,
+    libm::logf,
+    libm::tanhf,
+    libm::sqrtf,
+    libm::fmaf
+);
+impl_scalar!(f64, libm::exp, libm::log, libm::tanh, libm::sqrt, libm::fma);
 
 #[cfg(test)]
 mod tests {
@@ -168,6 +187,11 @@ mod tests {
         assert!((Scalar::exp(1.0_f32) - core::f32::consts::E).abs() < 1e-6);
         assert_eq!(Scalar::sqrt(9.0_f32), 3.0);
         assert_eq!(Scalar::abs(-2.5_f64), 2.5);
+        // (1 + e)² = 1 + 2e + e² for e = 2^-30: e² survives only without a rounding between the
+        // multiplication and the addition.
+        let e = 1.0 / 1_073_741_824.0_f64;
+        assert_eq!(Scalar::mul_add(1.0 + e, 1.0 + e, -1.0), 2.0 * e + e * e);
+        assert_eq!((1.0 + e) * (1.0 + e) - 1.0, 2.0 * e);
     }
 
     #[test]
