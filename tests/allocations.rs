@@ -1,6 +1,7 @@
 //! Training never touches the heap: a counting global allocator sees no allocation across 1,000
 //! training steps (forward, backward, optimiser step) of a 64-32-16-10 classifier, nor in
-//! mini-batch steps of a network large enough to train in blocks of samples.
+//! mini-batch steps of a network large enough to train in blocks of samples, nor in online
+//! learning.
 
 // A global allocator cannot be written without `unsafe`.
 #![allow(unsafe_code)]
@@ -9,7 +10,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 use nn::loss::CrossEntropy;
-use nn::optim::Sgd;
+use nn::optim::{Momentum, Sgd};
 use nn::{Network, init, train};
 
 /// Counts the allocations made by the current thread, so the test harness's other threads do not
@@ -103,6 +104,12 @@ fn a_thousand_training_steps_allocate_nothing() {
     for _ in 0..20 {
         train::step(&mut big, &mut sgd, &big_batch, CrossEntropy, &mut big_grad).unwrap();
     }
+    // Online learning, one fused `descend` per sample, and the same through an optimiser with state.
+    let stream = (0..200).map(|step| (inputs[step % 8], step % 8));
+    train::online(&mut net, &mut sgd, stream, CrossEntropy, &mut grad).unwrap();
+    let mut momentum = Momentum::new(0.01);
+    let stream = (0..200).map(|step| (inputs[step % 8], step % 8));
+    train::online(&mut net, &mut momentum, stream, CrossEntropy, &mut grad).unwrap();
     let after = allocations();
 
     assert_eq!(after - before, 0, "heap allocations during training");

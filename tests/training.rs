@@ -34,7 +34,10 @@ const TENSORS: [&str; 4] = ["W1", "b1", "W2", "b2"];
 /// One `backward` and one `Sgd` step reproduce the seed's numpy code (`tests/reference/`).
 fn regression_step_matches_numpy<N>(tolerance: f64)
 where
-    N: Trainable<Input = [<N as Network>::Scalar; 2], Output = [<N as Network>::Scalar; 1]>,
+    N: Trainable<Input = [<N as Network>::Scalar; 2], Output = [<N as Network>::Scalar; 1]>
+        + Clone
+        + PartialEq
+        + core::fmt::Debug,
 {
     let r = reference("regression_step");
     let mut net = N::zeros();
@@ -54,11 +57,40 @@ where
         assert_close(&name, grad.tensor(tensor), &r[&name], tolerance);
     }
 
-    Sgd::new(r["lr"].as_f64().unwrap()).step(&mut net, &grad);
+    let before = net.clone();
+    let sgd = Sgd::new(r["lr"].as_f64().unwrap());
+    sgd.step(&mut net, &grad);
     for (tensor, key) in TENSORS.iter().enumerate() {
         let name = format!("{key}_after");
         assert_close(&name, net.tensor(tensor), &r[&name], tolerance);
     }
+
+    // The same step in one pass, through `descend` and through the optimiser's per-sample step.
+    let mut descended = before.clone();
+    let loss = descended.descend(&x, &d, Mse, N::Scalar::from_f64(sgd.learning_rate));
+    assert_close("loss", &[loss], &r["loss"], tolerance);
+    let mut stepped = before;
+    let mut unused = N::zeros();
+    nn::optim::Optimizer::step_sample(&mut sgd.clone(), &mut stepped, &x, &d, Mse, &mut unused);
+    assert_eq!(unused, N::zeros(), "plain Sgd needs no gradient buffer");
+    for (tensor, key) in TENSORS.iter().enumerate() {
+        let name = format!("{key}_after");
+        assert_close(&name, descended.tensor(tensor), &r[&name], tolerance);
+        assert_close(&name, stepped.tensor(tensor), &r[&name], tolerance);
+    }
+}
+
+/// `descend` moves nothing when the loss is not finite, and says so by returning it.
+#[test]
+fn descend_leaves_the_network_alone_on_a_non_finite_loss() {
+    let mut net = seed_regression();
+    let loss = net.descend(&[0.25, 0.75], &[f64::NAN], Mse, 0.07);
+    assert!(loss.is_nan());
+    assert_eq!(net, seed_regression());
+    let mut classifier = Classifier::ones();
+    let loss = classifier.descend(&[1.0, 2.0], &7, CrossEntropy, 0.1);
+    assert!(loss.is_nan(), "class 7 of 3: {loss}");
+    assert_eq!(classifier, Classifier::ones());
 }
 
 #[test]

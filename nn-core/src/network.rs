@@ -208,6 +208,22 @@ pub trait Trainable: Network {
     where
         L: Loss<Self::Scalar, Self::Output, D> + PairsWith<Self::OutputActivation>;
 
+    /// One step of plain gradient descent on one sample, in one pass and without a gradient
+    /// buffer: runs `input` forward, returns the loss, and moves every parameter by
+    /// `-learning_rate` times its gradient. Each layer's input gradient is taken before its own
+    /// weights move, so this is [`backward`](Self::backward) then
+    /// [`Sgd::step`](crate::optim::Sgd::step), up to rounding. If the loss is NaN or infinite,
+    /// nothing moves.
+    fn descend<L, D>(
+        &mut self,
+        input: &Self::Input,
+        target: &D,
+        loss: L,
+        learning_rate: Self::Scalar,
+    ) -> Self::Scalar
+    where
+        L: Loss<Self::Scalar, Self::Output, D> + PairsWith<Self::OutputActivation>;
+
     /// Adds the gradient of every sample's loss into `grad` and returns the sum of the losses:
     /// the same as [`Trainable::backward`] on each sample in turn, bit for bit.
     ///

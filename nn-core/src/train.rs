@@ -309,9 +309,18 @@ where
 {
     let mut total = N::Scalar::ZERO;
     let mut count = 0;
-    for sample in stream {
-        let value = step(net, optimizer, core::slice::from_ref(&sample), loss, grad)
-            .map_err(|error| error.offset(count))?;
+    for (input, target) in stream {
+        if !all_finite(input.as_ref()) {
+            return Err(TrainError::NonFiniteInput { sample: count });
+        }
+        // `step_sample` updates nothing when the loss is not finite.
+        let value = optimizer.step_sample(net, &input, &target, loss, grad);
+        if !value.is_finite() {
+            return Err(TrainError::NonFiniteLoss {
+                sample: count,
+                loss: value.to_f64(),
+            });
+        }
         total += value;
         count += 1;
     }

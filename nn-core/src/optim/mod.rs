@@ -24,7 +24,8 @@ pub use momentum::Momentum;
 pub use rmsprop::RmsProp;
 pub use sgd::Sgd;
 
-use crate::{Network, Scalar};
+use crate::loss::{Loss, PairsWith};
+use crate::{Network, Scalar, Trainable};
 
 /// Updates a network's parameters from a gradient of its own type.
 ///
@@ -32,6 +33,49 @@ use crate::{Network, Scalar};
 pub trait Optimizer<N: Network> {
     /// Applies one update: `net` moves against `grad`.
     fn step(&mut self, net: &mut N, grad: &N);
+
+    /// One update from one sample: [`Trainable::backward`] into `grad` (cleared first), then
+    /// [`step`](Self::step). Returns the loss; if it is NaN or infinite, nothing is updated.
+    ///
+    /// [`Sgd`] without weight decay does it in one pass with [`Trainable::descend`], without
+    /// touching `grad`.
+    fn step_sample<L, D>(
+        &mut self,
+        net: &mut N,
+        input: &N::Input,
+        target: &D,
+        loss: L,
+        grad: &mut N,
+    ) -> N::Scalar
+    where
+        N: Trainable,
+        L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation>,
+    {
+        backward_then_step(self, net, input, target, loss, grad)
+    }
+}
+
+/// [`Optimizer::step_sample`] through a gradient buffer: `backward` into a cleared `grad`, then
+/// `step` unless the loss is NaN or infinite.
+fn backward_then_step<N, O, L, D>(
+    optimizer: &mut O,
+    net: &mut N,
+    input: &N::Input,
+    target: &D,
+    loss: L,
+    grad: &mut N,
+) -> N::Scalar
+where
+    N: Trainable,
+    O: Optimizer<N> + ?Sized,
+    L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation>,
+{
+    grad.fill(N::Scalar::ZERO);
+    let value = net.backward(input, target, loss, grad);
+    if value.is_finite() {
+        optimizer.step(net, grad);
+    }
+    value
 }
 
 /// The update AdaGrad and RMSProp share, `w -= lr g / (√h + ε)`, with `h` kept in `squares` and

@@ -1,5 +1,6 @@
-use super::{Optimizer, decayed};
-use crate::{Network, Scalar};
+use super::{Optimizer, backward_then_step, decayed};
+use crate::loss::{Loss, PairsWith};
+use crate::{Network, Scalar, Trainable};
 
 /// Plain gradient descent, `w ← w - ε ∇E`: the seed's
 /// `network[key] -= learning_rate * grad[key]`.
@@ -62,5 +63,24 @@ impl Sgd {
 impl<N: Network> Optimizer<N> for Sgd {
     fn step(&mut self, net: &mut N, grad: &N) {
         Sgd::step(self, net, grad);
+    }
+
+    fn step_sample<L, D>(
+        &mut self,
+        net: &mut N,
+        input: &N::Input,
+        target: &D,
+        loss: L,
+        grad: &mut N,
+    ) -> N::Scalar
+    where
+        N: Trainable,
+        L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation>,
+    {
+        if self.weight_decay == 0.0 {
+            net.descend(input, target, loss, N::Scalar::from_f64(self.learning_rate))
+        } else {
+            backward_then_step(self, net, input, target, loss, grad)
+        }
     }
 }

@@ -24,7 +24,8 @@ pub fn generate(network: &Network) -> TokenStream {
         L: ::nn::__private::Loss<#scalar, #output_type, D>
             + ::nn::__private::PairsWith<#output_activation>
     };
-    let body = body(network);
+    let body_into_grad = body(network, Into::Grad);
+    let body_into_weights = body(network, Into::Weights);
     let (block_fn, block_override) = blocks(network, &differentiable, &loss_bound);
 
     quote! {
@@ -46,7 +47,27 @@ pub fn generate(network: &Network) -> TokenStream {
                 #(#differentiable)*
                 #loss_bound
             {
-                #body
+                #body_into_grad
+            }
+
+            /// One step of plain gradient descent on one sample, in one pass and without a
+            /// gradient buffer: runs `x` forward, returns the loss, and moves every weight and bias
+            /// by `-learning_rate` times its gradient. Each layer's input gradient is taken before
+            /// its own weights move, so this is `backward` followed by `Sgd::step`, up to
+            /// rounding. If the loss is NaN or infinite, nothing moves.
+            pub fn descend<L, D>(
+                &mut self,
+                x: &#input_type,
+                target: &D,
+                loss: L,
+                learning_rate: #scalar,
+            ) -> #scalar
+            where
+                #(#differentiable)*
+                #loss_bound
+            {
+                let rate = -learning_rate;
+                #body_into_weights
             }
 
             #block_fn
@@ -69,6 +90,19 @@ pub fn generate(network: &Network) -> TokenStream {
                 #loss_bound
             {
                 Self::backward(self, input, target, loss, grad)
+            }
+
+            fn descend<L, D>(
+                &mut self,
+                input: &#input_type,
+                target: &D,
+                loss: L,
+                learning_rate: #scalar,
+            ) -> #scalar
+            where
+                #loss_bound
+            {
+                Self::descend(self, input, target, loss, learning_rate)
             }
 
             #block_override
@@ -240,8 +274,17 @@ fn block_input(index: usize) -> TokenStream {
     }
 }
 
+/// Where the gradient goes: added into `grad`, or scaled by `rate` and added into the weights.
+#[derive(Clone, Copy, PartialEq)]
+enum Into {
+    Grad,
+    Weights,
+}
+
 /// Forward keeping every `u` and `z`, the loss, then each layer's `du`, from the last to the first.
-fn body(network: &Network) -> TokenStream {
+/// Into the weights, a layer's input gradient is taken before its own weights move, and nothing
+/// moves unless the loss is finite.
+fn body(network: &Network, into: Into) -> TokenStream {
     let differentiable = quote!(::nn::__private::Differentiable);
     let mut forward = Vec::new();
     for (index, layer) in network.layers.iter().enumerate() {
@@ -283,18 +326,32 @@ fn body(network: &Network) -> TokenStream {
         let input = layer_input(index);
         backward.push(quote! {
             let #du = <#activation as #differentiable>::backward(&#u, &#z, &#dz);
-            grad.#field.add_gradient(#input, &#du);
         });
         if index > 0 {
             let dz_previous = format_ident!("dz{index}");
             backward.push(quote!(let #dz_previous = self.#field.input_gradient(&#du);));
         }
+        backward.push(match into {
+            Into::Grad => quote!(grad.#field.add_gradient(#input, &#du);),
+            Into::Weights => quote! {
+                self.#field.add_scaled_gradient(#input, &#du, rate);
+            },
+        });
     }
+    let guard = match into {
+        Into::Grad => TokenStream::new(),
+        Into::Weights => quote! {
+            if !value.is_finite() {
+                return value;
+            }
+        },
+    };
 
     quote! {
         #(#forward)*
         #output
         let value = ::nn::__private::Loss::loss(&loss, &y, target);
+        #guard
         let dy = ::nn::__private::Loss::gradient(&loss, &y, target);
         #final_stage
         #(#backward)*
