@@ -14,6 +14,8 @@ pub use nn_core::{
 #[cfg(feature = "std")]
 pub mod data;
 #[cfg(feature = "std")]
+pub use nn_core::parallel;
+#[cfg(feature = "std")]
 pub mod progress;
 #[cfg(feature = "std")]
 pub mod safetensors;

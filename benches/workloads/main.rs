@@ -4,7 +4,8 @@
 //! - W2 `regression_step`: the seed's `2 => relu 10 => identity 1`, one `backward` and one `Sgd`
 //!   step on one sample (`Optimizer::step_sample`, as `train::online` takes it).
 //! - W3 `mlp784`: `784 => relu 128 => softmax 10` with cross entropy, one inference, and one
-//!   mini-batch step of 32 samples.
+//!   mini-batch step of 32 samples, on one thread and on two (`nn::parallel`); and steps of 128
+//!   and 512 samples on one and two threads.
 //!
 //! `cargo bench --bench workloads` runs them and then prints the derived figures (ns per sample,
 //! samples per second, GFLOP/s from the counted multiply-adds, and the ratio to the baseline),
@@ -20,6 +21,7 @@ use criterion::{Criterion, Throughput};
 use nn::init::{Init, rng};
 use nn::loss::{CrossEntropy, Mse};
 use nn::optim::{Optimizer, Sgd};
+use nn::parallel::Parallel;
 use nn::{Dense, Network, train};
 
 nn::network! {
@@ -128,9 +130,58 @@ fn mlp784(c: &mut Criterion) {
             .unwrap()
         });
     });
+    let mut parallel = Parallel::new(2).expect("a second thread");
+    group.bench_function("nn_2_threads", |b| {
+        b.iter(|| {
+            parallel
+                .step(
+                    &mut *net,
+                    &mut sgd,
+                    black_box(&batch),
+                    CrossEntropy,
+                    &mut *grad,
+                )
+                .unwrap()
+        });
+    });
     group.bench_function("hand_written", |b| {
         b.iter(|| baseline.train_batch(&mut baseline_grad, black_box(&batch), 0.01));
     });
+    group.finish();
+
+    // Threads pay for moving the weights and gradients between cores once per step, whatever
+    // the batch: larger batches show where they start to win.
+    let mut group = c.benchmark_group("mlp784_train_threads");
+    for size in [128, 512] {
+        let batch: Vec<([f32; 784], usize)> =
+            (0..size).map(|i| (batch[i % BATCH].0, i % 10)).collect();
+        group.throughput(Throughput::Elements(size as u64));
+        group.bench_function(format!("batch{size}_1_thread"), |b| {
+            b.iter(|| {
+                train::step(
+                    &mut *net,
+                    &mut sgd,
+                    black_box(&batch),
+                    CrossEntropy,
+                    &mut *grad,
+                )
+                .unwrap()
+            });
+        });
+        group.bench_function(format!("batch{size}_2_threads"), |b| {
+            b.iter(|| {
+                parallel
+                    .step(
+                        &mut *net,
+                        &mut sgd,
+                        black_box(&batch),
+                        CrossEntropy,
+                        &mut *grad,
+                    )
+                    .unwrap()
+            });
+        });
+    }
     group.finish();
 }
 

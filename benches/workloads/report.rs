@@ -55,7 +55,7 @@ pub fn print() {
     );
     for workload in &WORKLOADS {
         let baseline = mean_ns(workload.group, "hand_written");
-        for function in ["nn", "hand_written"] {
+        for function in ["nn", "nn_2_threads", "hand_written"] {
             let Some(ns) = mean_ns(workload.group, function) else {
                 continue;
             };
@@ -69,6 +69,33 @@ pub fn print() {
                 1e9 / per_sample,
                 2.0 * workload.multiply_adds / per_sample,
                 ratio
+            );
+        }
+    }
+    println!();
+    let threads = [
+        ("mlp784_train_batch32", "nn", "nn_2_threads", 32.0),
+        (
+            "mlp784_train_threads",
+            "batch128_1_thread",
+            "batch128_2_threads",
+            128.0,
+        ),
+        (
+            "mlp784_train_threads",
+            "batch512_1_thread",
+            "batch512_2_threads",
+            512.0,
+        ),
+    ];
+    for (group, one, two, samples) in threads {
+        if let (Some(one), Some(two)) = (mean_ns(group, one), mean_ns(group, two)) {
+            println!(
+                "mlp784 training, batch {samples:>3}: {:>7.0} samples/s on 1 thread, {:>7.0} on 2 \
+                 threads: {:.2}x",
+                samples * 1e9 / one,
+                samples * 1e9 / two,
+                one / two
             );
         }
     }

@@ -3,7 +3,8 @@
 //!
 //! Generic layer code lives here so that each `(inputs, outputs)` pair is compiled once, whatever
 //! the number of networks that use it; the macro only emits types and glue. Nothing here allocates
-//! or needs `std`, so it runs on microcontrollers as it runs on a desktop.
+//! or needs `std`, so it runs on microcontrollers as it runs on a desktop. The `std` feature adds
+//! run-time CPU dispatch for large layers and [`parallel`], training on several threads.
 //!
 //! - [`Scalar`]: the number type of a network, `f32` or `f64`.
 //! - [`Dense`]: a fully connected layer, `u = x·W + b`.
@@ -12,6 +13,7 @@
 //! - [`loss`]: `Mse`, `CrossEntropy`, `BinaryCrossEntropy`.
 //! - [`optim`]: `Sgd` and the [`optim::Optimizer`] trait.
 //! - [`train`]: the training loops of the seed: per-sample, mini-batch, full-batch, online.
+//! - `parallel` (with `std`): mini-batch gradients on several threads.
 //! - [`init`]: seeded initialisers: zeros, ones, uniform, integers, normal, Xavier, He.
 //! - [`bytes`]: save and load weights as little-endian bytes, without allocation.
 //! - [`metrics`]: `argmax` and `accuracy`.
@@ -29,12 +31,12 @@
 //! assert!((z[0] - 0.622_459_331_201_854_6).abs() < 1e-15);
 //! ```
 #![no_std]
-// Only `kernel` allows it, for the dispatch multiversion generates.
+// Only `kernel` (the dispatch multiversion generates) and `threads` (one erased lifetime) allow it.
 #![deny(unsafe_code)]
 // Unit tests assert exact values.
 #![cfg_attr(test, allow(clippy::float_cmp))]
 
-// The `std` feature only brings runtime CPU detection to the large layers' kernels.
+// With `std`: runtime CPU detection for the large layers' kernels, and threads.
 #[cfg(feature = "std")]
 extern crate std;
 
@@ -49,8 +51,12 @@ pub mod loss;
 pub mod metrics;
 mod network;
 pub mod optim;
+#[cfg(feature = "std")]
+pub mod parallel;
 mod scalar;
 mod summary;
+#[cfg(feature = "std")]
+mod threads;
 mod trace;
 pub mod train;
 

@@ -42,6 +42,8 @@ pub trait Scalar:
     + SubAssign
     + MulAssign
     + DivAssign
+    + Send
+    + Sync
     + 'static
 {
     /// `0`.

@@ -90,33 +90,11 @@ where
     N: Trainable,
     L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy,
 {
-    if batch.is_empty() {
-        return Err(TrainError::Empty);
-    }
-    if let Some(sample) = batch
-        .iter()
-        .position(|(input, _)| !all_finite(input.as_ref()))
-    {
-        return Err(TrainError::NonFiniteInput { sample });
-    }
+    check_inputs::<N, D>(batch)?;
     grad.fill(N::Scalar::ZERO);
     let total = net.backward_samples(batch, loss, grad);
     if !total.is_finite() {
-        // Rare: find the sample to name, by its loss alone.
-        for (sample, (input, target)) in batch.iter().enumerate() {
-            let value = net.loss(input, target, loss);
-            if !value.is_finite() {
-                return Err(TrainError::NonFiniteLoss {
-                    sample,
-                    loss: value.to_f64(),
-                });
-            }
-        }
-        // Finite losses with an infinite sum: report the sum against the last sample.
-        return Err(TrainError::NonFiniteLoss {
-            sample: batch.len() - 1,
-            loss: total.to_f64(),
-        });
+        return Err(non_finite_loss(net, batch, loss, total));
     }
     let count = N::Scalar::from_f64(batch.len() as f64);
     grad.scale(N::Scalar::ONE / count);
@@ -166,6 +144,48 @@ where
     let mean_loss = gradient(net, batch, loss, grad)?;
     optimizer.step(net, grad);
     Ok(mean_loss)
+}
+
+/// [`TrainError::Empty`] for an empty batch, [`TrainError::NonFiniteInput`] for the first input
+/// with NaN or an infinity.
+pub(crate) fn check_inputs<N: Trainable, D>(batch: &[(N::Input, D)]) -> Result<(), TrainError> {
+    if batch.is_empty() {
+        return Err(TrainError::Empty);
+    }
+    match batch
+        .iter()
+        .position(|(input, _)| !all_finite(input.as_ref()))
+    {
+        Some(sample) => Err(TrainError::NonFiniteInput { sample }),
+        None => Ok(()),
+    }
+}
+
+/// The error for a batch whose summed loss `total` is not finite: the first sample whose own loss
+/// is not (rare, so found again by its loss alone), else the sum against the last sample.
+pub(crate) fn non_finite_loss<N, L, D>(
+    net: &N,
+    batch: &[(N::Input, D)],
+    loss: L,
+    total: N::Scalar,
+) -> TrainError
+where
+    N: Trainable,
+    L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy,
+{
+    for (sample, (input, target)) in batch.iter().enumerate() {
+        let value = net.loss(input, target, loss);
+        if !value.is_finite() {
+            return TrainError::NonFiniteLoss {
+                sample,
+                loss: value.to_f64(),
+            };
+        }
+    }
+    TrainError::NonFiniteLoss {
+        sample: batch.len() - 1,
+        loss: total.to_f64(),
+    }
 }
 
 /// Whether every value is finite. It looks at all of them rather than stopping at the first bad
