@@ -113,6 +113,9 @@ fn mlp784(c: &mut Criterion) {
     group.bench_function("hand_written", |b| {
         b.iter(|| baseline.forward(black_box(&x)));
     });
+    group.bench_function("read_weights", |b| {
+        b.iter(|| read_rows(black_box(&net.layer1.weights)));
+    });
     group.finish();
 
     let mut group = c.benchmark_group("mlp784_train_batch32");
@@ -183,6 +186,19 @@ fn mlp784(c: &mut Criterion) {
         });
     }
     group.finish();
+}
+
+/// The memory bound of W3 inference on this machine: every weight of the large layer read once,
+/// into a sum per column (so that nothing is optimised away), in the widest vectors the CPU has.
+#[multiversion::multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))]
+fn read_rows(rows: &[[f32; 128]; 784]) -> [f32; 128] {
+    let mut sums = [0.0; 128];
+    for row in rows {
+        for (sum, &value) in sums.iter_mut().zip(row) {
+            *sum += value;
+        }
+    }
+    sums
 }
 
 fn main() {

@@ -73,6 +73,17 @@ pub fn print() {
         }
     }
     println!();
+    if let (Some(nn), Some(bound)) = (
+        mean_ns("mlp784_inference", "nn"),
+        mean_ns("mlp784_inference", "read_weights"),
+    ) {
+        println!(
+            "mlp784 inference: {:.2} us, {:.2}x the {:.2} us it takes to read the weights once",
+            nn / 1e3,
+            nn / bound,
+            bound / 1e3
+        );
+    }
     let threads = [
         ("mlp784_train_batch32", "nn", "nn_2_threads", 32.0),
         (
