@@ -4,7 +4,7 @@ Prints one JSON object: for each library, ns per sample of W1 (seed3 forward), W
 step), W3 inference and W3 training (batch 32), each the median of three rounds. The Rust harness
 (src/main.rs) runs this script and adds the figures to its table.
 
-Setup: python3 -m venv venv && venv/bin/pip install numpy (and torch, for PyTorch).
+Setup: see src/main.rs (numpy from PyPI, PyTorch from Debian's python3-torch).
 numpy uses OpenBLAS's own threads (two on this machine); PyTorch is set to one thread.
 """
 import json, sys, time

@@ -3,7 +3,11 @@
 //!
 //! ```sh
 //! cd benches/peers
-//! python3 -m venv venv && venv/bin/pip install numpy   # and torch, for a PyTorch column
+//! # PyTorch for the CPU from Debian (PyPI's wheel brings GBs of CUDA libraries), and numpy from
+//! # PyPI (with OpenBLAS; Debian's uses the reference BLAS) in a venv that sees both.
+//! apt-get install python3-torch
+//! /usr/bin/python3 -m venv --system-site-packages venv
+//! venv/bin/pip install --ignore-installed "numpy==1.26.4"
 //! RAYON_NUM_THREADS=1 PEERS_PYTHON=venv/bin/python cargo run --release
 //! ```
 //!
@@ -21,7 +25,7 @@ use std::time::Instant;
 
 use nn::init::{Init, rng};
 use nn::loss::{CrossEntropy, Mse};
-use nn::optim::Sgd;
+use nn::optim::{Optimizer, Sgd};
 use nn::{Dense, Network, train};
 
 nn::network! {
@@ -104,11 +108,16 @@ fn nn_row(data: &Data) -> Row {
     });
     let mut regression = data.regression.clone();
     let mut grad = Regression::zeros();
-    let sgd = Sgd::new(0.07);
+    let mut sgd = Sgd::new(0.07);
+    // One backward and one Sgd step on one sample, as `train::online` takes it.
     let w2 = time(|| {
-        grad.fill(0.0);
-        black_box(regression.backward(black_box(&[0.25, 0.75]), &[2.25], Mse, &mut grad));
-        sgd.step(&mut regression, &grad);
+        black_box(sgd.step_sample(
+            &mut regression,
+            black_box(&[0.25, 0.75]),
+            &[2.25],
+            Mse,
+            &mut grad,
+        ));
     });
     let x = data.batch[0].0;
     let w3 = time(|| {
