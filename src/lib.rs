@@ -53,6 +53,8 @@ pub mod prelude {
 /// - `fn trace(&self, x: &[f32; 2]) -> Seed3Trace`, every layer's `u` and `z`, with a `Display`;
 /// - `fn backward<L, D>(&self, x: &[f32; 2], target: &D, loss: L, grad: &mut Self) -> f32`, which
 ///   returns the loss and adds the gradient into `grad` (see [`Trainable`]);
+/// - `fn descend<L, D>(&mut self, x: &[f32; 2], target: &D, loss: L, learning_rate: f32) -> f32`,
+///   `backward` and a plain gradient-descent step in one pass;
 /// - `const fn summary() -> Summary`, a Keras-like table;
 /// - `const fn from_weights(&[u8]) -> Result<Self, bytes::BytesError>`, which reads [`bytes`]'
 ///   format at compile time for [`include_weights!`];
