@@ -325,7 +325,23 @@ macro_rules! has {
     };
 }
 
-/// [`affine_batch`], dispatched. Tiles take 16 of AVX-512's 32 registers, 8 of AVX2's 16.
+/// Calls a tiled kernel `$tiled::<T, I, O, B, FUSED, R, C>(args)` with the tile that suits the
+/// code being compiled: its accumulators take 16 of AVX-512's 32 vector registers, 8 of AVX2's
+/// 16 and 8 of SSE2's 16 (half the outputs for `f64`, whose lanes are twice as wide).
+macro_rules! tiled {
+    ($tiled:ident::<$t:ident, $i:ident, $o:ident, $b:ident>($($arg:expr),*)) => {
+        match (has!("avx512f"), has!("fma"), <$t as Scalar>::SIZE) {
+            (true, _, 4) => $tiled::<$t, $i, $o, $b, true, 8, 32>($($arg),*),
+            (true, _, _) => $tiled::<$t, $i, $o, $b, true, 8, 16>($($arg),*),
+            (false, true, 4) => $tiled::<$t, $i, $o, $b, true, 4, 16>($($arg),*),
+            (false, true, _) => $tiled::<$t, $i, $o, $b, true, 4, 8>($($arg),*),
+            (false, false, 4) => $tiled::<$t, $i, $o, $b, false, 4, 8>($($arg),*),
+            (false, false, _) => $tiled::<$t, $i, $o, $b, false, 4, 4>($($arg),*),
+        }
+    };
+}
+
+/// [`affine_batch`], dispatched.
 #[cfg_attr(
     feature = "std",
     multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
@@ -335,14 +351,10 @@ fn affine_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: u
     bias: &[T; O],
     x: &[&[T; I]; B],
 ) -> [[T; O]; B] {
-    match (has!("avx512f"), has!("fma")) {
-        (true, _) => affine_batch_tiled::<T, I, O, B, true, 8, 32>(weights, bias, x),
-        (false, true) => affine_batch_tiled::<T, I, O, B, true, 4, 16>(weights, bias, x),
-        (false, false) => affine_batch_tiled::<T, I, O, B, false, 4, 8>(weights, bias, x),
-    }
+    tiled!(affine_batch_tiled::<T, I, O, B>(weights, bias, x))
 }
 
-/// [`add_outer_batch`], dispatched, in the same tiles as [`affine_batch_dispatched`].
+/// [`add_outer_batch`], dispatched.
 #[cfg_attr(
     feature = "std",
     multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
@@ -352,11 +364,7 @@ fn add_outer_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B
     x: &[&[T; I]; B],
     du: &[[T; O]; B],
 ) {
-    match (has!("avx512f"), has!("fma")) {
-        (true, _) => add_outer_batch_tiled::<T, I, O, B, true, 8, 32>(weights, x, du),
-        (false, true) => add_outer_batch_tiled::<T, I, O, B, true, 4, 16>(weights, x, du),
-        (false, false) => add_outer_batch_tiled::<T, I, O, B, false, 4, 8>(weights, x, du),
-    }
+    tiled!(add_outer_batch_tiled::<T, I, O, B>(weights, x, du));
 }
 
 /// [`scale`], dispatched.
@@ -457,13 +465,16 @@ mod tests {
 
     #[test]
     fn register_tiles_equal_the_one_sample_loops() {
+        tiles_match_loops::<false, 4, 4>();
         tiles_match_loops::<false, 4, 8>();
+        tiles_match_loops::<true, 4, 8>();
         tiles_match_loops::<true, 4, 16>();
+        tiles_match_loops::<true, 8, 16>();
         tiles_match_loops::<true, 8, 32>();
     }
 
     #[test]
-    fn unfused_loops_compute_the_affine_map() {
+    fn one_sample_loops_compute_the_affine_map_and_the_outer_product() {
         // 1·[1 2] + 2·[3 4] + [0.5 -0.5]
         let u =
             affine_loop::<f32, 2, 2, false>(&[[1.0, 2.0], [3.0, 4.0]], &[0.5, -0.5], &[1.0, 2.0]);
