@@ -350,7 +350,7 @@ nn::network! {
     struct Blocked64: f64 = 100 => tanh 70 => relu 32 => identity 10 => softmax;
 }
 
-/// `count` samples of width 100 with classes 0 to 9, after a network drawn from the same seed.
+/// `count` samples of width 100 with classes 0 to 9, drawn from `random`.
 fn blocked_samples<S: Scalar>(count: usize, random: &mut impl init::Rng) -> Vec<([S; 100], usize)> {
     (0..count)
         .map(|i| {

@@ -4,9 +4,13 @@
 //! `backward` into a gradient buffer of its own, and the buffers are then summed in a fixed order.
 //! The threads and buffers are set up once, in [`Parallel::new`]; a step allocates nothing.
 //!
-//! The result is the same whatever the timing of the threads, but it is not bit for bit the
-//! one-thread [`train::gradient`](crate::train::gradient): the samples' gradients are added up in
-//! another order.
+//! The result is the same whatever the timing of the threads, but with two threads or more it is
+//! not bit for bit [`train::gradient`](crate::train::gradient)'s: the samples' gradients are
+//! added up in another order.
+//!
+//! Every step moves the weights and the gradients between cores, so threads pay off for large
+//! batches only. Measured for `784 => relu 128 => softmax 10` on a 2-core Xeon: two threads took
+//! 1.1–1.2x as long as one for batches of 32, and were 1.4x faster for 128 and 1.6–1.7x for 512.
 
 use std::boxed::Box;
 use std::sync::{Mutex, MutexGuard, PoisonError};

@@ -24,8 +24,8 @@ pub fn generate(network: &Network) -> TokenStream {
         L: ::nn::__private::Loss<#scalar, #output_type, D>
             + ::nn::__private::PairsWith<#output_activation>
     };
-    let body_into_grad = body(network, Into::Grad);
-    let body_into_weights = body(network, Into::Weights);
+    let body_into_grad = body(network, Destination::Grad);
+    let body_into_weights = body(network, Destination::Weights);
     let (block_fn, block_override) = blocks(network, &differentiable, &loss_bound);
 
     quote! {
@@ -275,8 +275,8 @@ fn block_input(index: usize) -> TokenStream {
 }
 
 /// Where the gradient goes: added into `grad`, or scaled by `rate` and added into the weights.
-#[derive(Clone, Copy, PartialEq)]
-enum Into {
+#[derive(Clone, Copy)]
+enum Destination {
     Grad,
     Weights,
 }
@@ -284,7 +284,7 @@ enum Into {
 /// Forward keeping every `u` and `z`, the loss, then each layer's `du`, from the last to the first.
 /// Into the weights, a layer's input gradient is taken before its own weights move, and nothing
 /// moves unless the loss is finite.
-fn body(network: &Network, into: Into) -> TokenStream {
+fn body(network: &Network, destination: Destination) -> TokenStream {
     let differentiable = quote!(::nn::__private::Differentiable);
     let mut forward = Vec::new();
     for (index, layer) in network.layers.iter().enumerate() {
@@ -331,16 +331,16 @@ fn body(network: &Network, into: Into) -> TokenStream {
             let dz_previous = format_ident!("dz{index}");
             backward.push(quote!(let #dz_previous = self.#field.input_gradient(&#du);));
         }
-        backward.push(match into {
-            Into::Grad => quote!(grad.#field.add_gradient(#input, &#du);),
-            Into::Weights => quote! {
+        backward.push(match destination {
+            Destination::Grad => quote!(grad.#field.add_gradient(#input, &#du);),
+            Destination::Weights => quote! {
                 self.#field.add_scaled_gradient(#input, &#du, rate);
             },
         });
     }
-    let guard = match into {
-        Into::Grad => TokenStream::new(),
-        Into::Weights => quote! {
+    let guard = match destination {
+        Destination::Grad => TokenStream::new(),
+        Destination::Weights => quote! {
             if !value.is_finite() {
                 return value;
             }
