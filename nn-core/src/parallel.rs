@@ -140,24 +140,13 @@ impl<N: Network> Parallel<N> {
         Ok(total / count)
     }
 
-    /// `grad = scale · (grad + Σ shares' gradients)`, added in the shares' order, a chunk at a time
-    /// so that each chunk of `grad` stays in the cache while the shares are added into it.
+    /// `grad = scale · (grad + Σ shares' gradients)`, added in the shares' order, with the
+    /// network's own (for large layers, dispatched) operations.
     fn add_shares_into(&mut self, grad: &mut N, scale: N::Scalar) {
-        const CHUNK: usize = 2048;
-        for tensor in 0..N::TENSORS.len() {
-            for (chunk, out) in grad.tensor_mut(tensor).chunks_mut(CHUNK).enumerate() {
-                let range = chunk * CHUNK..chunk * CHUNK + out.len();
-                for share in &mut self.shares {
-                    let share = &lock_mut(share).grad.tensor(tensor)[range.clone()];
-                    for (value, &other) in out.iter_mut().zip(share) {
-                        *value += other;
-                    }
-                }
-                for value in out {
-                    *value *= scale;
-                }
-            }
+        for share in &mut self.shares {
+            grad.add_scaled(&lock_mut(share).grad, N::Scalar::ONE);
         }
+        grad.scale(scale);
     }
 
     /// [`train::step`](crate::train::step) on several threads: one update from the mean gradient
