@@ -5,10 +5,13 @@
 // Generated code names `::nn::...`; this makes those paths resolve inside this crate's own tests.
 extern crate self as nn;
 
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
 pub use nn_core::{
     Activation, Dense, GradientCheck, LayerSummary, LayerTrace, Matrix, Network, Scalar, Summary,
-    Tensor, TensorKind, Trainable, Vector, activation, bytes, gradient_check, init, loss, metrics,
-    numerical_gradient, optim, train,
+    Tensor, TensorKind, Trainable, Vector, Zeroable, activation, bytes, gradient_check, init, loss,
+    metrics, numerical_gradient, optim, train,
 };
 
 #[cfg(feature = "std")]
@@ -113,11 +116,32 @@ macro_rules! include_weights {
 /// What generated code refers to; not a public API.
 #[doc(hidden)]
 pub mod __private {
+    #[cfg(feature = "alloc")]
+    pub use alloc::boxed::Box;
     pub use nn_core::activation::{self, Activation, Differentiable};
     pub use nn_core::bytes;
+    pub use nn_core::init::{Init, Rng};
     pub use nn_core::loss::{Loss, PairsWith};
     pub use nn_core::{
-        Dense, LayerSummary, LayerTrace, Network, Summary, Tensor, TensorKind, Trainable,
+        Dense, LayerSummary, LayerTrace, Network, Summary, Tensor, TensorKind, Trainable, Zeroable,
         write_trace_row,
     };
+}
+
+/// Keeps the items it is given when `nn` has the `alloc` feature, and drops them otherwise: the
+/// generated heap constructors exist only where `Box` does. Not a public API.
+#[cfg(feature = "alloc")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __with_alloc {
+    ($($item:item)*) => { $($item)* };
+}
+
+/// Keeps the items it is given when `nn` has the `alloc` feature, and drops them otherwise: the
+/// generated heap constructors exist only where `Box` does. Not a public API.
+#[cfg(not(feature = "alloc"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __with_alloc {
+    ($($item:item)*) => {};
 }

@@ -174,3 +174,34 @@ fn networks_are_values() {
     assert_ne!(copy, SEED3);
     assert!(format!("{copy:?}").starts_with("Seed3 { layer1: Dense { weights: [[0.1, 0.3, 0.5]"));
 }
+
+#[test]
+fn heap_constructors_build_the_same_networks() {
+    use nn::init::{Init, rng};
+    // Nonzero first, so that a box left as it was allocated would not pass for zeros.
+    let mut grad = Regression::initialized_boxed(Init::Ones, &mut rng(0));
+    assert_eq!(grad.layer2.bias, [1.0]);
+    grad = Regression::zeros_boxed();
+    assert_eq!(*grad, Regression::zeros());
+    assert_eq!(*<Seed3 as Network>::zeros_boxed(), Seed3::zeros());
+    for init in [
+        Init::Zeros,
+        Init::Ones,
+        Init::Uniform,
+        Init::Integers { below: 7 },
+        Init::StandardNormal,
+        Init::Xavier,
+        Init::He,
+    ] {
+        assert_eq!(
+            *Regression::initialized_boxed(init, &mut rng(3)),
+            Regression::initialized(init, &mut rng(3)),
+            "{init:?}"
+        );
+        assert_eq!(
+            *<Every as Network>::initialized_boxed(init, &mut rng(4)),
+            Every::initialized(init, &mut rng(4)),
+            "{init:?}"
+        );
+    }
+}

@@ -1,5 +1,5 @@
 //! Each optimiser's first three steps against numpy (`reference/optimizers.py`, which made
-//! `reference/optimizers.json`).
+//! `reference/optimizers.json`), built by `new` and by `new_boxed`.
 
 use nn::loss::Mse;
 use nn::optim::{AdaGrad, Adam, Momentum, Optimizer, RmsProp, Sgd};
@@ -90,39 +90,56 @@ fn sgd() {
 
 #[test]
 fn momentum() {
-    check(
-        "momentum",
-        Momentum::new(0.1).with_momentum(hyperparameter("momentum", "momentum")),
-    );
+    let momentum = hyperparameter("momentum", "momentum");
+    check("momentum", Momentum::new(0.1).with_momentum(momentum));
+    let mut boxed = Momentum::new_boxed(0.1);
+    boxed.momentum = momentum;
+    check("momentum", *boxed);
     check(
         "momentum_weight_decay",
         Momentum::new(0.1).with_weight_decay(0.05),
     );
+    let mut boxed = Momentum::new_boxed(0.1);
+    boxed.weight_decay = 0.05;
+    check("momentum_weight_decay", *boxed);
 }
 
 #[test]
 fn adagrad() {
-    check(
-        "adagrad",
-        AdaGrad::new(hyperparameter("adagrad", "learning_rate")),
-    );
+    let learning_rate = hyperparameter("adagrad", "learning_rate");
+    check("adagrad", AdaGrad::new(learning_rate));
+    check("adagrad", *AdaGrad::new_boxed(learning_rate));
 }
 
 #[test]
 fn rmsprop() {
-    check(
-        "rmsprop",
-        RmsProp::new(hyperparameter("rmsprop", "learning_rate")),
-    );
+    let learning_rate = hyperparameter("rmsprop", "learning_rate");
+    check("rmsprop", RmsProp::new(learning_rate));
+    check("rmsprop", *RmsProp::new_boxed(learning_rate));
 }
 
 #[test]
 fn adam() {
-    check("adam", Adam::new(hyperparameter("adam", "learning_rate")));
+    let learning_rate = hyperparameter("adam", "learning_rate");
+    check("adam", Adam::new(learning_rate));
+    check("adam", *Adam::new_boxed(learning_rate));
+    let weight_decay = hyperparameter("adam_weight_decay", "weight_decay");
     check(
         "adam_weight_decay",
-        Adam::new(0.01).with_weight_decay(hyperparameter("adam_weight_decay", "weight_decay")),
+        Adam::new(0.01).with_weight_decay(weight_decay),
     );
+    let mut boxed = Adam::new_boxed(0.01);
+    boxed.weight_decay = weight_decay;
+    check("adam_weight_decay", *boxed);
+}
+
+/// `new_boxed` sets every field, private state included, as `new` does.
+#[test]
+fn boxed_optimisers_equal_the_const_built_ones() {
+    assert_eq!(*Momentum::<Tiny>::new_boxed(0.3), Momentum::new(0.3));
+    assert_eq!(*AdaGrad::<Tiny>::new_boxed(0.3), AdaGrad::new(0.3));
+    assert_eq!(*RmsProp::<Tiny>::new_boxed(0.3), RmsProp::new(0.3));
+    assert_eq!(*Adam::<Tiny>::new_boxed(0.3), Adam::new(0.3));
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! Generated code compiles without a warning in a crate that denies every lint group a careful
-//! user might, clippy's pedantic ones included.
+//! user might, clippy's pedantic ones included, and in one that forbids `unsafe` (the generated
+//! `unsafe impl Zeroable` is the macro's, not the crate's).
+#![forbid(unsafe_code)]
 #![deny(
     warnings,
     missing_docs,
@@ -33,4 +35,6 @@ fn strict_crate_compiles_and_runs() {
     let y = networks::Public::zeros().forward(&[1.0, 2.0]);
     assert!((y[0] - 0.5).abs() < f32::EPSILON);
     assert_eq!(Undocumented::ones().forward(&[-5.0]), [0.0]);
+    let boxed = networks::Public::zeros_boxed();
+    assert_eq!(*boxed, networks::Public::zeros());
 }

@@ -2,6 +2,8 @@
 
 use core::fmt;
 
+use bytemuck::Zeroable;
+
 use crate::{Activation, Matrix, Scalar, Vector, kernel};
 
 /// A fully connected layer from `I` inputs to `O` outputs: `u = x·W + b`.
@@ -27,6 +29,11 @@ pub struct Dense<T, const I: usize, const O: usize> {
     /// `b`: one bias per output.
     pub bias: [T; O],
 }
+
+// SAFETY: both fields are arrays of `T`, and the bound makes all-zero bytes a valid `T`, so they
+// are a valid `Dense`: the layer of zeros.
+#[allow(unsafe_code)]
+unsafe impl<T: Zeroable, const I: usize, const O: usize> Zeroable for Dense<T, I, O> {}
 
 impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
     /// The number of inputs.

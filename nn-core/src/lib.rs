@@ -2,14 +2,17 @@
 //! `nn::network!` calls into.
 //!
 //! Generic layer code lives here so that each `(inputs, outputs)` pair is compiled once, whatever
-//! the number of networks that use it; the macro only emits types and glue. Nothing here allocates
-//! or needs `std`, so it runs on microcontrollers as it runs on a desktop. The `std` feature adds
-//! run-time CPU dispatch for large layers and [`parallel`], training on several threads.
+//! the number of networks that use it; the macro only emits types and glue. Without features,
+//! nothing here allocates or needs `std`, so it runs on microcontrollers as it runs on a desktop.
+//! The `alloc` feature adds heap constructors built in place (`zeros_boxed`, `initialized_boxed`,
+//! `new_boxed`) for networks too large for the stack; `std` adds them too, with run-time CPU
+//! dispatch for large layers and [`parallel`], training on several threads.
 //!
 //! - [`Scalar`]: the number type of a network, `f32` or `f64`.
 //! - [`Dense`]: a fully connected layer, `u = x·W + b`.
 //! - [`activation`]: `identity`, `step`, `sigmoid`, `relu`, `tanh`, `leaky_relu`, `softmax`.
-//! - [`Network`] and [`Trainable`]: the traits every generated network implements.
+//! - [`Network`] and [`Trainable`]: the traits every generated network implements, and
+//!   [`Zeroable`], which says that all-zero bytes are a valid network.
 //! - [`loss`]: `Mse`, `CrossEntropy`, `BinaryCrossEntropy`.
 //! - [`optim`]: `Sgd` and the [`optim::Optimizer`] trait.
 //! - [`train`]: the training loops of the seed: per-sample, mini-batch, full-batch, online.
@@ -31,16 +34,22 @@
 //! assert!((z[0] - 0.622_459_331_201_854_6).abs() < 1e-15);
 //! ```
 #![no_std]
-// Only `kernel` (the dispatch multiversion generates) and `threads` (one erased lifetime) allow it.
+// Only `kernel` (the dispatch multiversion generates), `threads` (one erased lifetime) and the
+// `Zeroable` implementations of `Dense` and the optimisers allow it.
 #![deny(unsafe_code)]
 // Unit tests assert exact values.
 #![cfg_attr(test, allow(clippy::float_cmp))]
 
+// With `alloc`: networks built in place on the heap.
+#[cfg(feature = "alloc")]
+extern crate alloc;
 // With `std`: runtime CPU detection for the large layers' kernels, and threads.
 #[cfg(feature = "std")]
 extern crate std;
 
 pub mod activation;
+#[cfg(feature = "alloc")]
+mod boxed;
 pub mod bytes;
 mod dense;
 mod display;
@@ -61,6 +70,7 @@ mod trace;
 pub mod train;
 
 pub use activation::Activation;
+pub use bytemuck::Zeroable;
 pub use dense::Dense;
 pub use display::{Matrix, Vector};
 pub use gradcheck::{GradientCheck, gradient_check, numerical_gradient};

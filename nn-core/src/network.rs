@@ -1,5 +1,9 @@
 //! The traits every generated network implements.
 
+#[cfg(feature = "alloc")]
+use alloc::boxed::Box;
+
+use bytemuck::Zeroable;
 use rand_core::Rng;
 
 use crate::activation::Differentiable;
@@ -16,6 +20,23 @@ use crate::{Scalar, Summary};
 /// The generated struct also has inherent methods and constants of the same names, so the trait
 /// only needs importing for code that is generic over networks, and for the parameter-wise helpers
 /// ([`Network::scale`], [`Network::add_scaled`], …).
+///
+/// Every network is [`Zeroable`]: it is made of arrays of `f32` or `f64` only, so all-zero bytes
+/// are a valid network, the one of zeros. That is what lets [`Network::zeros_boxed`] ask the
+/// allocator for zeroed memory rather than build the network on the stack.
+///
+/// # On the stack, in a `static`, or on the heap
+///
+/// A network is a value: `784 => relu 512 => relu 512 => softmax 10` is 2.7 MB of `f32`, and the
+/// gradient and optimiser state are networks too.
+///
+/// - Small networks (up to about 100 k parameters) can live on the stack: [`Network::zeros`],
+///   [`Network::initialized`], `Optimizer::new`.
+/// - On firmware, networks and optimiser state live in `static`s, built by the `const fn`s
+///   `zeros()`, `ones()` and the optimisers' `new`, or by `nn::include_weights!`.
+/// - Anything larger, on a host: [`Network::zeros_boxed`], [`Network::initialized_boxed`] and the
+///   optimisers' `new_boxed` (feature `alloc`, part of `std`) build it in place on the heap, where
+///   it never touches the stack. Training functions take `&mut *net` for a `Box<Net>`.
 ///
 /// # Examples
 ///
@@ -34,7 +55,11 @@ use crate::{Scalar, Summary};
 /// let names: Vec<_> = Seed3::TENSORS.iter().map(|t| t.name).collect();
 /// assert_eq!(names[..2], ["layer1.weight", "layer1.bias"]);
 /// ```
-pub trait Network: Sized {
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a network declared with `network!`",
+    note = "for a network in a `Box`, pass `&*net` or `&mut *net`"
+)]
+pub trait Network: Sized + Zeroable {
     /// The number type, `f32` or `f64`.
     type Scalar: Scalar;
     /// `[Self::Scalar; INPUTS]`.
@@ -51,14 +76,37 @@ pub trait Network: Sized {
     /// The parameter tensors, in order: `layer1.weight`, `layer1.bias`, `layer2.weight`, …
     const TENSORS: &'static [Tensor];
 
-    /// A network with every parameter zero, as a constant: optimiser state built from it can
-    /// live in a `static`.
+    /// A network with every parameter zero, as a constant: optimiser state built from it by a
+    /// `const fn` can live in a `static`.
+    ///
+    /// Outside constants, prefer [`Network::zeros`] or [`Network::zeros_boxed`]: code that runs
+    /// and uses `ZERO` copies it from a constant, which an unoptimised build keeps whole in the
+    /// binary, megabytes for a large network.
     const ZERO: Self;
 
-    /// A network with every parameter zero.
+    /// A network with every parameter zero, written at run time (no constant is copied).
     #[must_use]
     fn zeros() -> Self {
-        Self::ZERO
+        Zeroable::zeroed()
+    }
+
+    /// A network with every parameter zero, allocated zeroed on the heap: it never passes
+    /// through the stack, whatever its size.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use nn::Network;
+    ///
+    /// nn::network! { struct Wide = 784 => relu 1024 => relu 1024 => softmax 10; }
+    ///
+    /// let grad: Box<Wide> = Wide::zeros_boxed(); // 7.5 MB, more than a thread's stack
+    /// assert!(grad.layer2.weights.iter().flatten().all(|&w| w == 0.0));
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[must_use]
+    fn zeros_boxed() -> Box<Self> {
+        crate::boxed::zeroed()
     }
 
     /// Runs the network on one input.
@@ -125,6 +173,27 @@ pub trait Network: Sized {
     fn initialized<R: Rng + ?Sized>(init: Init, rng: &mut R) -> Self {
         let mut net = Self::zeros();
         init.apply(&mut net, rng);
+        net
+    }
+
+    /// [`Network::initialized`] in place on the heap: the same network for the same generator,
+    /// and it never passes through the stack.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use nn::{Network, init::{Init, rng}};
+    ///
+    /// nn::network! { struct Net = 4 => relu 8 => identity 2; }
+    ///
+    /// let boxed = Net::initialized_boxed(Init::He, &mut rng(7));
+    /// assert_eq!(*boxed, Net::initialized(Init::He, &mut rng(7)));
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[must_use]
+    fn initialized_boxed<R: Rng + ?Sized>(init: Init, rng: &mut R) -> Box<Self> {
+        let mut net = Self::zeros_boxed();
+        init.apply(&mut *net, rng);
         net
     }
 

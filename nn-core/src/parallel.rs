@@ -60,7 +60,8 @@ struct Share<G, T> {
 
 impl<N: Network> Parallel<N> {
     /// Starts `threads - 1` threads (the calling thread is the first of the `threads`), each
-    /// with a gradient buffer the size of the network. `0` is taken as `1`.
+    /// with a gradient buffer the size of the network, built in place on the heap. `0` is taken
+    /// as `1`.
     ///
     /// # Errors
     ///
@@ -70,7 +71,7 @@ impl<N: Network> Parallel<N> {
         let shares = (1..threads.participants())
             .map(|_| {
                 Mutex::new(Share {
-                    grad: Box::new(N::ZERO),
+                    grad: N::zeros_boxed(),
                     total: N::Scalar::ZERO,
                 })
             })

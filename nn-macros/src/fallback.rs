@@ -39,5 +39,20 @@ pub fn stub(stub: &Stub) -> TokenStream {
                 ::core::unreachable!()
             }
         }
+
+        ::nn::__with_alloc! {
+            #[allow(dead_code)]
+            impl #name {
+                pub fn zeros_boxed() -> ::nn::__private::Box<Self> {
+                    ::core::unreachable!()
+                }
+                pub fn initialized_boxed<R: ?::core::marker::Sized>(
+                    _: ::nn::__private::Init,
+                    _: &mut R,
+                ) -> ::nn::__private::Box<Self> {
+                    ::core::unreachable!()
+                }
+            }
+        }
     }
 }

@@ -1,4 +1,9 @@
-use super::{Optimizer, scaled_by_squares};
+#[cfg(feature = "alloc")]
+use alloc::boxed::Box;
+
+use bytemuck::Zeroable;
+
+use super::{DEFAULT_EPSILON, Optimizer, scaled_by_squares};
 use crate::Network;
 
 /// AdaGrad: each parameter's step shrinks with the sum of its squared gradients,
@@ -28,15 +33,45 @@ pub struct AdaGrad<N> {
     squares: N,
 }
 
+// SAFETY: every field is an `f64` or an `N`; all-zero bytes are a valid `f64` (0.0) and, by the
+// bound, a valid `N`.
+#[allow(unsafe_code)]
+unsafe impl<N: Zeroable> Zeroable for AdaGrad<N> {}
+
 impl<N: Network> AdaGrad<N> {
     /// AdaGrad with step size `learning_rate` and `ε = 1e-7`.
     pub const fn new(learning_rate: f64) -> Self {
         Self {
             learning_rate,
-            epsilon: 1e-7,
+            epsilon: DEFAULT_EPSILON,
             weight_decay: 0.0,
             squares: N::ZERO,
         }
+    }
+
+    /// [`AdaGrad::new`] built in place on the heap, for networks too large for the stack: the
+    /// sum of squared gradients is allocated zeroed and never passes through the stack. Set the other
+    /// hyper-parameters through the public fields (`optimizer.epsilon = 1e-8`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use nn::{Network, optim::{AdaGrad, Optimizer}};
+    ///
+    /// nn::network! { struct Wide = 784 => relu 1024 => relu 1024 => softmax 10; }
+    ///
+    /// let (mut net, grad) = (Wide::zeros_boxed(), Wide::zeros_boxed());
+    /// let mut optimizer = AdaGrad::new_boxed(0.01);
+    /// optimizer.weight_decay = 1e-4;
+    /// optimizer.step(&mut *net, &grad);
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[must_use]
+    pub fn new_boxed(learning_rate: f64) -> Box<Self> {
+        let mut optimizer = crate::boxed::zeroed::<Self>();
+        optimizer.learning_rate = learning_rate;
+        optimizer.epsilon = DEFAULT_EPSILON;
+        optimizer
     }
 
     /// The same with L2 weight decay `λ`.

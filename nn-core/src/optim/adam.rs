@@ -1,5 +1,15 @@
+#[cfg(feature = "alloc")]
+use alloc::boxed::Box;
+
+use bytemuck::Zeroable;
+
 use super::{Optimizer, decayed};
 use crate::{Network, Scalar};
+
+/// `β₁`, `β₂` and `ε` unless set otherwise.
+const DEFAULT_BETA1: f64 = 0.9;
+const DEFAULT_BETA2: f64 = 0.999;
+const DEFAULT_EPSILON: f64 = 1e-8;
 
 /// Adam: momentum and RMSProp together, with bias correction for the first steps.
 ///
@@ -38,20 +48,53 @@ pub struct Adam<N> {
     second_moment: N,
 }
 
+// SAFETY: every field is an `f64`, a pair of `f64` or an `N`; all-zero bytes are a valid `f64`
+// (0.0) and, by the bound, a valid `N`.
+#[allow(unsafe_code)]
+unsafe impl<N: Zeroable> Zeroable for Adam<N> {}
+
 impl<N: Network> Adam<N> {
     /// Adam with step size `learning_rate`, `β₁ = 0.9`, `β₂ = 0.999` and `ε = 1e-8`
     /// (`learning_rate = 0.001` is the usual default).
     pub const fn new(learning_rate: f64) -> Self {
         Self {
             learning_rate,
-            beta1: 0.9,
-            beta2: 0.999,
-            epsilon: 1e-8,
+            beta1: DEFAULT_BETA1,
+            beta2: DEFAULT_BETA2,
+            epsilon: DEFAULT_EPSILON,
             weight_decay: 0.0,
             powers: (1.0, 1.0),
             first_moment: N::ZERO,
             second_moment: N::ZERO,
         }
+    }
+
+    /// [`Adam::new`] built in place on the heap, for networks too large for the stack: the
+    /// first and second moments is allocated zeroed and never passes through the stack. Set the other
+    /// hyper-parameters through the public fields (`optimizer.beta2 = 0.99`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use nn::{Network, optim::{Adam, Optimizer}};
+    ///
+    /// nn::network! { struct Wide = 784 => relu 1024 => relu 1024 => softmax 10; }
+    ///
+    /// let (mut net, grad) = (Wide::zeros_boxed(), Wide::zeros_boxed());
+    /// let mut optimizer = Adam::new_boxed(0.01);
+    /// optimizer.weight_decay = 1e-4;
+    /// optimizer.step(&mut *net, &grad);
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[must_use]
+    pub fn new_boxed(learning_rate: f64) -> Box<Self> {
+        let mut optimizer = crate::boxed::zeroed::<Self>();
+        optimizer.learning_rate = learning_rate;
+        optimizer.beta1 = DEFAULT_BETA1;
+        optimizer.beta2 = DEFAULT_BETA2;
+        optimizer.epsilon = DEFAULT_EPSILON;
+        optimizer.powers = (1.0, 1.0);
+        optimizer
     }
 
     /// The same with moment decays `β₁` and `β₂`.

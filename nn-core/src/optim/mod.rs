@@ -11,6 +11,8 @@
 //! Each has an optional L2 weight decay `λ` (`with_weight_decay`), which adds `λ w` to every
 //! gradient. Hyper-parameters are `f64` whatever the network's scalar, so that every constructor
 //! is a `const fn`: an optimiser and its network-shaped state can live in a `static` on firmware.
+//! For networks too large for the stack, the optimisers with network-shaped state also have
+//! `new_boxed` (feature `alloc`, part of `std`), which builds them in place on the heap.
 
 mod adagrad;
 mod adam;
@@ -26,6 +28,9 @@ pub use sgd::Sgd;
 
 use crate::loss::{Loss, PairsWith};
 use crate::{Network, Scalar, Trainable};
+
+/// The `ε` of [`AdaGrad`] and [`RmsProp`] unless set otherwise.
+const DEFAULT_EPSILON: f64 = 1e-7;
 
 /// Updates a network's parameters from a gradient of its own type.
 ///

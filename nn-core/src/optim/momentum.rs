@@ -1,5 +1,13 @@
+#[cfg(feature = "alloc")]
+use alloc::boxed::Box;
+
+use bytemuck::Zeroable;
+
 use super::{Optimizer, decayed};
 use crate::{Network, Scalar};
+
+/// `μ` unless set otherwise.
+const DEFAULT_MOMENTUM: f64 = 0.9;
 
 /// Gradient descent with momentum: `v = μ v - lr g; w += v`. The velocity `v` is a network of the
 /// trained network's type.
@@ -26,15 +34,45 @@ pub struct Momentum<N> {
     velocity: N,
 }
 
+// SAFETY: every field is an `f64` or an `N`; all-zero bytes are a valid `f64` (0.0) and, by the
+// bound, a valid `N`.
+#[allow(unsafe_code)]
+unsafe impl<N: Zeroable> Zeroable for Momentum<N> {}
+
 impl<N: Network> Momentum<N> {
     /// Momentum `0.9` with step size `learning_rate`, at rest.
     pub const fn new(learning_rate: f64) -> Self {
         Self {
             learning_rate,
-            momentum: 0.9,
+            momentum: DEFAULT_MOMENTUM,
             weight_decay: 0.0,
             velocity: N::ZERO,
         }
+    }
+
+    /// [`Momentum::new`] built in place on the heap, for networks too large for the stack: the
+    /// velocity is allocated zeroed and never passes through the stack. Set the other
+    /// hyper-parameters through the public fields (`optimizer.momentum = 0.8`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use nn::{Network, optim::{Momentum, Optimizer}};
+    ///
+    /// nn::network! { struct Wide = 784 => relu 1024 => relu 1024 => softmax 10; }
+    ///
+    /// let (mut net, grad) = (Wide::zeros_boxed(), Wide::zeros_boxed());
+    /// let mut optimizer = Momentum::new_boxed(0.01);
+    /// optimizer.weight_decay = 1e-4;
+    /// optimizer.step(&mut *net, &grad);
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[must_use]
+    pub fn new_boxed(learning_rate: f64) -> Box<Self> {
+        let mut optimizer = crate::boxed::zeroed::<Self>();
+        optimizer.learning_rate = learning_rate;
+        optimizer.momentum = DEFAULT_MOMENTUM;
+        optimizer
     }
 
     /// The same with momentum `μ`.

@@ -1,5 +1,13 @@
-use super::{Optimizer, scaled_by_squares};
+#[cfg(feature = "alloc")]
+use alloc::boxed::Box;
+
+use bytemuck::Zeroable;
+
+use super::{DEFAULT_EPSILON, Optimizer, scaled_by_squares};
 use crate::{Network, Scalar};
+
+/// `ρ` unless set otherwise.
+const DEFAULT_DECAY: f64 = 0.99;
 
 /// RMSProp: AdaGrad with a decaying average of the squared gradients,
 /// `h = ρ h + (1 - ρ) g²; w -= lr g / (√h + ε)`.
@@ -16,16 +24,47 @@ pub struct RmsProp<N> {
     squares: N,
 }
 
+// SAFETY: every field is an `f64` or an `N`; all-zero bytes are a valid `f64` (0.0) and, by the
+// bound, a valid `N`.
+#[allow(unsafe_code)]
+unsafe impl<N: Zeroable> Zeroable for RmsProp<N> {}
+
 impl<N: Network> RmsProp<N> {
     /// RMSProp with step size `learning_rate`, `ρ = 0.99` and `ε = 1e-7`.
     pub const fn new(learning_rate: f64) -> Self {
         Self {
             learning_rate,
-            decay: 0.99,
-            epsilon: 1e-7,
+            decay: DEFAULT_DECAY,
+            epsilon: DEFAULT_EPSILON,
             weight_decay: 0.0,
             squares: N::ZERO,
         }
+    }
+
+    /// [`RmsProp::new`] built in place on the heap, for networks too large for the stack: the
+    /// running average of squared gradients is allocated zeroed and never passes through the stack. Set the other
+    /// hyper-parameters through the public fields (`optimizer.decay = 0.9`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use nn::{Network, optim::{RmsProp, Optimizer}};
+    ///
+    /// nn::network! { struct Wide = 784 => relu 1024 => relu 1024 => softmax 10; }
+    ///
+    /// let (mut net, grad) = (Wide::zeros_boxed(), Wide::zeros_boxed());
+    /// let mut optimizer = RmsProp::new_boxed(0.01);
+    /// optimizer.weight_decay = 1e-4;
+    /// optimizer.step(&mut *net, &grad);
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[must_use]
+    pub fn new_boxed(learning_rate: f64) -> Box<Self> {
+        let mut optimizer = crate::boxed::zeroed::<Self>();
+        optimizer.learning_rate = learning_rate;
+        optimizer.decay = DEFAULT_DECAY;
+        optimizer.epsilon = DEFAULT_EPSILON;
+        optimizer
     }
 
     /// The same with decay `ρ`.

@@ -1,4 +1,5 @@
-//! Sizes, constructors and the summary, as inherent items so no trait needs importing.
+//! Sizes, constructors and the summary, as inherent items so no trait needs importing; the heap
+//! constructors only where `nn` has `alloc`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -15,6 +16,7 @@ pub fn generate(network: &Network) -> TokenStream {
     );
     let fields: Vec<_> = (0..network.layers.len()).map(layer_field).collect();
     let summary = summary(network);
+    let boxed = boxed(network);
     quote! {
         impl #name {
             /// The input width.
@@ -42,6 +44,39 @@ pub fn generate(network: &Network) -> TokenStream {
             #[must_use]
             pub const fn summary() -> ::nn::__private::Summary {
                 #summary
+            }
+        }
+
+        #boxed
+    }
+}
+
+/// `zeros_boxed` and `initialized_boxed`, forwarding to the `Network` trait's, inside
+/// `nn::__with_alloc!` so that they exist only where `nn` has an allocator.
+fn boxed(network: &Network) -> TokenStream {
+    let name = &network.name;
+    quote! {
+        ::nn::__with_alloc! {
+            impl #name {
+                /// A network with every weight and bias `0`, allocated zeroed on the heap: it never
+                /// passes through the stack, whatever its size.
+                #[must_use]
+                pub fn zeros_boxed() -> ::nn::__private::Box<Self> {
+                    <Self as ::nn::__private::Network>::zeros_boxed()
+                }
+
+                /// A network initialised by `init` from `rng`, built in place on the heap: the
+                /// same network as `initialized` gives, without passing through the stack.
+                #[must_use]
+                pub fn initialized_boxed<R>(
+                    init: ::nn::__private::Init,
+                    rng: &mut R,
+                ) -> ::nn::__private::Box<Self>
+                where
+                    R: ::nn::__private::Rng + ?::core::marker::Sized,
+                {
+                    <Self as ::nn::__private::Network>::initialized_boxed(init, rng)
+                }
             }
         }
     }
