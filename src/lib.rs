@@ -52,6 +52,8 @@ pub mod prelude {
 ///   comments and attributes;
 /// - `Seed3::INPUTS`, `Seed3::OUTPUTS`, `Seed3::PARAMETERS`;
 /// - `const fn zeros()` and `const fn ones()`, usable in a `static`;
+/// - with the `alloc` feature (part of `std`), `fn zeros_boxed() -> Box<Seed3>` and
+///   `fn initialized_boxed(init, &mut rng) -> Box<Seed3>`, built in place on the heap;
 /// - `fn forward(&self, x: &[f32; 2]) -> [f32; 2]`;
 /// - `fn trace(&self, x: &[f32; 2]) -> Seed3Trace`, every layer's `u` and `z`, with a `Display`;
 /// - `fn backward<L, D>(&self, x: &[f32; 2], target: &D, loss: L, grad: &mut Self) -> f32`, which
@@ -61,7 +63,39 @@ pub mod prelude {
 /// - `const fn summary() -> Summary`, a Keras-like table;
 /// - `const fn from_weights(&[u8]) -> Result<Self, bytes::BytesError>`, which reads [`bytes`]'
 ///   format at compile time for [`include_weights!`];
-/// - implementations of [`Network`] and [`Trainable`].
+/// - implementations of [`Network`] and [`Trainable`], and of [`Zeroable`] (all-zero bytes are a
+///   valid network, the one of zeros).
+///
+/// # Large networks
+///
+/// A network is a value: `784 => relu 512 => relu 512 => softmax 10` is 2.6 MB, and its gradient
+/// and an optimiser's state are networks too. Networks, gradients and optimisers made with
+/// `zeros()`, `initialized` and `new` live on the stack, and training a network that way took
+/// 7.1 times its bytes of stack in a debug build and 4.1 times in a release build (measured by
+/// `examples/stack_use.rs`, with Adam). Threads get 2 MiB of stack (each test under `cargo test`
+/// too) and a Linux program's main thread 8 MiB, so on a test thread an `f32` network of about
+/// 70 k parameters is the largest in a debug build, 120 k in release; on a main thread, about
+/// 290 k and 500 k.
+///
+/// Anything larger belongs on the heap: `zeros_boxed`, `initialized_boxed` and the optimisers'
+/// `new_boxed` build in place and never touch the stack, and generic functions take the boxes
+/// as `&mut *net`. A 20 M-parameter network trains that way on a 2 MiB stack:
+///
+/// ```no_run
+/// use nn::{init::{self, Init}, loss::CrossEntropy, optim::Adam, train};
+///
+/// nn::network! { pub struct Wide = 784 => relu 4096 => relu 4096 => softmax 10; }
+///
+/// let mut rng = init::rng(7);
+/// let mut net = Wide::initialized_boxed(Init::He, &mut rng);
+/// let mut grad = Wide::zeros_boxed();
+/// let mut adam = Adam::new_boxed(1e-5);
+/// let batch = vec![([0.5_f32; 784], 3_usize); 32];
+/// let loss = train::step(&mut *net, &mut *adam, &batch, CrossEntropy, &mut *grad)?;
+/// # Ok::<(), nn::train::TrainError>(())
+/// ```
+///
+/// On firmware, networks and optimisers live in `static`s instead, built by the `const fn`s.
 ///
 /// # Examples
 ///

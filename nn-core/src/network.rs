@@ -30,8 +30,10 @@ use crate::{Scalar, Summary};
 /// A network is a value: `784 => relu 512 => relu 512 => softmax 10` is 2.7 MB of `f32`, and the
 /// gradient and optimiser state are networks too.
 ///
-/// - Small networks (up to about 100 k parameters) can live on the stack: [`Network::zeros`],
-///   [`Network::initialized`], `Optimizer::new`.
+/// - Small networks can live on the stack: [`Network::zeros`], [`Network::initialized`], the
+///   optimisers' `new`. Training with Adam that way took 7.1 times the network's bytes of stack
+///   in a debug build and 4.1 times in a release build: on a 2 MiB thread (a test's), up to
+///   about 70 k `f32` parameters in debug and 120 k in release.
 /// - On firmware, networks and optimiser state live in `static`s, built by the `const fn`s
 ///   `zeros()`, `ones()` and the optimisers' `new`, or by `nn::include_weights!`.
 /// - Anything larger, on a host: [`Network::zeros_boxed`], [`Network::initialized_boxed`] and the
