@@ -1,8 +1,8 @@
 //! How much stack training takes, the stack way and the boxed way, for networks of growing width:
-//! the measurement behind the README's "How large a network can be on the stack".
+//! the measurement behind the README's section on large networks.
 //!
 //! ```sh
-//! cargo run --example stack_use             # a debug build, as `cargo build` and `cargo test` make
+//! cargo run --example stack_use             # debug, as `cargo build` and `cargo test` build
 //! cargo run --release --example stack_use
 //! ```
 //!

@@ -50,20 +50,20 @@ impl<N: Network> AdaGrad<N> {
     }
 
     /// [`AdaGrad::new`] built in place on the heap, for networks too large for the stack: the
-    /// sum of squared gradients is allocated zeroed and never passes through the stack. Set the other
-    /// hyper-parameters through the public fields (`optimizer.epsilon = 1e-8`).
+    /// sum of squared gradients is allocated zeroed and never passes through the stack. Set the
+    /// other hyper-parameters through the public fields (`optimizer.epsilon = 1e-8`).
     ///
     /// # Examples
     ///
     /// ```
-    /// use nn::{Network, optim::{AdaGrad, Optimizer}};
+    /// use nn::optim::AdaGrad;
     ///
-    /// nn::network! { struct Wide = 784 => relu 1024 => relu 1024 => softmax 10; }
+    /// nn::network! { struct Net = 2 => relu 3 => identity 1; }
     ///
-    /// let (mut net, grad) = (Wide::zeros_boxed(), Wide::zeros_boxed());
-    /// let mut optimizer = AdaGrad::new_boxed(0.01);
-    /// optimizer.weight_decay = 1e-4;
-    /// optimizer.step(&mut *net, &grad);
+    /// let mut boxed = AdaGrad::<Net>::new_boxed(0.1);
+    /// assert_eq!(*boxed, AdaGrad::new(0.1));
+    /// boxed.weight_decay = 1e-4;
+    /// assert_eq!(*boxed, AdaGrad::new(0.1).with_weight_decay(1e-4));
     /// ```
     #[cfg(feature = "alloc")]
     #[must_use]

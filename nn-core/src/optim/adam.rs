@@ -69,8 +69,8 @@ impl<N: Network> Adam<N> {
         }
     }
 
-    /// [`Adam::new`] built in place on the heap, for networks too large for the stack: the
-    /// first and second moments is allocated zeroed and never passes through the stack. Set the other
+    /// [`Adam::new`] built in place on the heap, for networks too large for the stack: the two
+    /// moments are allocated zeroed and never pass through the stack. Set the other
     /// hyper-parameters through the public fields (`optimizer.beta2 = 0.99`).
     ///
     /// # Examples

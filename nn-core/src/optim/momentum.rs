@@ -57,14 +57,14 @@ impl<N: Network> Momentum<N> {
     /// # Examples
     ///
     /// ```
-    /// use nn::{Network, optim::{Momentum, Optimizer}};
+    /// use nn::optim::Momentum;
     ///
-    /// nn::network! { struct Wide = 784 => relu 1024 => relu 1024 => softmax 10; }
+    /// nn::network! { struct Net = 2 => relu 3 => identity 1; }
     ///
-    /// let (mut net, grad) = (Wide::zeros_boxed(), Wide::zeros_boxed());
-    /// let mut optimizer = Momentum::new_boxed(0.01);
-    /// optimizer.weight_decay = 1e-4;
-    /// optimizer.step(&mut *net, &grad);
+    /// let mut boxed = Momentum::<Net>::new_boxed(0.1);
+    /// assert_eq!(*boxed, Momentum::new(0.1));
+    /// boxed.weight_decay = 1e-4;
+    /// assert_eq!(*boxed, Momentum::new(0.1).with_weight_decay(1e-4));
     /// ```
     #[cfg(feature = "alloc")]
     #[must_use]

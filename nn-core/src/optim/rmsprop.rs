@@ -42,20 +42,20 @@ impl<N: Network> RmsProp<N> {
     }
 
     /// [`RmsProp::new`] built in place on the heap, for networks too large for the stack: the
-    /// running average of squared gradients is allocated zeroed and never passes through the stack. Set the other
-    /// hyper-parameters through the public fields (`optimizer.decay = 0.9`).
+    /// running average of squared gradients is allocated zeroed and never passes through the
+    /// stack. Set the other hyper-parameters through the public fields (`optimizer.decay = 0.9`).
     ///
     /// # Examples
     ///
     /// ```
-    /// use nn::{Network, optim::{RmsProp, Optimizer}};
+    /// use nn::optim::RmsProp;
     ///
-    /// nn::network! { struct Wide = 784 => relu 1024 => relu 1024 => softmax 10; }
+    /// nn::network! { struct Net = 2 => relu 3 => identity 1; }
     ///
-    /// let (mut net, grad) = (Wide::zeros_boxed(), Wide::zeros_boxed());
-    /// let mut optimizer = RmsProp::new_boxed(0.01);
-    /// optimizer.weight_decay = 1e-4;
-    /// optimizer.step(&mut *net, &grad);
+    /// let mut boxed = RmsProp::<Net>::new_boxed(0.1);
+    /// assert_eq!(*boxed, RmsProp::new(0.1));
+    /// boxed.weight_decay = 1e-4;
+    /// assert_eq!(*boxed, RmsProp::new(0.1).with_weight_decay(1e-4));
     /// ```
     #[cfg(feature = "alloc")]
     #[must_use]
