@@ -101,9 +101,9 @@ pub mod prelude {
 ///
 /// ```
 /// nn::network! {
-///     /// The seed's three-layer network.
+///     /// A three-layer network.
 ///     pub struct Seed3 = 2 => relu 3 => relu 2 => identity 2;
-///     /// The seed's regression network, in double precision.
+///     /// A regression network, in double precision.
 ///     pub struct Regression: f64 = 2 => relu 10 => identity 1;
 /// }
 ///

@@ -8,15 +8,15 @@ use crate::{Activation, Matrix, Scalar, Vector, kernel};
 
 /// A fully connected layer from `I` inputs to `O` outputs: `u = x·W + b`.
 ///
-/// `weights` is shaped `[inputs][outputs]`, as in the seed's `np.dot(x, W) + b`; `PyTorch`'s
+/// `weights` is shaped `[inputs][outputs]`, as in numpy's `np.dot(x, W) + b`; `PyTorch`'s
 /// `nn.Linear` stores the transpose.
 ///
 /// # Examples
 ///
 /// ```
-/// use nn_core::{Dense, activation::Relu};
+/// use nn::{Dense, activation::Relu};
 ///
-/// // The first layer of the seed's three-layer network.
+/// // The first layer of a three-layer network.
 /// let layer = Dense::new([[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]], [0.1, 0.2, 0.3]);
 /// let u = layer.total_input(&[1.0_f64, 2.0]);
 /// assert!((u[2] - 2.0).abs() < 1e-15);
@@ -53,12 +53,12 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
         Self::new([[value; O]; I], [value; O])
     }
 
-    /// A layer of zeros (the seed's `np.zeros`).
+    /// A layer of zeros (numpy's `np.zeros`).
     pub const fn zeros() -> Self {
         Self::filled(T::ZERO)
     }
 
-    /// A layer of ones (the seed's `np.ones`).
+    /// A layer of ones (numpy's `np.ones`).
     pub const fn ones() -> Self {
         Self::filled(T::ONE)
     }
@@ -113,7 +113,7 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
     }
 
     /// Backpropagation through `u = x·W + b`: the gradient with respect to the input `x`, given the
-    /// gradient `du` with respect to `u` (the seed's `np.dot(delta, W.T)`).
+    /// gradient `du` with respect to `u` (numpy's `np.dot(delta, W.T)`).
     pub fn input_gradient(&self, du: &[T; O]) -> [T; I] {
         let mut dx = [T::ZERO; I];
         // Each sum starts from its first product, not from zero: one addition fewer on the
@@ -131,7 +131,7 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
     }
 
     /// Adds the gradient of `u = x·W + b` with respect to `W` and `b` into `self`, a layer used as
-    /// a gradient: `W += xᵀ·du` (the seed's `np.dot(x.T, delta)`) and `b += du`.
+    /// a gradient: `W += xᵀ·du` (numpy's `np.dot(x.T, delta)`) and `b += du`.
     pub fn add_gradient(&mut self, x: &[T; I], du: &[T; O]) {
         kernel::add_outer(&mut self.weights, x, du);
         for (bj, &duj) in self.bias.iter_mut().zip(du) {

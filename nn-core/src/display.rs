@@ -13,7 +13,7 @@ const DEFAULT_PRECISION: usize = 8;
 /// # Examples
 ///
 /// ```
-/// use nn_core::Vector;
+/// use nn::Vector;
 ///
 /// let u = [1.4_f64, 2.2, 2.999_999_999_999_999_6];
 /// assert_eq!(format!("{}", Vector(&u)), "[1.4, 2.2, 3]");
@@ -27,7 +27,7 @@ pub struct Vector<'a, T>(pub &'a [T]);
 /// # Examples
 ///
 /// ```
-/// use nn_core::Matrix;
+/// use nn::Matrix;
 ///
 /// let w = [[0.1_f64, 0.3], [0.2, 0.4]];
 /// assert_eq!(format!("{}", Matrix(&w)), "[[0.1, 0.3],\n [0.2, 0.4]]");

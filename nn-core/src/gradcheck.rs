@@ -5,7 +5,7 @@ use crate::loss::{Loss, PairsWith};
 use crate::{Network, Scalar, Trainable};
 
 /// Writes into `grad` the central-difference gradient of `error` with respect to every parameter of
-/// `net`: the seed's `(E(w_m + h) - E(w_m - h)) / 2h`. `net` is left exactly as it was.
+/// `net`: `(E(w_m + h) - E(w_m - h)) / 2h`. `net` is left exactly as it was.
 ///
 /// # Examples
 ///

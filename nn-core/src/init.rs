@@ -1,9 +1,11 @@
 //! Seeded initialisers over any [`rand_core::Rng`], and the default generator.
 //!
-//! The default generator is [`rand_pcg::Pcg32`] ([`DefaultRng`]): the small PRNG of the `rand`
-//! project itself, `no_std`, 16 bytes of state, fast on 32-bit microcontrollers, with good
+//! The default generator is [`rand_pcg::Pcg32`][Pcg32] ([`DefaultRng`]): the small PRNG of the
+//! `rand` project itself, `no_std`, 16 bytes of state, fast on 32-bit microcontrollers, with good
 //! statistical quality and a stable, documented output stream, so a seed gives the same network
 //! on every platform and release.
+//!
+//! [Pcg32]: https://docs.rs/rand_pcg/0.10/rand_pcg/struct.Pcg32.html
 
 use rand_core::SeedableRng;
 pub use rand_core::{self, Rng};
@@ -26,9 +28,9 @@ pub fn rng(seed: u64) -> DefaultRng {
     DefaultRng::seed_from_u64(seed)
 }
 
-/// How to set a network's parameters; the seed's numpy calls and the usual scaled initialisers.
+/// How to set a network's parameters; numpy's random calls and the usual scaled initialisers.
 ///
-/// `Zeros` to `StandardNormal` fill weights and biases alike, as the seed does; `Xavier` and `He`
+/// `Zeros` to `StandardNormal` fill weights and biases alike; `Xavier` and `He`
 /// draw the weights of a layer with `n` inputs from a normal distribution scaled by its fan-in, and
 /// set the biases to zero.
 ///

@@ -15,7 +15,7 @@
 //!   [`Zeroable`], which says that all-zero bytes are a valid network.
 //! - [`loss`]: `Mse`, `CrossEntropy`, `BinaryCrossEntropy`.
 //! - [`optim`]: `Sgd` and the [`optim::Optimizer`] trait.
-//! - [`train`]: the training loops of the seed: per-sample, mini-batch, full-batch, online.
+//! - [`train`]: the training loops: per-sample, mini-batch, full-batch, online.
 //! - `parallel` (with `std`): mini-batch gradients on several threads.
 //! - [`init`]: seeded initialisers: zeros, ones, uniform, integers, normal, Xavier, He.
 //! - [`bytes`]: save and load weights as little-endian bytes, without allocation.
@@ -27,7 +27,7 @@
 //! # Examples
 //!
 //! ```
-//! use nn_core::{Dense, activation::Sigmoid};
+//! use nn::{Dense, activation::Sigmoid};
 //!
 //! let layer: Dense<f64, 2, 1> = Dense::new([[1.0], [-1.0]], [0.5]);
 //! let z = layer.forward::<Sigmoid>(&[2.0, 2.0]);

@@ -17,7 +17,7 @@ use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAss
 /// # Examples
 ///
 /// ```
-/// use nn_core::Scalar;
+/// use nn::Scalar;
 ///
 /// fn logistic<T: Scalar>(x: T) -> T {
 ///     T::ONE / (T::ONE + (-x).exp())

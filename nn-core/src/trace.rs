@@ -6,8 +6,7 @@ use crate::{Scalar, Vector};
 
 /// What one dense layer computed: its total input `u = x·W + b` and its output `z = f(u)`.
 ///
-/// A generated network's `trace` returns one of these per layer, the values the seed prints with
-/// `print_vec`.
+/// A generated network's `trace` returns one of these per layer.
 ///
 /// # Examples
 ///

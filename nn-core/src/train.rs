@@ -1,6 +1,6 @@
-//! Training loops for every form of gradient descent the seed teaches, without allocation.
+//! Training loops for every form of gradient descent, without allocation.
 //!
-//! | the seed's form | here |
+//! | form | here |
 //! | --- | --- |
 //! | batch (full-batch) gradient descent: the mean gradient of all samples | [`step`] on the whole data set |
 //! | stochastic gradient descent: one randomly drawn sample per update | [`stochastic`] |
@@ -258,10 +258,10 @@ where
     })
 }
 
-/// Stochastic gradient descent as the seed runs it: `steps` updates, each on one sample drawn at
+/// Stochastic gradient descent: `steps` updates, each on one sample drawn at
 /// random (with replacement, like `np.random.choice`).
 ///
-/// To see every step's loss (the seed plots them), write the loop with [`choose`] and [`step`]:
+/// To see every step's loss (to plot them), write the loop with [`choose`] and [`step`]:
 ///
 /// ```
 /// use nn::{Network, init::rng, loss::Mse, optim::Sgd, train};
@@ -302,7 +302,7 @@ where
     if samples.is_empty() {
         return Err(TrainError::Empty);
     }
-    // The seed's loop is online learning from a stream of random draws.
+    // Drawing samples at random is online learning from a stream of random draws.
     let draws = (0..steps).map(|_| samples[init::below(rng, samples.len())].clone());
     online(net, optimizer, draws, loss, grad)
 }

@@ -17,9 +17,9 @@ mod valid;
 
 use proc_macro::TokenStream;
 
-/// Declares networks: `network! { pub struct Mlp = 2 => relu 3 => identity 1; }`.
-///
-/// See the `nn` crate for the syntax and what is generated.
+// Documented where users meet it, on the `nn` facade's re-export: rustdoc appends the docs of
+// the item to those of the re-export, so a doc comment here would be shown twice.
+#[allow(missing_docs)]
 #[proc_macro]
 pub fn network(input: TokenStream) -> TokenStream {
     expand::networks(input.into()).into()

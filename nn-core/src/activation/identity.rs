@@ -6,7 +6,7 @@ use crate::Scalar;
 /// # Examples
 ///
 /// ```
-/// use nn_core::activation::{Activation, Identity};
+/// use nn::activation::{Activation, Identity};
 ///
 /// assert_eq!(Identity::activate(&[-1.5, 2.0]), [-1.5, 2.0]);
 /// ```

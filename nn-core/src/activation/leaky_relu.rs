@@ -6,7 +6,7 @@ use crate::Scalar;
 /// # Examples
 ///
 /// ```
-/// use nn_core::activation::{Activation, LeakyRelu};
+/// use nn::activation::{Activation, LeakyRelu};
 ///
 /// assert_eq!(LeakyRelu::activate(&[-2.0_f64, 3.0]), [-0.02, 3.0]);
 /// ```

@@ -39,7 +39,7 @@ use crate::Scalar;
 /// # Examples
 ///
 /// ```
-/// use nn_core::activation::{Activation, Relu, Softmax};
+/// use nn::activation::{Activation, Relu, Softmax};
 ///
 /// assert_eq!(Relu::activate(&[-1.0, 2.0]), [0.0, 2.0]);
 /// assert_eq!(Softmax::activate(&[5.0_f64, 5.0]), [0.5, 0.5]);
@@ -61,7 +61,7 @@ pub trait Activation {
 /// # Examples
 ///
 /// ```
-/// use nn_core::activation::{Differentiable, Activation, Sigmoid};
+/// use nn::activation::{Differentiable, Activation, Sigmoid};
 ///
 /// // d sigmoid / du at u = 0 is 1/4.
 /// let u = [0.0_f64];

@@ -6,7 +6,7 @@ use crate::Scalar;
 /// # Examples
 ///
 /// ```
-/// use nn_core::activation::{Activation, Relu};
+/// use nn::activation::{Activation, Relu};
 ///
 /// assert_eq!(Relu::activate(&[-3.0, 0.0, 2.5]), [0.0, 0.0, 2.5]);
 /// ```
@@ -24,7 +24,7 @@ impl Activation for Relu {
 
 impl Differentiable for Relu {
     fn backward<T: Scalar, const N: usize>(u: &[T; N], _: &[T; N], dz: &[T; N]) -> [T; N] {
-        // The seed's `d_relu` (1 where u > 0, else 0) applied as a selection rather than a
+        // The derivative `d_relu` (1 where u > 0, else 0) applied as a selection rather than a
         // product, as PyTorch's `threshold_backward` does: a mask instead of a multiplication on
         // the critical path of a training step.
         let mut du = *dz;

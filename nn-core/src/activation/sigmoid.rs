@@ -6,7 +6,7 @@ use crate::Scalar;
 /// # Examples
 ///
 /// ```
-/// use nn_core::activation::{Activation, Sigmoid};
+/// use nn::activation::{Activation, Sigmoid};
 ///
 /// assert_eq!(Sigmoid::activate(&[0.0_f64]), [0.5]);
 /// ```

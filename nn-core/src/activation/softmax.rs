@@ -4,13 +4,13 @@ use crate::Scalar;
 /// `z = e^(u - max u) / Σ e^(u - max u)`: turns scores into probabilities that sum to 1; the
 /// output of a multi-class classifier.
 ///
-/// Subtracting the maximum first is the seed's "overflow measure": `e^1000` overflows, `e^0`
+/// Subtracting the maximum first is the usual guard against overflow: `e^1000` overflows, `e^0`
 /// does not, and the result is the same. Any NaN input makes every output NaN.
 ///
 /// # Examples
 ///
 /// ```
-/// use nn_core::activation::{Activation, Softmax};
+/// use nn::activation::{Activation, Softmax};
 ///
 /// let z = Softmax::activate(&[1000.0_f64, 1000.0]);
 /// assert_eq!(z, [0.5, 0.5]);

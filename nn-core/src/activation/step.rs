@@ -1,7 +1,7 @@
 use super::{Activation, map};
 use crate::Scalar;
 
-/// `z = 1` where `u > 0`, else `0`: the seed's `np.where(x > 0, 1, 0)`.
+/// `z = 1` where `u > 0`, else `0`: numpy's `np.where(x > 0, 1, 0)`.
 ///
 /// It has no useful derivative, so a network containing it can run forward but not be trained.
 /// Unlike `np.where`, NaN stays NaN.
@@ -9,7 +9,7 @@ use crate::Scalar;
 /// # Examples
 ///
 /// ```
-/// use nn_core::activation::{Activation, Step};
+/// use nn::activation::{Activation, Step};
 ///
 /// assert_eq!(Step::activate(&[-1.0, 0.0, 0.5]), [0.0, 0.0, 1.0]);
 /// ```

@@ -6,7 +6,7 @@ use crate::Scalar;
 /// # Examples
 ///
 /// ```
-/// use nn_core::activation::{Activation, Tanh};
+/// use nn::activation::{Activation, Tanh};
 ///
 /// assert_eq!(Tanh::activate(&[0.0_f64]), [0.0]);
 /// ```

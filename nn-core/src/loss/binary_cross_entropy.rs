@@ -3,12 +3,12 @@ use crate::Scalar;
 use crate::activation::Sigmoid;
 
 /// Binary cross entropy, `-mean(d log(y + 1e-7) + (1 - d) log(1 - y + 1e-7))`, after a `sigmoid`
-/// output: the seed's loss for binary classification, one independent yes/no per output.
+/// output: the loss for binary classification, one independent yes/no per output.
 ///
 /// # Examples
 ///
 /// ```
-/// use nn_core::loss::{BinaryCrossEntropy, Loss};
+/// use nn::loss::{BinaryCrossEntropy, Loss};
 ///
 /// let loss = BinaryCrossEntropy.loss(&[0.9_f64, 0.2], &[1.0, 0.0]);
 /// let expected = -((0.9_f64 + 1e-7).ln() + (0.8_f64 + 1e-7).ln()) / 2.0;

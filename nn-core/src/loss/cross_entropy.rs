@@ -2,18 +2,18 @@ use super::{LOG_GUARD, Loss, PairsWith};
 use crate::Scalar;
 use crate::activation::Softmax;
 
-/// Cross entropy of probabilities, `-Σ d log(y + 1e-7)`: the seed's `cross_entropy_error` for one
-/// sample, after a `softmax` output.
+/// Cross entropy of probabilities, `-Σ d log(y + 1e-7)` (in numpy,
+/// `-np.sum(d * np.log(y + 1e-7))`) for one sample, after a `softmax` output.
 ///
-/// The target is a class index (`usize`) or a one-hot `[T; N]`; a one-hot target gives exactly the
-/// seed's value, and any other distribution (label smoothing) is scored the same way. A class index
+/// The target is a class index (`usize`) or a one-hot `[T; N]`; a one-hot target gives exactly that
+/// value, and any other distribution (label smoothing) is scored the same way. A class index
 /// out of range has no loss: the result is NaN and the gradient zero, so it is reported, not
 /// trained on.
 ///
 /// # Examples
 ///
 /// ```
-/// use nn_core::loss::{CrossEntropy, Loss};
+/// use nn::loss::{CrossEntropy, Loss};
 ///
 /// let y = [0.1_f64, 0.7, 0.2];
 /// let by_index = CrossEntropy.loss(&y, &1);

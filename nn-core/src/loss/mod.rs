@@ -17,7 +17,7 @@ pub use binary_cross_entropy::BinaryCrossEntropy;
 pub use cross_entropy::CrossEntropy;
 pub use mse::Mse;
 
-/// The seed's guard against `log(0)`: `np.log(y + 1e-7)`.
+/// The guard against `log(0)`: `np.log(y + 1e-7)`.
 const LOG_GUARD: f64 = 1e-7;
 
 /// A loss for network outputs `Y` (`[T; N]`) against targets of type `Target`.
@@ -25,7 +25,7 @@ const LOG_GUARD: f64 = 1e-7;
 /// # Examples
 ///
 /// ```
-/// use nn_core::loss::{Loss, Mse};
+/// use nn::loss::{Loss, Mse};
 ///
 /// let (y, d) = ([1.5_f64, 1.0, 3.25], [1.0, 2.0, 3.0]);
 /// assert_eq!(Mse.loss(&y, &d), 0.21875);

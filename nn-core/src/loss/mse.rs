@@ -2,14 +2,14 @@ use super::{Loss, PairsWith};
 use crate::Scalar;
 use crate::activation::Activation;
 
-/// Mean squared error, `mean((d - y)²) / 2` over every element: the seed's `mean_squared_error`.
+/// Mean squared error, `mean((d - y)²) / 2` over every element: numpy's `np.mean((d - y) ** 2) / 2`.
 ///
-/// The `1/2` makes the gradient `(y - d) / N`, the seed's `d_mean_squared_error`.
+/// The `1/2` makes the gradient `(y - d) / N`, its exact derivative.
 ///
 /// # Examples
 ///
 /// ```
-/// use nn_core::loss::{Loss, Mse};
+/// use nn::loss::{Loss, Mse};
 ///
 /// assert_eq!(Mse.loss(&[3.0_f64], &[1.0]), 2.0);
 /// assert_eq!(Mse.gradient(&[3.0_f64], &[1.0]), [2.0]);

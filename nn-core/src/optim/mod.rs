@@ -2,7 +2,7 @@
 //!
 //! | optimiser | update, for each parameter `w` with gradient `g` | defaults |
 //! | --- | --- | --- |
-//! | [`Sgd`] | `w -= lr g` | (the seed's) |
+//! | [`Sgd`] | `w -= lr g` | `lr` |
 //! | [`Momentum`] | `v = μ v - lr g; w += v` | `lr`, `μ = 0.9` |
 //! | [`AdaGrad`] | `h += g²; w -= lr g / (√h + ε)` | `lr`, `ε = 1e-7` |
 //! | [`RmsProp`] | `h = ρ h + (1 - ρ) g²; w -= lr g / (√h + ε)` | `lr`, `ρ = 0.99`, `ε = 1e-7` |

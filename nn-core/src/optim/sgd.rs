@@ -2,7 +2,7 @@ use super::{Optimizer, backward_then_step, decayed};
 use crate::loss::{Loss, PairsWith};
 use crate::{Network, Scalar, Trainable};
 
-/// Plain gradient descent, `w ← w - ε ∇E`: the seed's
+/// Plain gradient descent, `w ← w - ε ∇E`: in numpy,
 /// `network[key] -= learning_rate * grad[key]`.
 ///
 /// # Examples

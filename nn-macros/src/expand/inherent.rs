@@ -26,14 +26,14 @@ pub fn generate(network: &Network) -> TokenStream {
             /// The number of weights and biases.
             pub const PARAMETERS: ::core::primitive::usize = #parameters;
 
-            /// A network with every weight and bias `0` (the seed's `np.zeros`); `const`, so it
+            /// A network with every weight and bias `0` (numpy's `np.zeros`); `const`, so it
             /// can initialise a `static`.
             #[must_use]
             pub const fn zeros() -> Self {
                 Self { #(#fields: ::nn::__private::Dense::zeros(),)* }
             }
 
-            /// A network with every weight and bias `1` (the seed's `np.ones`).
+            /// A network with every weight and bias `1` (numpy's `np.ones`).
             #[must_use]
             pub const fn ones() -> Self {
                 Self { #(#fields: ::nn::__private::Dense::ones(),)* }

@@ -16,7 +16,7 @@ pub fn generate(network: &Network) -> TokenStream {
     let mut fields = Vec::new();
     let mut steps = Vec::new();
     let mut values = Vec::new();
-    // The `Display` rows: a label in the seed's notation and the expression it shows.
+    // The `Display` rows: a label (`u1`, `z1`, …, `y`) and the expression it shows.
     let mut rows = vec![("x".to_owned(), quote!(self.input))];
     let mut previous = "x".to_owned();
     for (index, layer) in network.layers.iter().enumerate() {
@@ -95,7 +95,7 @@ pub fn generate(network: &Network) -> TokenStream {
 
         impl #name {
             /// Runs the network like `forward` and keeps every intermediate value: each layer's
-            /// total input `u` and output `z` (what the seed prints with `print_vec`).
+            /// total input `u` and output `z`.
             #[must_use]
             pub fn trace(&self, x: &#input_type) -> #trace {
                 #(#steps)*
