@@ -43,7 +43,9 @@ pub mod prelude {
 /// `IN` is the input width; each stage `=> ACTIVATION WIDTH` is a dense layer to `WIDTH` units
 /// followed by the activation. The last stage may leave out its width: `=> softmax` alone applies
 /// the activation to the previous layer's output. The scalar is `f32` unless the name is followed
-/// by `: f64`. The activations are listed in [`activation`].
+/// by `: f64`. The activations are listed in [`activation`]. A width is a positive integer
+/// literal (`3`; not `3.0`, nor a constant's name: the macro computes every size as it expands).
+/// `;` ends each declaration; after the last one it may be left out.
 ///
 /// For `pub struct Seed3 = 2 => relu 3 => relu 2 => identity 2;` this generates:
 ///

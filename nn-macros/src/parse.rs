@@ -7,7 +7,7 @@
 //! Parsing is lenient about what [`crate::valid`] can explain better (a missing width, an unknown
 //! activation name) and strict about structure.
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::{Punct, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, Ident, LitInt, Token, Visibility};
@@ -29,7 +29,17 @@ pub struct Declaration {
 /// `=> ACTIVATION [WIDTH]`.
 pub struct Stage {
     pub activation: Ident,
-    pub width: Option<LitInt>,
+    pub width: Option<Width>,
+}
+
+/// What follows an activation where a width belongs.
+pub enum Width {
+    /// An integer literal, still to be checked by [`crate::valid`] (negative only when a
+    /// declarative macro passed `-3` as one literal).
+    Literal(LitInt),
+    /// Anything else but the next stage (a float, a constant's name, a string): kept for its
+    /// span and its text, for [`crate::valid`] to say what a width is.
+    Invalid(TokenStream),
 }
 
 impl Parse for Declaration {
@@ -90,39 +100,75 @@ impl Parse for Declaration {
 
 impl Parse for Stage {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        input.parse::<Token![=>]>()?;
+        let arrow: Token![=>] = input.parse()?;
+        if input.is_empty() {
+            return Err(syn::Error::new_spanned(
+                arrow,
+                "expected an activation after this `=>`, as in `=> relu 3`, or no `=>`",
+            ));
+        }
         if !input.peek(Ident::peek_any) {
             return Err(input.error(
                 "expected an activation after `=>`: a stage is written `=> relu 3` (activation, then width)",
             ));
         }
         let activation = input.call(Ident::parse_any)?;
-        let width = if input.peek(LitInt) {
-            Some(input.parse()?)
-        } else {
+        // syn would read `-3` as one literal spanning only the `-`; as two tokens, the error
+        // spans both.
+        let width = if input.peek(LitInt) && !input.peek(Token![-]) {
+            Some(Width::Literal(input.parse()?))
+        } else if input.is_empty() || input.peek(Token![=>]) {
             None
+        } else {
+            Some(Width::Invalid(invalid_width(input)?))
         };
         Ok(Self { activation, width })
     }
 }
 
+/// The tokens of something written where a width belongs: one token, or a `-` and the literal
+/// after it.
+fn invalid_width(input: ParseStream) -> syn::Result<TokenStream> {
+    let mut tokens = TokenStream::new();
+    let first: TokenTree = input.parse()?;
+    let negative = matches!(&first, TokenTree::Punct(punct) if punct.as_char() == '-');
+    tokens.extend([first]);
+    if negative && input.peek(syn::Lit) {
+        tokens.extend([input.parse::<TokenTree>()?]);
+    }
+    Ok(tokens)
+}
+
+/// The tokens of one declaration and the `;` that ends it (none after the last, where it may be
+/// left out).
+pub struct Part {
+    pub tokens: TokenStream,
+    pub semicolon: Option<Punct>,
+}
+
 /// Splits the macro input into declarations at each top-level `;`, so that one broken declaration
-/// does not hide the others. The last `;` may be left out.
-pub fn split_declarations(input: TokenStream) -> Vec<TokenStream> {
-    let mut declarations = Vec::new();
+/// does not hide the others. A part without tokens is an extra `;`.
+pub fn split_declarations(input: TokenStream) -> Vec<Part> {
+    let mut parts = Vec::new();
     let mut current = Vec::new();
     for token in input {
-        match &token {
+        match token {
             TokenTree::Punct(punct) if punct.as_char() == ';' => {
-                declarations.push(current.drain(..).collect());
+                parts.push(Part {
+                    tokens: current.drain(..).collect(),
+                    semicolon: Some(punct),
+                });
             }
-            _ => current.push(token),
+            token => current.push(token),
         }
     }
     if !current.is_empty() {
-        declarations.push(current.into_iter().collect());
+        parts.push(Part {
+            tokens: current.into_iter().collect(),
+            semicolon: None,
+        });
     }
-    declarations
+    parts
 }
 
 /// The name after `struct` in tokens that failed to parse, to emit a stub under that name.
@@ -139,7 +185,7 @@ pub fn find_name(declaration: &TokenStream) -> Option<Ident> {
 mod tests {
     use quote::quote;
 
-    use super::{Declaration, find_name, split_declarations};
+    use super::{Declaration, Width, find_name, split_declarations};
 
     #[test]
     fn parses_every_part() {
@@ -152,7 +198,9 @@ mod tests {
         let stages = &declaration.stages;
         assert_eq!(stages.len(), 2);
         assert_eq!(stages[0].activation, "relu");
-        assert_eq!(stages[0].width.as_ref().unwrap().base10_digits(), "3");
+        assert!(
+            matches!(&stages[0].width, Some(Width::Literal(width)) if width.base10_digits() == "3")
+        );
         assert_eq!(stages[1].activation, "softmax");
         assert!(stages[1].width.is_none());
     }
@@ -171,6 +219,7 @@ mod tests {
             (quote!(struct Net 2 => relu 3), "expected `=`"),
             (quote!(Net = 2 => relu 3), "expected `struct`"),
             (quote!(struct Net = relu 3), "expected the input width"),
+            (quote!(struct Net = 2 => relu 3 =>), "after this `=>`"),
         ] {
             let error = syn::parse2::<Declaration>(tokens).err().unwrap();
             assert!(error.to_string().contains(message), "{error}");
@@ -178,14 +227,37 @@ mod tests {
     }
 
     #[test]
+    fn anything_but_a_stage_after_an_activation_is_an_invalid_width() {
+        for (tokens, width) in [
+            (quote!(struct Net = 2 => relu 3.5), "3.5"),
+            (quote!(struct Net = 2 => relu WIDTH => identity 1), "WIDTH"),
+            (quote!(struct Net = 2 => relu -3.5), "- 3.5"),
+            (quote!(struct Net = 2 => relu -3), "- 3"),
+            (quote!(struct Net = 2 => relu "3"), "\"3\""),
+        ] {
+            let declaration: Declaration = syn::parse2(tokens).unwrap();
+            match &declaration.stages[0].width {
+                Some(Width::Invalid(tokens)) => assert_eq!(tokens.to_string(), width),
+                _ => panic!("`{width}` is not an invalid width"),
+            }
+        }
+        let declaration: Declaration = syn::parse2(quote!(struct Net = 2 => relu -3)).unwrap();
+        assert!(
+            matches!(&declaration.stages[0].width, Some(Width::Invalid(tokens)) if tokens.to_string() == "- 3")
+        );
+    }
+
+    #[test]
     fn splits_at_semicolons_and_finds_names() {
         let parts = split_declarations(
-            quote!(struct A = 1 => relu 1; #[x] pub struct B = oops; struct C = 1),
+            quote!(struct A = 1 => relu 1; #[x] pub struct B = oops;; struct C = 1),
         );
-        assert_eq!(parts.len(), 3);
-        let names: Vec<_> = parts
+        assert_eq!(parts.len(), 4);
+        assert!(parts[2].tokens.is_empty() && parts[2].semicolon.is_some());
+        assert!(parts[3].semicolon.is_none());
+        let names: Vec<_> = [&parts[0], &parts[1], &parts[3]]
             .iter()
-            .map(|p| find_name(p).unwrap().to_string())
+            .map(|p| find_name(&p.tokens).unwrap().to_string())
             .collect();
         assert_eq!(names, ["A", "B", "C"]);
         assert!(find_name(&quote!(= 2 => relu 3)).is_none());

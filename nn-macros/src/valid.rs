@@ -7,7 +7,7 @@ use syn::{Ident, LitInt};
 
 use crate::errors::Errors;
 use crate::model::{Layer, Network, Scalar, Stub};
-use crate::parse::Declaration;
+use crate::parse::{Declaration, Width};
 
 /// Checks a parsed declaration: the model, or a stub when a width is missing.
 pub fn check(declaration: Declaration, errors: &mut Errors) -> Result<Network, Stub> {
@@ -37,8 +37,8 @@ pub fn check(declaration: Declaration, errors: &mut Errors) -> Result<Network, S
     for (index, stage) in declaration.stages.into_iter().enumerate() {
         let activation = activation(stage.activation, errors);
         match stage.width {
-            Some(literal) => {
-                let outputs = width(&literal, "a layer needs at least one unit", errors);
+            Some(written) => {
+                let outputs = stage_width(written, errors);
                 layers.push(Layer {
                     inputs: previous,
                     outputs,
@@ -132,14 +132,16 @@ fn scalar(scalar: Option<&Ident>, errors: &mut Errors) -> Scalar {
     }
 }
 
+/// What every width error says first.
+const WIDTH_IS: &str = "a width is a positive integer literal such as `3`";
+
 /// A width: a positive integer without a suffix other than `usize`. On error, `1` stands in.
 fn width(literal: &LitInt, zero_message: &str, errors: &mut Errors) -> usize {
     let suffix = literal.suffix();
-    let message = if !suffix.is_empty() && suffix != "usize" {
-        format!(
-            "a width is a plain number such as `{}`, not a `{suffix}`",
-            literal.base10_digits()
-        )
+    let message = if literal.base10_digits().starts_with('-') {
+        format!("{WIDTH_IS}, not `{}`", literal.base10_digits())
+    } else if !suffix.is_empty() && suffix != "usize" {
+        format!("{WIDTH_IS}, not a `{suffix}`")
     } else {
         match literal.base10_parse::<usize>() {
             Ok(0) => format!("zero width: {zero_message}"),
@@ -148,6 +150,30 @@ fn width(literal: &LitInt, zero_message: &str, errors: &mut Errors) -> usize {
         }
     };
     errors.push(syn::Error::new(literal.span(), message));
+    1
+}
+
+/// A stage's width as written; on error, `1` stands in.
+fn stage_width(written: Width, errors: &mut Errors) -> usize {
+    match written {
+        Width::Literal(literal) => width(&literal, "a layer needs at least one unit", errors),
+        Width::Invalid(tokens) => invalid_width(&tokens, errors),
+    }
+}
+
+/// The error for something else written as a width (a float, a name, a string); `1` stands in.
+fn invalid_width(tokens: &proc_macro2::TokenStream, errors: &mut Errors) -> usize {
+    let written = tokens.to_string().replace("- ", "-");
+    let name = syn::parse2::<Ident>(tokens.clone()).is_ok();
+    let message = if name {
+        format!(
+            "{WIDTH_IS}, not a name: the macro computes every size as it expands, before \
+             `{written}` has a value"
+        )
+    } else {
+        format!("{WIDTH_IS}, not `{written}`")
+    };
+    errors.push(syn::Error::new_spanned(tokens, message));
     1
 }
 
@@ -252,6 +278,22 @@ mod tests {
         assert!(errors.contains("zero width"), "{errors}");
         assert!(errors.contains("did you mean `relu`"), "{errors}");
         assert!(errors.contains("width too large"), "{errors}");
+    }
+
+    #[test]
+    fn every_width_that_is_not_a_positive_integer_says_what_a_width_is() {
+        for (tokens, expected) in [
+            (quote!(struct Net = 2 => relu -3), "not `-3`"),
+            (quote!(struct Net = 2 => relu 3.5), "not `3.5`"),
+            (quote!(struct Net = 2 => relu -0.5), "not `-0.5`"),
+            (quote!(struct Net = 2 => relu WIDTH), "not a name"),
+            (quote!(struct Net = 2 => relu 3u8), "not a `u8`"),
+        ] {
+            let (network, errors) = checked(tokens);
+            assert_eq!(network.ok().unwrap().outputs(), 1);
+            assert!(errors.contains("a width is a"), "{errors}");
+            assert!(errors.contains(expected), "{errors}");
+        }
     }
 
     #[test]

@@ -13,41 +13,71 @@ use quote::{format_ident, quote, quote_spanned};
 
 use crate::errors::Errors;
 use crate::model::{Network, Scalar, Stub};
-use crate::parse::{self, Declaration};
+use crate::parse::{self, Declaration, Part};
 use crate::{fallback, valid};
 
 /// Expands a whole `network!` invocation: every declaration, then every error found.
 pub fn networks(input: TokenStream) -> TokenStream {
     let mut errors = Errors::default();
     let mut output = TokenStream::new();
-    let declarations = parse::split_declarations(input);
-    if declarations.is_empty() {
+    let parts = parse::split_declarations(input);
+    if parts.iter().all(|part| part.tokens.is_empty()) {
         errors.push(syn::Error::new(
             proc_macro2::Span::call_site(),
             "expected a network declaration, as in `network! { pub struct Net = 2 => relu 3; }`",
         ));
     }
-    for tokens in declarations {
-        match syn::parse2::<Declaration>(tokens.clone()) {
-            Ok(declaration) => match valid::check(declaration, &mut errors) {
-                Ok(network) => output.extend(network_code(&network)),
-                Err(stub) => output.extend(fallback::stub(&stub)),
-            },
-            Err(error) => {
-                errors.push(error);
-                if let Some(name) = parse::find_name(&tokens) {
-                    output.extend(fallback::stub(&Stub {
-                        vis: syn::parse_quote!(pub),
-                        name,
-                        scalar: Scalar::F32,
-                        widths: None,
-                    }));
-                }
-            }
-        }
+    // The names declared so far: a second network of the same name is one error, on its name,
+    // and generates nothing (the first one stands).
+    let mut names = Vec::new();
+    for part in parts {
+        output.extend(part_code(part, &mut names, &mut errors));
     }
     output.extend(errors.to_compile_errors());
     output
+}
+
+/// The code of one part of the input: nothing for an extra `;` or a name declared before (an
+/// error each), else the network, or a stub after errors.
+fn part_code(part: Part, names: &mut Vec<Ident>, errors: &mut Errors) -> TokenStream {
+    if part.tokens.is_empty() {
+        if let Some(semicolon) = part.semicolon {
+            errors.push(syn::Error::new(
+                semicolon.span(),
+                "extra `;`: one `;` ends each declaration",
+            ));
+        }
+        return TokenStream::new();
+    }
+    let name = parse::find_name(&part.tokens);
+    if let Some(name) = &name {
+        if names.contains(name) {
+            errors.push(syn::Error::new(
+                name.span(),
+                format!("a network named `{name}` is already declared in this `network!`"),
+            ));
+            return TokenStream::new();
+        }
+        names.push(name.clone());
+    }
+    match syn::parse2::<Declaration>(part.tokens) {
+        Ok(declaration) => match valid::check(declaration, errors) {
+            Ok(network) => network_code(&network),
+            Err(stub) => fallback::stub(&stub),
+        },
+        Err(error) => {
+            errors.push(error);
+            name.map(|name| {
+                fallback::stub(&Stub {
+                    vis: syn::parse_quote!(pub),
+                    name,
+                    scalar: Scalar::F32,
+                    widths: None,
+                })
+            })
+            .unwrap_or_default()
+        }
+    }
 }
 
 fn network_code(network: &Network) -> TokenStream {

@@ -1,0 +1,3 @@
+nn::network! { struct Net = 2 => relu 3 =>; }
+
+fn main() {}
