@@ -1,6 +1,8 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
+// Doc examples are what users copy: they must compile without a warning.
+#![doc(test(attr(deny(warnings))))]
 
 // Generated code names `::nn::...`; this makes those paths resolve inside this crate's own tests.
 extern crate self as nn;
@@ -60,11 +62,13 @@ pub mod prelude {
 /// - `fn trace(&self, x: &[f32; 2]) -> Seed3Trace`, every layer's `u` and `z`, with a `Display`;
 /// - `fn backward<L, D>(&self, x: &[f32; 2], target: &D, loss: L, grad: &mut Self) -> f32`, which
 ///   returns the loss and adds the gradient into `grad` (see [`Trainable`]);
-/// - `fn descend<L, D>(&mut self, x: &[f32; 2], target: &D, loss: L, learning_rate: f32) -> f32`,
+/// - `fn descend<L, D>(&mut self, x: &[f32; 2], target: &D, loss: L, learning_rate: f64) -> f32`,
 ///   `backward` and a plain gradient-descent step in one pass;
 /// - `const fn summary() -> Summary`, a Keras-like table;
 /// - `const fn from_weights(&[u8]) -> Result<Self, bytes::BytesError>`, which reads [`bytes`]'
 ///   format at compile time for [`include_weights!`];
+/// - `initialized`, `fill`, `scale`, `add_scaled`, `loss` and `is_finite`, forwarded from
+///   [`Network`] so that no trait import is needed;
 /// - implementations of [`Network`] and [`Trainable`], and of [`Zeroable`] (all-zero bytes are a
 ///   valid network, the one of zeros).
 ///
@@ -94,6 +98,7 @@ pub mod prelude {
 /// let mut adam = Adam::new_boxed(1e-5);
 /// let batch = vec![([0.5_f32; 784], 3_usize); 32];
 /// let loss = train::step(&mut *net, &mut *adam, &batch, CrossEntropy, &mut *grad)?;
+/// println!("mean loss {loss}");
 /// # Ok::<(), nn::train::TrainError>(())
 /// ```
 ///
@@ -159,8 +164,8 @@ pub mod __private {
     pub use nn_core::init::{Init, Rng};
     pub use nn_core::loss::{Loss, PairsWith};
     pub use nn_core::{
-        Dense, LayerSummary, LayerTrace, Network, Summary, Tensor, TensorKind, Trainable, Zeroable,
-        write_trace_row,
+        Dense, LayerSummary, LayerTrace, Network, Scalar, Summary, Tensor, TensorKind, Trainable,
+        Zeroable, write_trace_row,
     };
 }
 

@@ -11,7 +11,7 @@ use std::cell::Cell;
 
 use nn::loss::CrossEntropy;
 use nn::optim::{Momentum, Sgd};
-use nn::{Network, init, train};
+use nn::{init, train};
 
 /// Counts the allocations made by the current thread, so the test harness's other threads do not
 /// disturb the count.

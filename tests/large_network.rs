@@ -7,9 +7,9 @@
 
 use nn::init::{self, Init};
 use nn::loss::CrossEntropy;
-use nn::optim::{Adam, Optimizer};
+use nn::optim::Adam;
 use nn::parallel::Parallel;
-use nn::{Network, Scalar, train};
+use nn::{Scalar, train};
 
 nn::network! {
     /// 20,037,642 parameters: 80 MB, forty times a test thread's stack.

@@ -10,10 +10,10 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use nn::init;
 use nn::loss::CrossEntropy;
 use nn::optim::Sgd;
 use nn::parallel::Parallel;
-use nn::{Network, init};
 
 /// Counts the allocations of every thread.
 struct Counting;

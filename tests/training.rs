@@ -67,7 +67,7 @@ where
 
     // The same step in one pass, through `descend` and through the optimiser's per-sample step.
     let mut descended = before.clone();
-    let loss = descended.descend(&x, &d, Mse, N::Scalar::from_f64(sgd.learning_rate));
+    let loss = descended.descend(&x, &d, Mse, sgd.learning_rate);
     assert_close("loss", &[loss], &r["loss"], tolerance);
     let mut stepped = before;
     let mut unused = N::zeros();

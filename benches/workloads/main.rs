@@ -22,7 +22,7 @@ use nn::init::{Init, rng};
 use nn::loss::{CrossEntropy, Mse};
 use nn::optim::{Optimizer, Sgd};
 use nn::parallel::Parallel;
-use nn::{Dense, Network, train};
+use nn::{Dense, train};
 
 nn::network! {
     /// W1.

@@ -37,7 +37,7 @@ pub fn rng(seed: u64) -> DefaultRng {
 /// # Examples
 ///
 /// ```
-/// use nn::{Network, init::{Init, rng}};
+/// use nn::init::{Init, rng};
 ///
 /// nn::network! { struct Net: f64 = 4 => relu 3; }
 ///

@@ -34,6 +34,8 @@
 //! assert!((z[0] - 0.622_459_331_201_854_6).abs() < 1e-15);
 //! ```
 #![no_std]
+// Doc examples are what users copy: they must compile without a warning.
+#![doc(test(attr(deny(warnings))))]
 // Only `kernel` (the dispatch multiversion generates), `threads` (one erased lifetime) and the
 // `Zeroable` implementations of `Dense` and the optimisers allow it.
 #![deny(unsafe_code)]

@@ -17,9 +17,9 @@ use crate::{Scalar, Summary};
 /// Its parameters are seen as a list of tensors, [`Network::TENSORS`]: each layer's weight matrix
 /// then its bias vector, as flat slices. Optimisers walk that list once, for any network.
 ///
-/// The generated struct also has inherent methods and constants of the same names, so the trait
-/// only needs importing for code that is generic over networks, and for the parameter-wise helpers
-/// ([`Network::scale`], [`Network::add_scaled`], …).
+/// The generated struct also has inherent methods and constants of the same names (all but
+/// [`Network::TENSORS`], [`Network::ZERO`], [`Network::tensor`] and [`Network::tensor_mut`]), so
+/// the trait only needs importing for code that is generic over networks.
 ///
 /// Every network is [`Zeroable`]: it is made of arrays of `f32` or `f64` only, so all-zero bytes
 /// are a valid network, the one of zeros. That is what lets [`Network::zeros_boxed`] ask the
@@ -98,8 +98,6 @@ pub trait Network: Sized + Zeroable {
     /// # Examples
     ///
     /// ```
-    /// use nn::Network;
-    ///
     /// nn::network! { struct Wide = 784 => relu 1024 => relu 1024 => softmax 10; }
     ///
     /// let grad: Box<Wide> = Wide::zeros_boxed(); // 7.5 MB, more than a thread's stack
@@ -162,7 +160,7 @@ pub trait Network: Sized + Zeroable {
     /// # Examples
     ///
     /// ```
-    /// use nn::{Network, init::{Init, rng}};
+    /// use nn::init::{Init, rng};
     ///
     /// nn::network! { struct Net = 4 => relu 8 => identity 2; }
     ///
@@ -184,7 +182,7 @@ pub trait Network: Sized + Zeroable {
     /// # Examples
     ///
     /// ```
-    /// use nn::{Network, init::{Init, rng}};
+    /// use nn::init::{Init, rng};
     ///
     /// nn::network! { struct Net = 4 => relu 8 => identity 2; }
     ///
@@ -247,7 +245,7 @@ impl Tensor {
 /// # Examples
 ///
 /// ```
-/// use nn::{Network, Trainable, loss::Mse};
+/// use nn::{Trainable, loss::Mse};
 ///
 /// nn::network! { struct Line: f64 = 1 => identity 1; }
 ///
@@ -281,16 +279,17 @@ pub trait Trainable: Network {
 
     /// One step of plain gradient descent on one sample, in one pass and without a gradient
     /// buffer: runs `input` forward, returns the loss, and moves every parameter by
-    /// `-learning_rate` times its gradient. Each layer's input gradient is taken before its own
-    /// weights move, so this is [`backward`](Self::backward) then
-    /// [`Sgd::step`](crate::optim::Sgd::step), up to rounding. If the loss is NaN or infinite,
-    /// nothing moves.
+    /// `-learning_rate` times its gradient. The learning rate is an `f64`, as every
+    /// hyper-parameter in `nn` (the optimisers' too), rounded to the network's scalar. Each layer's
+    /// input gradient is taken before its own weights move, so this is
+    /// [`backward`](Self::backward) then [`Sgd::step`](crate::optim::Sgd::step), up to rounding.
+    /// If the loss is NaN or infinite, nothing moves.
     fn descend<L, D>(
         &mut self,
         input: &Self::Input,
         target: &D,
         loss: L,
-        learning_rate: Self::Scalar,
+        learning_rate: f64,
     ) -> Self::Scalar
     where
         L: Loss<Self::Scalar, Self::Output, D> + PairsWith<Self::OutputActivation>;

@@ -27,7 +27,7 @@ use crate::{Network, Scalar, Trainable};
 /// # Examples
 ///
 /// ```
-/// use nn::{Network, init::{Init, rng}, loss::CrossEntropy, optim::Sgd, parallel::Parallel};
+/// use nn::{init::{Init, rng}, loss::CrossEntropy, optim::Sgd, parallel::Parallel};
 ///
 /// nn::network! { struct Net: f64 = 4 => tanh 8 => softmax 3; }
 ///

@@ -113,7 +113,7 @@ where
 /// # Examples
 ///
 /// ```
-/// use nn::{Network, loss::Mse, optim::Sgd, train};
+/// use nn::{loss::Mse, optim::Sgd, train};
 ///
 /// nn::network! { struct Line: f64 = 1 => identity 1; }
 ///
@@ -207,7 +207,7 @@ fn all_finite<T: Scalar>(values: &[T]) -> bool {
 /// # Examples
 ///
 /// ```
-/// use nn::{Network, init::{Init, rng}, loss::Mse, optim::Sgd, train};
+/// use nn::{init::rng, loss::Mse, optim::Sgd, train};
 ///
 /// nn::network! { struct Line: f64 = 1 => identity 1; }
 ///
@@ -264,7 +264,7 @@ where
 /// To see every step's loss (to plot them), write the loop with [`choose`] and [`step`]:
 ///
 /// ```
-/// use nn::{Network, init::rng, loss::Mse, optim::Sgd, train};
+/// use nn::{init::rng, loss::Mse, optim::Sgd, train};
 ///
 /// nn::network! { struct Line: f64 = 1 => identity 1; }
 ///

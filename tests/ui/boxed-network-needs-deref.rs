@@ -1,4 +1,4 @@
-use nn::optim::{Adam, Optimizer};
+use nn::optim::Adam;
 
 nn::network! { struct Net = 2 => relu 3 => identity 1; }
 

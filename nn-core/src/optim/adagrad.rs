@@ -12,7 +12,7 @@ use crate::Network;
 /// # Examples
 ///
 /// ```
-/// use nn::optim::{AdaGrad, Optimizer};
+/// use nn::optim::AdaGrad;
 ///
 /// nn::network! { struct Line: f64 = 1 => identity 1; }
 ///
@@ -72,6 +72,12 @@ impl<N: Network> AdaGrad<N> {
         optimizer.learning_rate = learning_rate;
         optimizer.epsilon = DEFAULT_EPSILON;
         optimizer
+    }
+
+    /// One update: `net` moves against `grad`. The same as [`Optimizer::step`], which generic
+    /// code calls; this one needs no `use`.
+    pub fn step(&mut self, net: &mut N, grad: &N) {
+        <Self as Optimizer<N>>::step(self, net, grad);
     }
 
     /// The same with L2 weight decay `λ`.

@@ -19,7 +19,7 @@ const DEFAULT_EPSILON: f64 = 1e-8;
 /// # Examples
 ///
 /// ```
-/// use nn::optim::{Adam, Optimizer};
+/// use nn::optim::Adam;
 ///
 /// nn::network! { struct Line: f64 = 1 => identity 1; }
 ///
@@ -76,7 +76,7 @@ impl<N: Network> Adam<N> {
     /// # Examples
     ///
     /// ```
-    /// use nn::{Network, optim::{Adam, Optimizer}};
+    /// use nn::optim::Adam;
     ///
     /// nn::network! { struct Wide = 784 => relu 1024 => relu 1024 => softmax 10; }
     ///
@@ -103,6 +103,12 @@ impl<N: Network> Adam<N> {
         self.beta1 = beta1;
         self.beta2 = beta2;
         self
+    }
+
+    /// One update: `net` moves against `grad`. The same as [`Optimizer::step`], which generic
+    /// code calls; this one needs no `use`.
+    pub fn step(&mut self, net: &mut N, grad: &N) {
+        <Self as Optimizer<N>>::step(self, net, grad);
     }
 
     /// The same with L2 weight decay `λ`.

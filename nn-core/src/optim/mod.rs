@@ -11,6 +11,7 @@
 //! Each has an optional L2 weight decay `λ` (`with_weight_decay`), which adds `λ w` to every
 //! gradient. Hyper-parameters are `f64` whatever the network's scalar, so that every constructor
 //! is a `const fn`: an optimiser and its network-shaped state can live in a `static` on firmware.
+//! The one learning rate outside an optimiser, `descend`'s, is an `f64` too.
 //! For networks too large for the stack, the optimisers with network-shaped state also have
 //! `new_boxed` (feature `alloc`, part of `std`), which builds them in place on the heap.
 

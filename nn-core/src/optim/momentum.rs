@@ -82,6 +82,12 @@ impl<N: Network> Momentum<N> {
         self
     }
 
+    /// One update: `net` moves against `grad`. The same as [`Optimizer::step`], which generic
+    /// code calls; this one needs no `use`.
+    pub fn step(&mut self, net: &mut N, grad: &N) {
+        <Self as Optimizer<N>>::step(self, net, grad);
+    }
+
     /// The same with L2 weight decay `λ`.
     #[must_use]
     pub const fn with_weight_decay(mut self, weight_decay: f64) -> Self {

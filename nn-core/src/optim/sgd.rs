@@ -78,7 +78,7 @@ impl<N: Network> Optimizer<N> for Sgd {
         L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation>,
     {
         if self.weight_decay == 0.0 {
-            net.descend(input, target, loss, N::Scalar::from_f64(self.learning_rate))
+            net.descend(input, target, loss, self.learning_rate)
         } else {
             backward_then_step(self, net, input, target, loss, grad)
         }

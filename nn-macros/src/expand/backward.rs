@@ -52,7 +52,8 @@ pub fn generate(network: &Network) -> TokenStream {
 
             /// One step of plain gradient descent on one sample, in one pass and without a
             /// gradient buffer: runs `x` forward, returns the loss, and moves every weight and bias
-            /// by `-learning_rate` times its gradient. Each layer's input gradient is taken before
+            /// by `-learning_rate` times its gradient (an `f64`, as every hyper-parameter in `nn`,
+            /// rounded to the network's scalar). Each layer's input gradient is taken before
             /// its own weights move, so this is `backward` followed by `Sgd::step`, up to
             /// rounding. If the loss is NaN or infinite, nothing moves.
             pub fn descend<L, D>(
@@ -60,13 +61,13 @@ pub fn generate(network: &Network) -> TokenStream {
                 x: &#input_type,
                 target: &D,
                 loss: L,
-                learning_rate: #scalar,
+                learning_rate: ::core::primitive::f64,
             ) -> #scalar
             where
                 #(#differentiable)*
                 #loss_bound
             {
-                let rate = -learning_rate;
+                let rate = -<#scalar as ::nn::__private::Scalar>::from_f64(learning_rate);
                 #body_into_weights
             }
 
@@ -97,7 +98,7 @@ pub fn generate(network: &Network) -> TokenStream {
                 input: &#input_type,
                 target: &D,
                 loss: L,
-                learning_rate: #scalar,
+                learning_rate: ::core::primitive::f64,
             ) -> #scalar
             where
                 #loss_bound

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{layer_field, width};
+use super::{io_types, layer_field, scalar_type, width};
 use crate::model::Network;
 
 pub fn generate(network: &Network) -> TokenStream {
@@ -16,6 +16,7 @@ pub fn generate(network: &Network) -> TokenStream {
     );
     let fields: Vec<_> = (0..network.layers.len()).map(layer_field).collect();
     let summary = summary(network);
+    let forwarding = forwarding(network);
     let boxed = boxed(network);
     quote! {
         impl #name {
@@ -45,9 +46,59 @@ pub fn generate(network: &Network) -> TokenStream {
             pub const fn summary() -> ::nn::__private::Summary {
                 #summary
             }
+
+            #forwarding
         }
 
         #boxed
+    }
+}
+
+/// The `Network` trait's methods that a program calls on a concrete network, forwarded so that
+/// they need no `use nn::Network`.
+fn forwarding(network: &Network) -> TokenStream {
+    let scalar = scalar_type(network);
+    let (input, output) = io_types(network);
+    let trait_path = quote!(<Self as ::nn::__private::Network>);
+    quote! {
+        /// A network initialised by `init` from `rng`: seeded, so reproducible.
+        #[must_use]
+        pub fn initialized<R>(init: ::nn::__private::Init, rng: &mut R) -> Self
+        where
+            R: ::nn::__private::Rng + ?::core::marker::Sized,
+        {
+            #trait_path::initialized(init, rng)
+        }
+
+        /// Sets every weight and bias to `value`; `fill(0.0)` clears a gradient.
+        pub fn fill(&mut self, value: #scalar) {
+            #trait_path::fill(self, value);
+        }
+
+        /// Multiplies every weight and bias by `factor`.
+        pub fn scale(&mut self, factor: #scalar) {
+            #trait_path::scale(self, factor);
+        }
+
+        /// Adds `factor * other` to every weight and bias.
+        pub fn add_scaled(&mut self, other: &Self, factor: #scalar) {
+            #trait_path::add_scaled(self, other, factor);
+        }
+
+        /// The loss of one sample: `loss` of `forward(x)` against `target`.
+        #[must_use]
+        pub fn loss<L, D>(&self, x: &#input, target: &D, loss: L) -> #scalar
+        where
+            L: ::nn::__private::Loss<#scalar, #output, D>,
+        {
+            #trait_path::loss(self, x, target, loss)
+        }
+
+        /// `true` unless some weight or bias is NaN or infinite.
+        #[must_use]
+        pub fn is_finite(&self) -> ::core::primitive::bool {
+            #trait_path::is_finite(self)
+        }
     }
 }
 
