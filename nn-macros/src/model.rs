@@ -23,6 +23,8 @@ pub struct Stub {
     pub scalar: Scalar,
     /// The input and output widths, when both were written correctly.
     pub widths: Option<(usize, usize)>,
+    /// The activation of the last stage, when it is a known one.
+    pub output_activation: Option<Ident>,
 }
 
 /// A dense layer `inputs -> outputs` followed by `activation`.

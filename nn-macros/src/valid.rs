@@ -13,22 +13,12 @@ use crate::parse::{Declaration, Width};
 pub fn check(declaration: Declaration, errors: &mut Errors) -> Result<Network, Stub> {
     let errors_before = errors.len();
     let scalar = scalar(declaration.scalar.as_ref(), errors);
-    let inputs = match &declaration.inputs {
-        Some(literal) => Some(width(literal, "a network needs at least one input", errors)),
-        None => {
-            errors.push(syn::Error::new(
-                declaration.eq_token.span,
-                format!(
-                    "missing input width: write the number of inputs after `=`, as in `struct {} = 2 => relu 3;`",
-                    declaration.name
-                ),
-            ));
-            None
-        }
-    };
+    let inputs = input_width(&declaration, errors);
 
     let mut layers = Vec::new();
     let mut output_activation = None;
+    // The last stage's activation, for a stub: unknown names stand in as `identity` below.
+    let mut last_activation = None;
     let mut widths_known = true;
     // The width of the last stage, which is the output width whenever it is given.
     let mut final_width = None;
@@ -36,6 +26,9 @@ pub fn check(declaration: Declaration, errors: &mut Errors) -> Result<Network, S
     let last = declaration.stages.len().saturating_sub(1);
     for (index, stage) in declaration.stages.into_iter().enumerate() {
         let activation = activation(stage.activation, errors);
+        if index == last {
+            last_activation = Some(activation.clone());
+        }
         match stage.width {
             Some(written) => {
                 let outputs = stage_width(written, errors);
@@ -84,7 +77,9 @@ pub fn check(declaration: Declaration, errors: &mut Errors) -> Result<Network, S
                 vis: declaration.vis,
                 name: declaration.name,
                 scalar,
-                widths: inputs.zip(final_width),
+                // Without a layer, the final stage would apply to the inputs: as many outputs.
+                widths: inputs.zip(final_width.or(inputs.filter(|_| layers.is_empty()))),
+                output_activation: last_activation,
             });
         }
     };
@@ -98,22 +93,47 @@ pub fn check(declaration: Declaration, errors: &mut Errors) -> Result<Network, S
         layers,
         output_activation,
     };
-    if parameter_count(&network).is_none() {
-        errors.push(syn::Error::new(
-            network.name.span(),
-            format!(
-                "the network `{}` has more parameters than `usize` can count",
-                network.name
-            ),
-        ));
-        return Err(Stub {
-            vis: network.vis,
-            name: network.name,
-            scalar,
-            widths: None,
-        });
+    countable(network, errors)
+}
+
+/// The input width, `None` (and an error) when it is missing.
+fn input_width(declaration: &Declaration, errors: &mut Errors) -> Option<usize> {
+    match &declaration.inputs {
+        Some(literal) => Some(width(literal, "a network needs at least one input", errors)),
+        None => {
+            errors.push(syn::Error::new(
+                declaration.eq_token.span,
+                format!(
+                    "missing input width: write the number of inputs after `=`, as in `struct {} = 2 => relu 3;`",
+                    declaration.name
+                ),
+            ));
+            None
+        }
     }
-    Ok(network)
+}
+
+/// The network, or a stub and an error if `usize` cannot count its parameters.
+fn countable(network: Network, errors: &mut Errors) -> Result<Network, Stub> {
+    if parameter_count(&network).is_some() {
+        return Ok(network);
+    }
+    errors.push(syn::Error::new(
+        network.name.span(),
+        format!(
+            "the network `{}` has more parameters than `usize` can count",
+            network.name
+        ),
+    ));
+    let output_activation = Some(network.output_activation().clone());
+    let widths = Some((network.inputs, network.outputs()));
+    Err(Stub {
+        vis: network.vis,
+        name: network.name,
+        scalar: network.scalar,
+        widths,
+        output_activation,
+    })
 }
 
 /// `f32` unless the declaration says `: f64`.
@@ -304,6 +324,12 @@ mod tests {
 
         let (stub, _) = checked(quote!(struct Net = => relu 3));
         assert_eq!(stub.err().unwrap().widths, None);
+
+        let (stub, errors) = checked(quote!(struct Net = 3 => softmax));
+        let stub = stub.err().unwrap();
+        assert_eq!(stub.widths, Some((3, 3)));
+        assert_eq!(stub.output_activation.unwrap(), "softmax");
+        assert!(errors.contains("has no layer"), "{errors}");
     }
 
     #[test]

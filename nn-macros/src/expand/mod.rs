@@ -73,6 +73,7 @@ fn part_code(part: Part, names: &mut Vec<Ident>, errors: &mut Errors) -> TokenSt
                     name,
                     scalar: Scalar::F32,
                     widths: None,
+                    output_activation: None,
                 })
             })
             .unwrap_or_default()
