@@ -148,7 +148,10 @@ macro_rules! include_weights {
     ($network:ty, $path:expr) => {{
         const WEIGHTS: $network = match <$network>::from_weights(::core::include_bytes!($path)) {
             ::core::result::Result::Ok(network) => network,
-            ::core::result::Result::Err(error) => ::core::panic!("{}", error.explanation()),
+            ::core::result::Result::Err(error) => {
+                let message = error.message();
+                ::core::panic!("{}", message.as_str())
+            }
         };
         WEIGHTS
     }};

@@ -339,3 +339,88 @@ fn bad_safetensors_are_typed_errors() {
     let missing = st::load(&mut TorchNet::zeros(), "/nonexistent/weights.safetensors").unwrap_err();
     assert!(matches!(missing, SafetensorsError::Io(_)), "{missing:?}");
 }
+
+/// Each error's text, which `include_weights!` shows at compile time and `Display` at run time.
+#[test]
+fn every_bytes_error_says_what_differs() {
+    for (error, text) in [
+        (
+            BytesError::BufferTooSmall {
+                needed: 84,
+                available: 0,
+            },
+            "the buffer holds 0 bytes, the weights need 84",
+        ),
+        (
+            BytesError::NotWeights,
+            "not an nn weights file: it does not start with `NNW1`",
+        ),
+        (
+            BytesError::WrongScalar {
+                expected: "f32",
+                found: *b"f64\0",
+            },
+            "the weights are `f64`, the network computes in `f32`",
+        ),
+        (
+            BytesError::WrongScalar {
+                expected: "f64",
+                found: *b"f32\0",
+            },
+            "the weights are `f32`, the network computes in `f64`",
+        ),
+        (
+            BytesError::WrongScalar {
+                expected: "f64",
+                found: [0xff, 0xfe, 0, 0],
+            },
+            "the weights are `?`, the network computes in `f64`",
+        ),
+        (
+            BytesError::WrongTensorCount {
+                expected: 4,
+                found: 6,
+            },
+            "the weights hold 6 tensors, the network has 4: another architecture",
+        ),
+        (
+            BytesError::WrongShape {
+                tensor: "layer2.bias",
+                expected: (1, 10),
+                found: (1, 12),
+            },
+            "`layer2.bias` is 1x12 in the weights but 1x10 in the network",
+        ),
+        (
+            BytesError::WrongLength {
+                expected: 100,
+                found: 4_294_967_295,
+            },
+            "the weights are 4294967295 bytes long, their header says 100: truncated or padded",
+        ),
+        (
+            BytesError::NonFinite {
+                tensor: "layer1.weight",
+                index: 7,
+            },
+            "`layer1.weight` value 7 is NaN or infinite",
+        ),
+    ] {
+        assert_eq!(error.message().as_str(), text);
+        assert_eq!(error.to_string(), text);
+    }
+}
+
+/// A text longer than the message's capacity is cut at a character boundary.
+#[test]
+fn long_error_messages_are_cut_whole() {
+    let name: &'static str = Box::leak("é".repeat(200).into_boxed_str());
+    let error = BytesError::NonFinite {
+        tensor: name,
+        index: 0,
+    };
+    let message = error.message();
+    assert_eq!(message.as_str().len(), bytes::Message::CAPACITY - 1);
+    assert!(message.as_str().starts_with("`éé"));
+    assert!(message.as_str().ends_with('é'));
+}

@@ -73,70 +73,171 @@ pub enum BytesError {
 
 impl fmt::Display for BytesError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::BufferTooSmall { needed, available } => {
-                write!(
-                    f,
-                    "the buffer holds {available} bytes, the weights need {needed}"
-                )
-            }
-            Self::NotWeights => {
-                f.write_str("not an nn weights file: it does not start with `NNW1`")
-            }
-            Self::WrongScalar { expected, found } => {
-                let found = core::str::from_utf8(found)
-                    .unwrap_or("?")
-                    .trim_end_matches('\0');
-                write!(
-                    f,
-                    "the weights are `{found}`, the network computes in `{expected}`"
-                )
-            }
-            Self::WrongTensorCount { expected, found } => write!(
-                f,
-                "the weights hold {found} tensors, the network has {expected}: another architecture"
-            ),
-            Self::WrongShape {
-                tensor,
-                expected,
-                found,
-            } => write!(
-                f,
-                "`{tensor}` is {}x{} in the weights but {}x{} in the network",
-                found.0, found.1, expected.0, expected.1
-            ),
-            Self::WrongLength { expected, found } => write!(
-                f,
-                "the weights are {found} bytes long, their header says {expected}: truncated or padded"
-            ),
-            Self::NonFinite { tensor, index } => {
-                write!(f, "`{tensor}` value {index} is NaN or infinite")
-            }
-        }
+        f.write_str(self.message().as_str())
     }
 }
 
 impl BytesError {
-    /// What went wrong, without the details: a `const fn`, for the compile error of
-    /// `nn::include_weights!`.
-    pub const fn explanation(&self) -> &'static str {
+    /// What went wrong, naming the tensor and both shapes or types where they differ: the text
+    /// `Display` shows, built by a `const fn`, so that `nn::include_weights!` shows it in its
+    /// compile error.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use nn::bytes::BytesError;
+    ///
+    /// const ERROR: BytesError = BytesError::WrongShape {
+    ///     tensor: "layer1.weight",
+    ///     expected: (4, 6),
+    ///     found: (4, 5),
+    /// };
+    /// const MESSAGE: &str = ERROR.message().as_str();
+    /// assert_eq!(MESSAGE, "`layer1.weight` is 4x5 in the weights but 4x6 in the network");
+    /// assert_eq!(ERROR.to_string(), MESSAGE);
+    /// ```
+    pub const fn message(&self) -> Message {
+        let message = Message::new();
         match self {
-            Self::BufferTooSmall { .. } => "the buffer is too small for the weights",
-            Self::NotWeights => "not an nn weights file: it does not start with `NNW1`",
-            Self::WrongScalar { .. } => {
-                "the weights are of another scalar type than the network (f32 against f64)"
+            Self::BufferTooSmall { needed, available } => message
+                .text("the buffer holds ")
+                .number(*available)
+                .text(" bytes, the weights need ")
+                .number(*needed),
+            Self::NotWeights => {
+                message.text("not an nn weights file: it does not start with `NNW1`")
             }
-            Self::WrongTensorCount { .. } => {
-                "the weights have another number of layers: they were saved from another architecture"
-            }
-            Self::WrongShape { .. } => {
-                "the weights have a layer of another shape: they were saved from another architecture"
-            }
-            Self::WrongLength { .. } => {
-                "the weights file is truncated or has bytes after the weights"
-            }
-            Self::NonFinite { .. } => "the weights hold a NaN or infinite value",
+            Self::WrongScalar { expected, found } => message
+                .text("the weights are `")
+                .text(scalar_name(found))
+                .text("`, the network computes in `")
+                .text(expected)
+                .text("`"),
+            Self::WrongTensorCount { expected, found } => message
+                .text("the weights hold ")
+                .number(*found)
+                .text(" tensors, the network has ")
+                .number(*expected)
+                .text(": another architecture"),
+            Self::WrongShape {
+                tensor,
+                expected,
+                found,
+            } => message
+                .text("`")
+                .text(tensor)
+                .text("` is ")
+                .number(found.0)
+                .text("x")
+                .number(found.1)
+                .text(" in the weights but ")
+                .number(expected.0)
+                .text("x")
+                .number(expected.1)
+                .text(" in the network"),
+            Self::WrongLength { expected, found } => message
+                .text("the weights are ")
+                .number(*found)
+                .text(" bytes long, their header says ")
+                .number(*expected)
+                .text(": truncated or padded"),
+            Self::NonFinite { tensor, index } => message
+                .text("`")
+                .text(tensor)
+                .text("` value ")
+                .number(*index)
+                .text(" is NaN or infinite"),
         }
+    }
+}
+
+/// The scalar type a file's four type bytes name, without the padding zero; `?` if they are not
+/// text.
+const fn scalar_name(tag: &[u8; 4]) -> &str {
+    let mut len = tag.len();
+    while len > 0 && tag[len - 1] == 0 {
+        len -= 1;
+    }
+    match core::str::from_utf8(tag.split_at(len).0) {
+        Ok(name) => name,
+        Err(_) => "?",
+    }
+}
+
+/// The text of a [`BytesError`], written without allocation by a `const fn`: at most
+/// [`Message::CAPACITY`] bytes, the rest cut.
+#[derive(Clone, Copy)]
+pub struct Message {
+    bytes: [u8; Message::CAPACITY],
+    len: usize,
+}
+
+impl Message {
+    /// The longest text kept.
+    pub const CAPACITY: usize = 256;
+
+    const fn new() -> Self {
+        Self {
+            bytes: [0; Self::CAPACITY],
+            len: 0,
+        }
+    }
+
+    /// The message with `text` appended.
+    const fn text(mut self, text: &str) -> Self {
+        let text = text.as_bytes();
+        let mut i = 0;
+        while i < text.len() && self.len < Self::CAPACITY {
+            self.bytes[self.len] = text[i];
+            self.len += 1;
+            i += 1;
+        }
+        self
+    }
+
+    /// The message with `number` appended in decimal.
+    const fn number(self, number: usize) -> Self {
+        let mut digits = [0; 20];
+        let (mut start, mut rest) = (digits.len(), number);
+        loop {
+            start -= 1;
+            // A digit, 0 to 9: the cast cannot truncate.
+            #[allow(clippy::cast_possible_truncation)]
+            let digit = (rest % 10) as u8;
+            digits[start] = b'0' + digit;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        match core::str::from_utf8(digits.split_at(start).1) {
+            Ok(text) => self.text(text),
+            Err(_) => self,
+        }
+    }
+
+    /// The text: whole characters only, should the capacity have cut one.
+    pub const fn as_str(&self) -> &str {
+        let written = self.bytes.split_at(self.len).0;
+        match core::str::from_utf8(written) {
+            Ok(text) => text,
+            Err(error) => match core::str::from_utf8(written.split_at(error.valid_up_to()).0) {
+                Ok(text) => text,
+                Err(_) => "",
+            },
+        }
+    }
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
