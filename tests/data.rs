@@ -131,17 +131,11 @@ fn damaged_digits_files_are_typed_errors() {
     );
 
     // An empty file, compressed or not.
-    assert!(matches!(
-        digits_error("empty.csv.gz", &gzip("")),
-        DataError::Rows {
-            found: 0,
-            expected: 1797
-        }
-    ));
-    assert!(matches!(
-        digits_error("empty.csv.gz", b""),
-        DataError::Io { line: 1, .. }
-    ));
+    for empty in [gzip(""), Vec::new()] {
+        let error = digits_error("empty.csv.gz", &empty);
+        assert_eq!(error.to_string(), "the file holds no rows of data");
+        assert!(matches!(error, DataError::Empty { header_lines: 0 }));
+    }
     let missing = data::digits::<f32>("/nonexistent/digits.csv.gz").unwrap_err();
     assert!(
         missing
@@ -160,7 +154,12 @@ fn damaged_iris_files_are_typed_errors() {
     };
     assert_eq!(
         iris_error("empty.csv", "").to_string(),
-        "line 1: the header `` is not `ROWS,4,CLASS,CLASS,CLASS`"
+        "the file holds no rows of data"
+    );
+    let header_only = text.lines().next().unwrap();
+    assert_eq!(
+        iris_error("header.csv", header_only).to_string(),
+        "the file holds no rows of data after its 1 header line(s)"
     );
     let without_header: String = text.lines().skip(1).collect::<Vec<_>>().join("\n");
     assert_eq!(
@@ -183,4 +182,83 @@ fn damaged_iris_files_are_typed_errors() {
         data::iris::<f32>(&file.0).unwrap_err(),
         DataError::Io { line: 152, .. }
     ));
+}
+
+#[test]
+fn gzip_is_told_by_its_first_bytes_not_by_the_name() {
+    let text = "1.5,2.5,1\n";
+    for (name, contents) in [
+        ("gzip-named-plain.csv", gzip(text)),
+        ("plain-named-gzip.csv.gz", text.as_bytes().to_vec()),
+    ] {
+        let file = TempFile::new(name, &contents);
+        let samples = data::read_csv::<f32, 2>(data::open(&file.0).unwrap(), 2, 0).unwrap();
+        assert_eq!(samples, [([1.5, 2.5], 1)], "{name}");
+    }
+    let missing = data::open("/nonexistent/data.csv").err().unwrap();
+    assert_eq!(
+        missing.to_string(),
+        "cannot open /nonexistent/data.csv: No such file or directory (os error 2)"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    let samples = data::read_csv::<f64, 2>("\u{feff}1,2,0\n3,4,1\n".as_bytes(), 2, 0).unwrap();
+    assert_eq!(samples, [([1.0, 2.0], 0), ([3.0, 4.0], 1)]);
+    let samples = data::read_csv::<f64, 2>("\u{feff}a,b,label\n3,4,1\n".as_bytes(), 2, 1).unwrap();
+    assert_eq!(samples, [([3.0, 4.0], 1)]);
+}
+
+#[test]
+fn files_without_rows_are_errors() {
+    for (text, header_lines, message) in [
+        ("", 0, "the file holds no rows of data"),
+        ("\n  \n", 0, "the file holds no rows of data"),
+        (
+            "a,b,label\n",
+            1,
+            "the file holds no rows of data after its 1 header line(s)",
+        ),
+    ] {
+        let error = data::read_csv::<f32, 2>(text.as_bytes(), 2, header_lines).unwrap_err();
+        assert_eq!(error.to_string(), message);
+    }
+}
+
+#[test]
+fn regression_files_have_float_targets() {
+    // The regression of the course notes, f(x) = 3 x0 + 2 x1, with two targets: f and -f.
+    let csv = "x0,x1,f,-f\n0.5,0.25,2.0,-2.0\n\n1.0,0.0,3.0,-3.0\n";
+    let file = TempFile::new("regression.csv.gz", &gzip(csv));
+    let samples: Vec<([f64; 2], [f64; 2])> =
+        data::read_regression_csv(data::open(&file.0).unwrap(), 1).unwrap();
+    assert_eq!(
+        samples,
+        [([0.5, 0.25], [2.0, -2.0]), ([1.0, 0.0], [3.0, -3.0])]
+    );
+
+    let error = |text: &str| {
+        data::read_regression_csv::<f32, 2, 1>(text.as_bytes(), 0)
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        error("1,2\n"),
+        "line 1: 2 columns, expected 3 (2 features and 1 target)"
+    );
+    assert_eq!(
+        error("1,2,3\n1,2,three\n"),
+        "line 2, column 3: `three` is not a number"
+    );
+    assert_eq!(
+        error("1,2,inf\n"),
+        "line 1, column 3: NaN or infinite value"
+    );
+    assert_eq!(
+        data::read_regression_csv::<f32, 1, 3>("1,2\n".as_bytes(), 0)
+            .unwrap_err()
+            .to_string(),
+        "line 1: 2 columns, expected 4 (1 feature and 3 targets)"
+    );
 }
