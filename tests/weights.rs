@@ -1,5 +1,6 @@
 //! Saving and loading weights: round trips bit for bit, a file written by Python's `safetensors`
-//! package, and every kind of bad input, which must leave the network untouched.
+//! package, an `nn.Sequential` saved by PyTorch, and every kind of bad input, which must leave the
+//! network untouched.
 
 use nn::bytes::{self, BytesError};
 use nn::safetensors::{self as st, SafetensorsError};
@@ -14,6 +15,12 @@ nn::network! {
     struct Wider = 4 => relu 6 => identity 3;
     /// One more layer.
     struct Deeper = 4 => relu 5 => relu 5 => identity 3;
+    /// The `nn.Sequential` of `reference/torch_sequential.py`.
+    struct TorchSequential = 4 => relu 6 => tanh 5 => softmax 3;
+    /// The same with a hidden layer of another width.
+    struct NarrowSequential = 4 => relu 6 => tanh 4 => softmax 3;
+    /// The same without its middle layer.
+    struct ShortSequential = 4 => relu 6 => softmax 3;
 }
 
 /// A network whose parameters include values that a lossy format would change.
@@ -330,14 +337,27 @@ fn bad_safetensors_are_typed_errors() {
             error,
             SafetensorsError::NonFinite {
                 tensor: "layer2.weight",
-                index: 1
+                index: 1,
+                ..
             }
         ),
         "{error:?}"
     );
 
     let missing = st::load(&mut TorchNet::zeros(), "/nonexistent/weights.safetensors").unwrap_err();
-    assert!(matches!(missing, SafetensorsError::Io(_)), "{missing:?}");
+    assert!(
+        matches!(missing, SafetensorsError::Read { .. }),
+        "{missing:?}"
+    );
+    assert_eq!(
+        missing.to_string(),
+        "cannot read /nonexistent/weights.safetensors: No such file or directory (os error 2)"
+    );
+    let unwritable = st::save(&TorchNet::zeros(), "/nonexistent/weights.safetensors").unwrap_err();
+    assert_eq!(
+        unwritable.to_string(),
+        "cannot write /nonexistent/weights.safetensors: No such file or directory (os error 2)"
+    );
 }
 
 /// Each error's text, which `include_weights!` shows at compile time and `Display` at run time.
@@ -423,4 +443,87 @@ fn long_error_messages_are_cut_whole() {
     assert_eq!(message.as_str().len(), bytes::Message::CAPACITY - 1);
     assert!(message.as_str().starts_with("`éé"));
     assert!(message.as_str().ends_with('é'));
+}
+
+/// A multi-layer perceptron saved by PyTorch from an `nn.Sequential` (`0.weight`, `2.weight`, …,
+/// and under the prefix `net.`) loads, and gives PyTorch's outputs and classes.
+#[test]
+fn a_pytorch_sequential_loads_and_predicts_as_pytorch_does() {
+    let reference: serde_json::Value =
+        serde_json::from_str(include_str!("reference/torch_sequential.json")).unwrap();
+    let keys: Vec<&str> = reference["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|key| key.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias"
+        ]
+    );
+    let plain = include_bytes!("reference/torch_sequential.safetensors");
+    let prefixed = include_bytes!("reference/torch_sequential_prefixed.safetensors");
+    for file in [&plain[..], &prefixed[..]] {
+        let mut net = TorchSequential::zeros();
+        st::from_bytes(&mut net, file).unwrap();
+        let inputs = reference["inputs"].as_array().unwrap();
+        let outputs = reference["outputs"].as_array().unwrap();
+        for (input, expected) in inputs.iter().zip(outputs) {
+            let x: Vec<f32> = input
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| f32::from_f64(v.as_f64().unwrap()))
+                .collect();
+            let expected: Vec<f64> = expected
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_f64().unwrap())
+                .collect();
+            let y = net.forward(&[x[0], x[1], x[2], x[3]]);
+            for (y, e) in y.iter().zip(&expected) {
+                assert!((f64::from(*y) - e).abs() <= 1e-6, "{y} vs PyTorch's {e}");
+            }
+            let class = |values: &[f64]| {
+                (0..values.len())
+                    .max_by(|&a, &b| values[a].total_cmp(&values[b]))
+                    .unwrap()
+            };
+            let ours: Vec<f64> = y.iter().map(|&v| f64::from(v)).collect();
+            assert_eq!(class(&ours), class(&expected));
+        }
+    }
+}
+
+#[test]
+fn a_sequential_of_another_architecture_says_which_names_were_expected() {
+    let file = include_bytes!("reference/torch_sequential.safetensors");
+    let error = st::from_bytes(&mut NarrowSequential::zeros(), file).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "`2.weight` (the network's `layer2.weight`) has shape [5, 6] in the file, the network \
+         needs [4, 6]"
+    );
+    let error = st::from_bytes(&mut ShortSequential::zeros(), file).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the file is an nn.Sequential with 3 nn.Linear modules (0, 2, 4), the network has 2 \
+         layers: another architecture"
+    );
+    // A file with names of neither kind lists the network's.
+    let other = r#"{"fc.weight":{"dtype":"F32","shape":[5,4],"data_offsets":[0,80]}}"#;
+    let error = rejects_safetensors(&safetensors_file(other, &[0; 80]));
+    assert_eq!(
+        error.to_string(),
+        "the file has a tensor `fc.weight` that the network lacks: another architecture; the \
+         network reads `layer1.weight`, `layer1.bias`, `layer2.weight`, `layer2.bias`, or an \
+         nn.Sequential's `0.weight`, `0.bias`, … for as many nn.Linear"
+    );
+    // A Sequential's Linear without a bias.
+    let no_bias = r#"{"0.weight":{"dtype":"F32","shape":[5,4],"data_offsets":[0,80]},"2.weight":{"dtype":"F32","shape":[3,5],"data_offsets":[80,140]},"2.bias":{"dtype":"F32","shape":[3],"data_offsets":[140,152]}}"#;
+    let error = rejects_safetensors(&safetensors_file(no_bias, &[0; 152]));
+    assert_eq!(error.to_string(), "the file has no tensor `0.bias`");
 }
