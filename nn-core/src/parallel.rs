@@ -1,16 +1,30 @@
 //! Mini-batch training on several threads (with the `std` feature).
 //!
-//! [`Parallel`] splits each batch into one share per thread; each thread runs its share through
-//! `backward` into a gradient buffer of its own, and the buffers are then summed in a fixed order.
-//! The threads and buffers are set up once, in [`Parallel::new`]; a step allocates nothing.
+//! [`Parallel`] splits each batch into one share per thread; each share runs through `backward`
+//! into a gradient buffer of its own, and the buffers are then summed in a fixed order. The
+//! threads and buffers are set up once, in [`Parallel::new`]; a step allocates nothing. Whichever
+//! thread is free takes the next share, the calling one included: on a machine busy with other
+//! work, a thread that is not scheduled in time does not hold the step up, the caller does its
+//! share instead.
 //!
 //! The result is the same whatever the timing of the threads, but with two threads or more it is
 //! not bit for bit [`train::gradient`](crate::train::gradient)'s: the samples' gradients are
 //! added up in another order.
 //!
+//! # When threads pay
+//!
 //! Every step moves the weights and the gradients between cores, so threads pay off for large
-//! batches only. Measured for `784 => relu 128 => softmax 10` on a 2-core Xeon: two threads took
-//! 1.1–1.2x as long as one for batches of 32, and were 1.4x faster for 128 and 1.6–1.7x for 512.
+//! batches, or for small networks whose step is mostly computation. Measured on a 2-core Xeon
+//! (`bash scripts/threads-under-load.sh`, step time on one thread over two):
+//!
+//! | network, batch | idle machine | beside one busy process | beside two |
+//! | --- | --- | --- | --- |
+//! | `64 => relu 32 => softmax 10`, 32 | 1.36–1.38x | 0.85–1.03x | 1.19–1.39x |
+//! | `784 => relu 128 => softmax 10`, 32 | 0.86–0.90x | 0.82–0.91x | 1.16–1.59x |
+//! | `784 => relu 128 => softmax 10`, 512 | 1.41–1.64x | 0.90–1.07x | 1.40–1.56x |
+//!
+//! So: two threads for batches in the hundreds on a machine of your own; one thread for batches
+//! of 32 of a network that size, or when other work shares the cores.
 
 use std::boxed::Box;
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -48,7 +62,7 @@ use crate::{Network, Scalar, Trainable};
 /// ```
 pub struct Parallel<N: Network> {
     threads: Threads,
-    /// One for each thread but the calling one, which works in the caller's `grad`.
+    /// One for each share of a batch but the first, which goes into the caller's `grad`.
     shares: Vec<Mutex<Share<Box<N>, N::Scalar>>>,
 }
 
@@ -105,8 +119,8 @@ impl<N: Network> Parallel<N> {
     {
         check_inputs::<N, D>(batch)?;
         let size = batch.len().div_ceil(self.threads());
-        // The calling thread's share goes straight into `grad`: one buffer fewer to sum, and
-        // fewer bytes through this core's cache.
+        // The first share goes straight into `grad` (the caller usually takes it): one buffer
+        // fewer to sum, and fewer bytes through this core's cache.
         let own = Mutex::new(Share {
             grad: &mut *grad,
             total: N::Scalar::ZERO,
