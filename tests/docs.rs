@@ -1,7 +1,8 @@
 //! What users read. Every example in the API docs names `nn::` paths only: a user's crate depends
-//! on `nn`, and `nn_core::…` copied into it does not compile. And neither the API docs nor the
-//! README speak of documents a user does not have, except the course notes, which the README
-//! introduces.
+//! on `nn`, and `nn_core::…` copied into it does not compile. Neither the API docs nor the README
+//! speak of documents a user does not have, except the course notes, which the README introduces.
+//! And no link points into a dependency's docs, which `cargo doc --no-deps` does not build: such
+//! links render as plain text, so they take an explicit address.
 
 use std::path::{Path, PathBuf};
 
@@ -69,5 +70,35 @@ fn docs_speak_of_no_document_the_user_lacks() {
             .filter(|(_, line)| unknown_document(line))
             .map(|(number, line)| format!("README.md:{}: {line}", number + 1)),
     );
+    assert!(offending.is_empty(), "{offending:#?}");
+}
+
+/// Dependencies whose items `nn` does not re-export, so that rustdoc has no page to link to.
+const UNDOCUMENTED_CRATES: [&str; 7] = [
+    "rand_pcg",
+    "libm",
+    "multiversion",
+    "bytemuck",
+    "safetensors",
+    "flate2",
+    "indicatif",
+];
+
+#[test]
+fn no_doc_link_points_into_an_undocumented_dependency() {
+    let offending: Vec<_> = doc_lines()
+        .into_iter()
+        .filter(|line| {
+            UNDOCUMENTED_CRATES.iter().any(|krate| {
+                let link = format!("[`{krate}::");
+                line.match_indices(&link).any(|(at, _)| {
+                    // `[`rand_pcg::Pcg32`](https://…)` and `[`rand_pcg::Pcg32`][Pcg32]` are fine.
+                    let rest = &line[at + link.len()..];
+                    let after = rest.split_once("`]").map_or("", |(_, after)| after);
+                    !(after.starts_with('(') || after.starts_with('['))
+                })
+            })
+        })
+        .collect();
     assert!(offending.is_empty(), "{offending:#?}");
 }
