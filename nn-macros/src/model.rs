@@ -4,6 +4,7 @@
 use syn::{Attribute, Ident, Visibility};
 
 /// One declared network, valid.
+#[derive(Clone)]
 pub struct Network {
     pub attrs: Vec<Attribute>,
     pub vis: Visibility,
@@ -28,6 +29,7 @@ pub struct Stub {
 }
 
 /// A dense layer `inputs -> outputs` followed by `activation`.
+#[derive(Clone)]
 pub struct Layer {
     pub inputs: usize,
     pub outputs: usize,

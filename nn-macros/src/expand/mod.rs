@@ -8,8 +8,11 @@ mod structure;
 mod trace;
 mod weights;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
+use syn::Visibility;
 
 use crate::errors::Errors;
 use crate::model::{Network, Scalar, Stub};
@@ -81,15 +84,73 @@ fn part_code(part: Part, names: &mut Vec<Ident>, errors: &mut Errors) -> TokenSt
     }
 }
 
+/// Networks expanded so far in this compilation: each gets a module of its own name.
+static EXPANDED: AtomicUsize = AtomicUsize::new(0);
+
+/// The network's items, in a hidden module of their own, and its names re-exported where it was
+/// declared. Two networks of one name in one module are then one error, on the second name (the
+/// name defined twice), instead of one for each of their items.
 fn network_code(network: &Network) -> TokenStream {
-    let mut code = structure::generate(network);
-    code.extend(inherent::generate(network));
-    code.extend(forward::generate(network));
-    code.extend(trace::generate(network));
-    code.extend(backward::generate(network));
-    code.extend(network::generate(network));
-    code.extend(weights::generate(network));
-    code
+    let inside = Network {
+        vis: visibility_inside(&network.vis),
+        ..network.clone()
+    };
+    let mut code = structure::generate(&inside);
+    code.extend(inherent::generate(&inside));
+    code.extend(forward::generate(&inside));
+    code.extend(trace::generate(&inside));
+    code.extend(backward::generate(&inside));
+    code.extend(network::generate(&inside));
+    code.extend(weights::generate(&inside));
+    let (vis, name) = (&network.vis, &network.name);
+    let module = format_ident!(
+        "__nn_network_{}_{}",
+        name,
+        EXPANDED.fetch_add(1, Ordering::Relaxed)
+    );
+    // At the name, for the error of a name defined twice; in the macro's context, so that rustc
+    // neither suggests renaming inside the declaration nor lints the user's tokens.
+    let span = proc_macro2::Span::call_site().located_at(name.span());
+    let imported = Ident::new(&name.to_string(), span);
+    let import = quote_spanned!(span=> #vis use #module::#imported;);
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_snake_case)]
+        mod #module {
+            #[allow(unused_imports)]
+            use super::*;
+            #code
+        }
+        #[allow(unused_imports)]
+        #import
+        // The other generated names (`NAMETrace`), without a second error for a second network
+        // of the same name.
+        #[allow(unused_imports)]
+        #vis use #module::*;
+    }
+}
+
+/// The visibility, seen from one module further in, that reaches what `vis` reaches.
+fn visibility_inside(vis: &Visibility) -> Visibility {
+    match vis {
+        Visibility::Inherited => syn::parse_quote!(pub(super)),
+        Visibility::Public(_) => vis.clone(),
+        Visibility::Restricted(restricted) => {
+            let path = &restricted.path;
+            let first = path
+                .segments
+                .first()
+                .map(|segment| segment.ident.to_string());
+            match first.as_deref() {
+                Some("self") => {
+                    let rest = path.segments.iter().skip(1);
+                    syn::parse_quote!(pub(in super #(::#rest)*))
+                }
+                Some("super") => syn::parse_quote!(pub(in super::#path)),
+                _ => vis.clone(),
+            }
+        }
+    }
 }
 
 /// `::core::primitive::f32` or `f64`: immune to anything the user has named `f32`.
