@@ -205,3 +205,44 @@ fn heap_constructors_build_the_same_networks() {
         );
     }
 }
+
+/// Networks keep the visibility they were declared with: each is reachable, with its trace type,
+/// wherever a struct of that visibility would be.
+mod visibility {
+    pub mod outer {
+        pub mod inner {
+            nn::network! {
+                /// Seen from `outer`.
+                pub(super) struct ForOuter = 1 => identity 1;
+                /// Seen from the whole crate.
+                pub(crate) struct ForCrate = 1 => identity 1;
+                /// Seen from `visibility`.
+                pub(in crate::visibility) struct ForVisibility = 1 => identity 1;
+                /// Seen here only.
+                struct Private = 1 => identity 1;
+            }
+
+            pub(crate) fn private_output() -> [f32; 1] {
+                Private::ones().forward(&[1.0])
+            }
+        }
+
+        pub(crate) fn for_outer() -> [f32; 1] {
+            let trace: inner::ForOuterTrace = inner::ForOuter::ones().trace(&[1.0]);
+            trace.output
+        }
+    }
+
+    pub(crate) fn for_visibility() -> [f32; 1] {
+        outer::inner::ForVisibility::ones().forward(&[1.0])
+    }
+}
+
+#[test]
+fn networks_are_reachable_as_declared() {
+    assert_eq!(visibility::outer::for_outer(), [2.0]);
+    assert_eq!(visibility::for_visibility(), [2.0]);
+    assert_eq!(visibility::outer::inner::private_output(), [2.0]);
+    let net: visibility::outer::inner::ForCrate = visibility::outer::inner::ForCrate::ones();
+    assert_eq!(net.forward(&[1.0]), [2.0]);
+}

@@ -108,8 +108,8 @@ fn network_code(network: &Network) -> TokenStream {
         name,
         EXPANDED.fetch_add(1, Ordering::Relaxed)
     );
-    // At the name, for the error of a name defined twice; in the macro's context, so that rustc
-    // neither suggests renaming inside the declaration nor lints the user's tokens.
+    // At the name, for the error of a name defined twice; in the macro's context, so that lints
+    // on the import itself (`unreachable_pub`, say) are not reported on the user's tokens.
     let span = proc_macro2::Span::call_site().located_at(name.span());
     let imported = Ident::new(&name.to_string(), span);
     let import = quote_spanned!(span=> #vis use #module::#imported;);
@@ -185,4 +185,32 @@ fn activation_type(name: &Ident) -> TokenStream {
 /// A width as an unsuffixed literal, so rustc's errors read `[f32; 3]`.
 pub(crate) fn width(n: usize) -> Literal {
     Literal::usize_unsuffixed(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::ToTokens;
+    use syn::Visibility;
+
+    use super::visibility_inside;
+
+    #[test]
+    fn visibilities_reach_as_far_from_one_module_further_in() {
+        for (outside, inside) in [
+            ("", "pub (super)"),
+            ("pub", "pub"),
+            ("pub(crate)", "pub (crate)"),
+            ("pub(self)", "pub (in super)"),
+            ("pub(super)", "pub (in super :: super)"),
+            ("pub(in super::a)", "pub (in super :: super :: a)"),
+            ("pub(in crate::a)", "pub (in crate :: a)"),
+        ] {
+            let vis: Visibility = syn::parse_str(outside).unwrap();
+            assert_eq!(
+                visibility_inside(&vis).to_token_stream().to_string(),
+                inside,
+                "{outside}"
+            );
+        }
+    }
 }
