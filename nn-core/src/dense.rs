@@ -91,12 +91,14 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
     }
 
     /// Sets every weight and bias to `value`.
+    #[inline]
     pub fn fill(&mut self, value: T) {
         self.weights.as_flattened_mut().fill(value);
         self.bias.fill(value);
     }
 
     /// Multiplies every weight and bias by `factor`.
+    #[inline]
     pub fn scale(&mut self, factor: T) {
         kernel::scale(&mut self.weights, factor);
         for value in &mut self.bias {
@@ -105,6 +107,7 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
     }
 
     /// Adds `factor * other` to every weight and bias.
+    #[inline]
     pub fn add_scaled(&mut self, other: &Self, factor: T) {
         kernel::add_scaled(&mut self.weights, &other.weights, factor);
         for (value, &delta) in self.bias.iter_mut().zip(&other.bias) {
@@ -132,6 +135,7 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
 
     /// Adds the gradient of `u = x·W + b` with respect to `W` and `b` into `self`, a layer used as
     /// a gradient: `W += xᵀ·du` (numpy's `np.dot(x.T, delta)`) and `b += du`.
+    #[inline]
     pub fn add_gradient(&mut self, x: &[T; I], du: &[T; O]) {
         kernel::add_outer(&mut self.weights, x, du);
         for (bj, &duj) in self.bias.iter_mut().zip(du) {
