@@ -16,6 +16,8 @@ pub use nn_core::{
     metrics, numerical_gradient, optim, train,
 };
 
+#[cfg(feature = "alloc")]
+pub use nn_core::boxed;
 #[cfg(feature = "std")]
 pub mod data;
 #[cfg(feature = "std")]
@@ -163,12 +165,38 @@ pub mod __private {
     #[cfg(feature = "alloc")]
     pub use alloc::boxed::Box;
     pub use nn_core::activation::{self, Activation, Differentiable};
+    #[cfg(feature = "alloc")]
+    pub use nn_core::boxed::zeroed as zeroed_box;
     pub use nn_core::bytes;
     pub use nn_core::init::{Init, Rng};
     pub use nn_core::loss::{Loss, PairsWith};
     pub use nn_core::{
         Dense, LayerSummary, LayerTrace, Network, Scalar, Summary, Tensor, TensorKind, Trainable,
         Zeroable, write_trace_row,
+    };
+    #[cfg(feature = "std")]
+    pub use std::thread_local;
+}
+
+/// The first block when `nn` has the `std` feature, the second otherwise: generated code keeps
+/// buffers per thread where there are threads. Not a public API.
+#[cfg(feature = "std")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __if_std {
+    ($std:block else $other:block) => {
+        $std
+    };
+}
+
+/// The first block when `nn` has the `std` feature, the second otherwise: generated code keeps
+/// buffers per thread where there are threads. Not a public API.
+#[cfg(not(feature = "std"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __if_std {
+    ($std:block else $other:block) => {
+        $other
     };
 }
 

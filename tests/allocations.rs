@@ -1,7 +1,7 @@
 //! Training never touches the heap: a counting global allocator sees no allocation across 1,000
 //! training steps (forward, backward, optimiser step) of a 64-32-16-10 classifier, nor in
-//! mini-batch steps of a network large enough to train in blocks of samples, nor in online
-//! learning.
+//! mini-batch steps of a network large enough to train in blocks of samples (after the thread's
+//! first such step, which makes the block buffers it keeps), nor in online learning.
 
 // A global allocator cannot be written without `unsafe`.
 #![allow(unsafe_code)]
@@ -75,6 +75,19 @@ fn a_thousand_training_steps_allocate_nothing() {
             )
         })
         .collect();
+
+    // A thread's first step with whole blocks of 32 samples makes the buffers it keeps for them,
+    // on the heap: one allocation, once.
+    let first = allocations();
+    train::step(
+        &mut big,
+        &mut Sgd::new(0.01),
+        &big_batch,
+        CrossEntropy,
+        &mut big_grad,
+    )
+    .unwrap();
+    assert_eq!(allocations() - first, 1, "the block buffers, once");
 
     let before = allocations();
     let mut losses = [0.0_f32; 1000];

@@ -17,6 +17,8 @@ mod networks {
     nn::network! {
         /// A public network.
         pub struct Public = 2 => relu 3 => sigmoid 1;
+        /// Large enough to train in blocks of samples.
+        pub struct Blocked = 128 => relu 64 => softmax 10;
         /// A private one, with an attribute passed through to the struct.
         #[allow(dead_code)]
         pub(crate) struct Private: f64 = 4 => tanh 4 => leaky_relu 2 => softmax;
@@ -37,4 +39,9 @@ fn strict_crate_compiles_and_runs() {
     assert_eq!(Undocumented::ones().forward(&[-5.0]), [0.0]);
     let boxed = networks::Public::zeros_boxed();
     assert_eq!(*boxed, networks::Public::zeros());
+    let net = networks::Blocked::ones();
+    let mut grad = networks::Blocked::zeros();
+    let batch = vec![([0.5_f32; 128], 3_usize); 40];
+    let loss = nn::train::gradient(&net, &batch, nn::loss::CrossEntropy, &mut grad);
+    assert!(loss.is_ok_and(f32::is_finite));
 }

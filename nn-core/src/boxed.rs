@@ -16,8 +16,17 @@ use bytemuck::Zeroable;
 
 /// A `T` of all-zero bytes, allocated zeroed: it never passes through the stack. If the allocator
 /// fails, this ends the process as `Box::new` does.
+///
+/// # Examples
+///
+/// ```
+/// nn::network! { struct Wide = 784 => relu 1024 => relu 1024 => softmax 10; }
+///
+/// let grad: Box<Wide> = nn::boxed::zeroed();
+/// assert_eq!(grad.layer1.bias, [0.0; 1024]);
+/// ```
 #[allow(clippy::unnecessary_box_returns)] // the point: a large `T` never exists outside a box
-pub(crate) fn zeroed<T: Zeroable>() -> Box<T> {
+pub fn zeroed<T: Zeroable>() -> Box<T> {
     bytemuck::try_zeroed_box().unwrap_or_else(|()| handle_alloc_error(Layout::new::<T>()))
 }
 

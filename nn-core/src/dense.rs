@@ -73,10 +73,11 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
         A::activate(&self.total_input(x))
     }
 
-    /// The total inputs of a block of `B` samples at once: as [`Dense::total_input`] for each, but
-    /// each row of `W` is read once for the block.
-    pub fn total_input_batch<const B: usize>(&self, x: &[&[T; I]; B]) -> [[T; O]; B] {
-        kernel::affine_batch(&self.weights, &self.bias, x)
+    /// The total inputs of a block of `B` samples at once, into `u`: as [`Dense::total_input`]
+    /// for each, but each row of `W` is read once for the block. `u` is written, not read, so a
+    /// block can live in a buffer kept between calls rather than on the stack.
+    pub fn total_input_batch<const B: usize>(&self, x: &[&[T; I]; B], u: &mut [[T; O]; B]) {
+        kernel::affine_batch(&self.weights, &self.bias, x, u);
     }
 
     /// [`Dense::add_gradient`] for a block of `B` samples at once, with the same result: each row
@@ -202,10 +203,9 @@ mod tests {
     fn batched_products_equal_per_sample_ones() {
         let layer = Dense::new([[1.5, -2.0], [0.25, 3.0], [-1.0, 0.5]], [0.1, -0.2]);
         let (a, b) = ([1.0_f32, 2.0, 3.0], [-0.5, 0.25, 4.0]);
-        assert_eq!(
-            layer.total_input_batch(&[&a, &b]),
-            [layer.total_input(&a), layer.total_input(&b)]
-        );
+        let mut u = [[f32::NAN; 2]; 2];
+        layer.total_input_batch(&[&a, &b], &mut u);
+        assert_eq!(u, [layer.total_input(&a), layer.total_input(&b)]);
         let (da, db) = ([0.3, -0.7], [1.1, 0.9]);
         let mut one_by_one = Dense::<f32, 3, 2>::zeros();
         one_by_one.add_gradient(&a, &da);

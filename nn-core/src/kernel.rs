@@ -58,11 +58,12 @@ pub(crate) fn affine_batch<T: Scalar, const I: usize, const O: usize, const B: u
     weights: &[[T; O]; I],
     bias: &[T; O],
     x: &[&[T; I]; B],
-) -> [[T; O]; B] {
+    u: &mut [[T; O]; B],
+) {
     if I * O >= DISPATCH_MIN_WEIGHTS {
-        affine_batch_dispatched(weights, bias, x)
+        affine_batch_dispatched(weights, bias, x, u);
     } else {
-        affine_batch_loop(weights, bias, x)
+        affine_batch_loop(weights, bias, x, u);
     }
 }
 
@@ -166,8 +167,9 @@ fn affine_batch_loop<T: Scalar, const I: usize, const O: usize, const B: usize>(
     weights: &[[T; O]; I],
     bias: &[T; O],
     x: &[&[T; I]; B],
-) -> [[T; O]; B] {
-    let mut u = [*bias; B];
+    u: &mut [[T; O]; B],
+) {
+    u.fill(*bias);
     for (i, row) in weights.iter().enumerate() {
         for (us, xs) in u.iter_mut().zip(x) {
             let xi = xs[i];
@@ -176,7 +178,6 @@ fn affine_batch_loop<T: Scalar, const I: usize, const O: usize, const B: usize>(
             }
         }
     }
-    u
 }
 
 /// [`add_outer`] for a block of `B` samples, `W += Σ xᵀ·du`: each row of `W` is read and written
@@ -212,8 +213,9 @@ fn affine_batch_tiled<
     weights: &[[T; O]; I],
     bias: &[T; O],
     x: &[&[T; I]; B],
-) -> [[T; O]; B] {
-    let mut u = [*bias; B];
+    u: &mut [[T; O]; B],
+) {
+    u.fill(*bias);
     let (u_tiles, u_rest) = u.as_chunks_mut::<R>();
     let (x_tiles, x_rest) = x.as_chunks::<R>();
     for (u, x) in u_tiles.iter_mut().zip(x_tiles) {
@@ -248,7 +250,6 @@ fn affine_batch_tiled<
     for (u, x) in u_rest.iter_mut().zip(x_rest) {
         *u = affine_loop::<T, I, O, FUSED>(weights, bias, x);
     }
-    u
 }
 
 /// [`add_outer_batch`] in register tiles of `R` rows of `W` by `C` outputs, each tile loaded once,
@@ -350,8 +351,9 @@ fn affine_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: u
     weights: &[[T; O]; I],
     bias: &[T; O],
     x: &[&[T; I]; B],
-) -> [[T; O]; B] {
-    tiled!(affine_batch_tiled::<T, I, O, B>(weights, bias, x))
+    u: &mut [[T; O]; B],
+) {
+    tiled!(affine_batch_tiled::<T, I, O, B>(weights, bias, x, u));
 }
 
 /// [`add_outer_batch`], dispatched.
@@ -448,7 +450,9 @@ mod tests {
             core::array::from_fn(|s| core::array::from_fn(|j| value(s * O + j + 20_000)));
         let x: [&[f32; I]; B] = core::array::from_fn(|s| &inputs[s]);
 
-        let tiled = affine_batch_tiled::<f32, I, O, B, FUSED, R, C>(&weights, &bias, &x);
+        // Filled with NaN first: every value must be written, none read.
+        let mut tiled = [[f32::NAN; O]; B];
+        affine_batch_tiled::<f32, I, O, B, FUSED, R, C>(&weights, &bias, &x, &mut tiled);
         for (u, x) in tiled.iter().zip(x) {
             assert_eq!(*u, affine_loop::<f32, I, O, FUSED>(&weights, &bias, x));
         }

@@ -51,7 +51,7 @@ extern crate std;
 
 pub mod activation;
 #[cfg(feature = "alloc")]
-mod boxed;
+pub mod boxed;
 pub mod bytes;
 mod dense;
 mod display;

@@ -298,7 +298,9 @@ pub trait Trainable: Network {
     /// the same as [`Trainable::backward`] on each sample in turn, bit for bit.
     ///
     /// `network!` overrides it for networks with a large layer, which then process blocks of
-    /// samples at once so that each weight and gradient row is read once per block.
+    /// samples at once so that each weight and gradient row is read once per block: blocks of 32
+    /// whose buffers each thread makes on the heap at its first call and keeps (with `std`), and
+    /// blocks whose buffers fit in 64 KiB of stack for what is left (and without `std`).
     fn backward_samples<L, D>(
         &self,
         samples: &[(Self::Input, D)],

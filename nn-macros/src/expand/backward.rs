@@ -4,10 +4,10 @@
 //! `for<'a>` defers the check from the definition to the call, so a network with `step` compiles
 //! and runs forward, and only calling `backward` on it is an error, with `Differentiable`'s message.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{activation_type, io_types, layer_field, scalar_type};
+use super::{activation_type, io_types, layer_field, scalar_type, width};
 use crate::model::Network;
 
 pub fn generate(network: &Network) -> TokenStream {
@@ -26,9 +26,15 @@ pub fn generate(network: &Network) -> TokenStream {
     };
     let body_into_grad = body(network, Destination::Grad);
     let body_into_weights = body(network, Destination::Weights);
-    let (block_fn, block_override) = blocks(network, &differentiable, &loss_bound);
+    let Blocks {
+        buffers,
+        inherent: block_fn,
+        trainable: block_override,
+    } = blocks(network, &differentiable, &loss_bound);
 
     quote! {
+        #buffers
+
         impl #name {
             /// Runs `x` forward, returns the loss of the output against `target`, and ADDS the
             /// gradient of that loss with respect to every weight and bias into `grad`.
@@ -114,18 +120,25 @@ pub fn generate(network: &Network) -> TokenStream {
 /// A layer at least this large makes a network train in blocks of samples (as `nn-core`'s
 /// kernels dispatch from this size too).
 const BLOCKED_MIN_WEIGHTS: usize = 4096;
-/// The stack a block's buffers may take, and the largest block.
+/// The samples of a block with `std`, whose buffers live on the heap, once per thread.
+const HEAP_BLOCK: usize = 32;
+/// Without `std` the buffers are on the stack: they may take this much, in blocks of at most
+/// [`HEAP_BLOCK`] samples.
 const BLOCK_STACK_BYTES: usize = 64 * 1024;
-const MAX_BLOCK: usize = 32;
 
-/// For networks with a large layer: `backward_block`, which runs `B` samples through each layer
-/// together, and the `backward_samples` override that uses it. Small networks keep the trait's
-/// sample-by-sample default and its small stack.
-fn blocks(
-    network: &Network,
-    differentiable: &[TokenStream],
-    loss_bound: &TokenStream,
-) -> (TokenStream, TokenStream) {
+/// What block training adds to a network: items, inherent functions, and the `Trainable` override.
+#[derive(Default)]
+struct Blocks {
+    buffers: TokenStream,
+    inherent: TokenStream,
+    trainable: TokenStream,
+}
+
+/// For networks with a large layer: the buffers of a block of samples (`NAMEBlock<B>`),
+/// `backward_block`, which runs `B` samples through each layer together, and the
+/// `backward_samples` override that uses them. Small networks keep the trait's sample-by-sample
+/// default and its small stack.
+fn blocks(network: &Network, differentiable: &[TokenStream], loss_bound: &TokenStream) -> Blocks {
     let largest = network
         .layers
         .iter()
@@ -133,34 +146,73 @@ fn blocks(
         .max()
         .unwrap_or(0);
     if largest < BLOCKED_MIN_WEIGHTS {
-        return (TokenStream::new(), TokenStream::new());
+        return Blocks::default();
     }
+    let name = &network.name;
+    let block_type = format_ident!("{name}Block");
     let scalar = scalar_type(network);
     let (input_type, _) = io_types(network);
-    // u, z, du and dz of every layer, and the final stage's output, for each sample of a block.
+    // u, z, du and dz of every layer, for each sample of a block.
     let scalar_bytes = match network.scalar {
         crate::model::Scalar::F32 => 4,
         crate::model::Scalar::F64 => 8,
     };
-    let widths: usize = network
-        .layers
-        .iter()
-        .map(|layer| 4 * layer.outputs)
-        .sum::<usize>()
-        + network.outputs();
+    let widths: usize = network.layers.iter().map(|layer| 4 * layer.outputs).sum();
     // A power of two, so that the usual batch sizes split into whole blocks.
-    let fits = (BLOCK_STACK_BYTES / (widths * scalar_bytes)).clamp(1, MAX_BLOCK);
-    let block = 1 << fits.ilog2();
-    let block = proc_macro2::Literal::usize_unsuffixed(block);
+    let fits = (BLOCK_STACK_BYTES / (widths * scalar_bytes)).clamp(1, HEAP_BLOCK);
+    let stack_block = proc_macro2::Literal::usize_unsuffixed(1 << fits.ilog2());
     let body = block_body(network);
 
     let block_fn = quote! {
-        /// `backward` for a block of `B` samples at once: the same gradient, bit for bit, with
-        /// each weight and gradient row read once per block. Adds each sample's loss to `total`
-        /// in turn, so the sum is the same too.
+        /// `backward` for a block of `B` samples at once, in the buffers of `block`: the same
+        /// gradient, bit for bit, with each weight and gradient row read once per block. Adds
+        /// each sample's loss to `total` in turn, so the sum is the same too.
         fn backward_block<L, D, const B: ::core::primitive::usize>(
             &self,
             samples: &[(#input_type, D); B],
+            loss: L,
+            grad: &mut Self,
+            total: &mut #scalar,
+            block: &mut #block_type<B>,
+        )
+        where
+            #(#differentiable)*
+            #loss_bound + ::core::marker::Copy
+        {
+            #body
+        }
+
+        /// `backward` for every sample, in blocks of `B` in the buffers of `block`, the samples
+        /// left over one by one; each loss added to `total` in turn.
+        fn backward_blocks<L, D, const B: ::core::primitive::usize>(
+            &self,
+            samples: &[(#input_type, D)],
+            loss: L,
+            grad: &mut Self,
+            total: &mut #scalar,
+            block: &mut #block_type<B>,
+        )
+        where
+            #(#differentiable)*
+            #loss_bound + ::core::marker::Copy
+        {
+            let blocks = samples.chunks_exact(B);
+            let remainder = blocks.remainder();
+            for samples in blocks {
+                if let ::core::result::Result::Ok(samples) = <&[(#input_type, D); B]>::try_from(samples) {
+                    self.backward_block(samples, loss, grad, total, block);
+                }
+            }
+            for (input, target) in remainder {
+                *total += Self::backward(self, input, target, loss, grad);
+            }
+        }
+
+        /// [`backward_blocks`](Self::backward_blocks) in blocks small enough for buffers on the
+        /// stack.
+        fn backward_on_stack<L, D>(
+            &self,
+            samples: &[(#input_type, D)],
             loss: L,
             grad: &mut Self,
             total: &mut #scalar,
@@ -169,33 +221,99 @@ fn blocks(
             #(#differentiable)*
             #loss_bound + ::core::marker::Copy
         {
-            #body
+            let mut block: #block_type<#stack_block> = ::nn::__private::Zeroable::zeroed();
+            self.backward_blocks(samples, loss, grad, total, &mut block);
         }
     };
-    let block_override = quote! {
+    let block_struct = buffers(network, &block_type);
+    let block_override = samples_override(network, &block_type, loss_bound);
+    Blocks {
+        buffers: block_struct,
+        inherent: block_fn,
+        trainable: block_override,
+    }
+}
+
+/// `NAMEBlock<B>`: the buffers of a block of `B` samples, and its `Zeroable` promise.
+fn buffers(network: &Network, block_type: &Ident) -> TokenStream {
+    let scalar = scalar_type(network);
+    let fields = network
+        .layers
+        .iter()
+        .enumerate()
+        .flat_map(|(index, layer)| {
+            let n = index + 1;
+            let size = width(layer.outputs);
+            ["u", "z", "du", "dz"].map(|value| {
+                let field = format_ident!("{value}{n}");
+                quote!(#field: [[#scalar; #size]; B])
+            })
+        });
+    quote! {
+        /// The values `backward_samples` keeps for a block of `B` samples: each layer's `u`, `z`,
+        /// `du` and the gradient `dz` of its output.
+        #[allow(non_snake_case)]
+        struct #block_type<const B: ::core::primitive::usize> {
+            #(#fields,)*
+        }
+
+        // Sound: every field is an array of `f32` or `f64`, for which all-zero bytes are `0.0`.
+        unsafe impl<const B: ::core::primitive::usize> ::nn::__private::Zeroable for #block_type<B> {}
+    }
+}
+
+/// `Trainable::backward_samples`: whole blocks of [`HEAP_BLOCK`] samples in buffers that each
+/// thread keeps on the heap (with `std`), the rest in blocks whose buffers fit on the stack.
+fn samples_override(
+    network: &Network,
+    block_type: &Ident,
+    loss_bound: &TokenStream,
+) -> TokenStream {
+    let scalar = scalar_type(network);
+    let (input_type, _) = io_types(network);
+    let heap_block = proc_macro2::Literal::usize_unsuffixed(HEAP_BLOCK);
+    quote! {
         fn backward_samples<L, D>(&self, samples: &[(#input_type, D)], loss: L, grad: &mut Self) -> #scalar
         where
             #loss_bound + ::core::marker::Copy
         {
-            const BLOCK: ::core::primitive::usize = #block;
             let mut total: #scalar = 0.0;
-            let blocks = samples.chunks_exact(BLOCK);
-            let remainder = blocks.remainder();
-            for block in blocks {
-                if let ::core::result::Result::Ok(block) = <&[(#input_type, D); BLOCK]>::try_from(block) {
-                    self.backward_block(block, loss, grad, &mut total);
+            ::nn::__if_std!({
+                // Whole blocks of 32 in buffers on the heap, made on a thread's first call and
+                // kept; what is left in blocks that fit on the stack.
+                ::nn::__private::thread_local! {
+                    static BLOCK: ::core::cell::RefCell<
+                        ::core::option::Option<::nn::__private::Box<#block_type<#heap_block>>>
+                    > = const { ::core::cell::RefCell::new(::core::option::Option::None) };
                 }
-            }
-            for (input, target) in remainder {
-                total += Self::backward(self, input, target, loss, grad);
-            }
+                let (whole, rest) = samples.split_at(samples.len() - samples.len() % #heap_block);
+                if whole.is_empty() {
+                    self.backward_on_stack(rest, loss, grad, &mut total);
+                } else {
+                    let on_heap = BLOCK.try_with(|cell| {
+                        cell.try_borrow_mut().ok().map(|mut slot| {
+                            let block = slot.get_or_insert_with(::nn::__private::zeroed_box);
+                            self.backward_blocks(whole, loss, grad, &mut total, block);
+                        })
+                    });
+                    match on_heap {
+                        ::core::result::Result::Ok(::core::option::Option::Some(())) => {
+                            self.backward_on_stack(rest, loss, grad, &mut total);
+                        }
+                        // Only while the thread's buffers are taken or torn down.
+                        _ => self.backward_on_stack(samples, loss, grad, &mut total),
+                    }
+                }
+            } else {
+                self.backward_on_stack(samples, loss, grad, &mut total);
+            });
             total
         }
-    };
-    (block_fn, block_override)
+    }
 }
 
-/// The block's forward pass layer by layer, the losses, then each layer's gradients.
+/// The block's forward pass layer by layer, the losses, then each layer's gradients, every value
+/// in the buffers of `block`.
 fn block_body(network: &Network) -> TokenStream {
     let differentiable = quote!(::nn::__private::Differentiable);
     let activate = quote!(::nn::__private::Activation);
@@ -213,9 +331,11 @@ fn block_body(network: &Network) -> TokenStream {
         );
         let input = block_input(index);
         forward.push(quote! {
-            let #u = self.#field.total_input_batch(&#input);
-            let #z: [_; B] = ::core::array::from_fn(|s| <#activation as #activate>::activate(&#u[s]));
-            let #rows: [&_; B] = ::core::array::from_fn(|s| &#z[s]);
+            self.#field.total_input_batch(&#input, &mut block.#u);
+            for s in 0..B {
+                block.#z[s] = <#activation as #activate>::activate(&block.#u[s]);
+            }
+            let #rows: [&_; B] = ::core::array::from_fn(|s| &block.#z[s]);
         });
     }
     let last = network.layers.len();
@@ -224,15 +344,15 @@ fn block_body(network: &Network) -> TokenStream {
         Some(activation) => {
             let activation = activation_type(activation);
             quote! {
-                let y = <#activation as #activate>::activate(&#z_last[s]);
+                let y = <#activation as #activate>::activate(&block.#z_last[s]);
                 *total += ::nn::__private::Loss::loss(&loss, &y, &samples[s].1);
                 let dy = ::nn::__private::Loss::gradient(&loss, &y, &samples[s].1);
-                <#activation as #differentiable>::backward(&#z_last[s], &y, &dy)
+                <#activation as #differentiable>::backward(&block.#z_last[s], &y, &dy)
             }
         }
         None => quote! {
-            *total += ::nn::__private::Loss::loss(&loss, &#z_last[s], &samples[s].1);
-            ::nn::__private::Loss::gradient(&loss, &#z_last[s], &samples[s].1)
+            *total += ::nn::__private::Loss::loss(&loss, &block.#z_last[s], &samples[s].1);
+            ::nn::__private::Loss::gradient(&loss, &block.#z_last[s], &samples[s].1)
         },
     };
     let mut backward = Vec::new();
@@ -248,19 +368,25 @@ fn block_body(network: &Network) -> TokenStream {
         );
         let input = block_input(index);
         backward.push(quote! {
-            let #du: [_; B] = ::core::array::from_fn(|s| <#activation as #differentiable>::backward(&#u[s], &#z[s], &#dz[s]));
-            grad.#field.add_gradient_batch(&#input, &#du);
+            for s in 0..B {
+                block.#du[s] = <#activation as #differentiable>::backward(&block.#u[s], &block.#z[s], &block.#dz[s]);
+            }
+            grad.#field.add_gradient_batch(&#input, &block.#du);
         });
         if index > 0 {
             let dz_previous = format_ident!("dz{index}");
             backward.push(quote! {
-                let #dz_previous: [_; B] = ::core::array::from_fn(|s| self.#field.input_gradient(&#du[s]));
+                for s in 0..B {
+                    block.#dz_previous[s] = self.#field.input_gradient(&block.#du[s]);
+                }
             });
         }
     }
     quote! {
         #(#forward)*
-        let #dz_last: [_; B] = ::core::array::from_fn(|s| { #output });
+        for s in 0..B {
+            block.#dz_last[s] = { #output };
+        }
         #(#backward)*
     }
 }
