@@ -81,6 +81,24 @@ pub(crate) fn add_outer_batch<T: Scalar, const I: usize, const O: usize, const B
     }
 }
 
+/// `dx[s] = W·du[s]` for a block of `B` samples, as the one-sample input gradient takes it (each
+/// sum from its first product, in the same order), with each row of `W` read once for the block:
+/// `du` is first written to `du_columns` transposed, so that a row's weight multiplies all the
+/// samples' values at once.
+#[inline(always)]
+pub(crate) fn input_gradient_batch<T: Scalar, const I: usize, const O: usize, const B: usize>(
+    weights: &[[T; O]; I],
+    du: &[[T; O]; B],
+    du_columns: &mut [[T; B]; O],
+    dx: &mut [[T; I]; B],
+) {
+    if I * O >= DISPATCH_MIN_WEIGHTS {
+        input_gradient_batch_dispatched(weights, du, du_columns, dx);
+    } else {
+        input_gradient_batch_loop(weights, du, du_columns, dx);
+    }
+}
+
 /// `W *= factor`, dispatched for a large layer: it is memory-bound, and AVX-512 moves four times
 /// the bytes per instruction of the portable build's SSE.
 #[inline(always)]
@@ -354,6 +372,52 @@ fn affine_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: u
     u: &mut [[T; O]; B],
 ) {
     tiled!(affine_batch_tiled::<T, I, O, B>(weights, bias, x, u));
+}
+
+/// [`input_gradient_batch`]'s loops.
+#[inline(always)]
+fn input_gradient_batch_loop<T: Scalar, const I: usize, const O: usize, const B: usize>(
+    weights: &[[T; O]; I],
+    du: &[[T; O]; B],
+    du_columns: &mut [[T; B]; O],
+    dx: &mut [[T; I]; B],
+) {
+    for (j, column) in du_columns.iter_mut().enumerate() {
+        for (value, dus) in column.iter_mut().zip(du) {
+            *value = dus[j];
+        }
+    }
+    let Some((first, columns)) = du_columns.split_first() else {
+        return;
+    };
+    for (i, row) in weights.iter().enumerate() {
+        let Some((&w0, row)) = row.split_first() else {
+            continue;
+        };
+        let mut sums = first.map(|d| w0 * d);
+        for (&wij, column) in row.iter().zip(columns) {
+            for (sum, &d) in sums.iter_mut().zip(column) {
+                *sum += wij * d;
+            }
+        }
+        for (dxs, sum) in dx.iter_mut().zip(sums) {
+            dxs[i] = sum;
+        }
+    }
+}
+
+/// [`input_gradient_batch`], dispatched.
+#[cfg_attr(
+    feature = "std",
+    multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
+)]
+fn input_gradient_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: usize>(
+    weights: &[[T; O]; I],
+    du: &[[T; O]; B],
+    du_columns: &mut [[T; B]; O],
+    dx: &mut [[T; I]; B],
+) {
+    input_gradient_batch_loop(weights, du, du_columns, dx);
 }
 
 /// [`add_outer_batch`], dispatched.

@@ -152,12 +152,12 @@ fn blocks(network: &Network, differentiable: &[TokenStream], loss_bound: &TokenS
     let block_type = format_ident!("{name}Block");
     let scalar = scalar_type(network);
     let (input_type, _) = io_types(network);
-    // u, z, du and dz of every layer, for each sample of a block.
     let scalar_bytes = match network.scalar {
         crate::model::Scalar::F32 => 4,
         crate::model::Scalar::F64 => 8,
     };
-    let widths: usize = network.layers.iter().map(|layer| 4 * layer.outputs).sum();
+    // u, z, du, dz and du transposed of every layer, for each sample of a block.
+    let widths: usize = network.layers.iter().map(|layer| 5 * layer.outputs).sum();
     // A power of two, so that the usual batch sizes split into whole blocks.
     let fits = (BLOCK_STACK_BYTES / (widths * scalar_bytes)).clamp(1, HEAP_BLOCK);
     let stack_block = proc_macro2::Literal::usize_unsuffixed(1 << fits.ilog2());
@@ -244,14 +244,18 @@ fn buffers(network: &Network, block_type: &Ident) -> TokenStream {
         .flat_map(|(index, layer)| {
             let n = index + 1;
             let size = width(layer.outputs);
-            ["u", "z", "du", "dz"].map(|value| {
+            let values = ["u", "z", "du", "dz"].map(|value| {
                 let field = format_ident!("{value}{n}");
                 quote!(#field: [[#scalar; #size]; B])
-            })
+            });
+            // `du` transposed, where the input gradient is taken: every layer but the first.
+            let columns = format_ident!("du_columns{n}");
+            let columns = (index > 0).then(|| quote!(#columns: [[#scalar; B]; #size]));
+            values.into_iter().chain(columns)
         });
     quote! {
         /// The values `backward_samples` keeps for a block of `B` samples: each layer's `u`, `z`,
-        /// `du` and the gradient `dz` of its output.
+        /// `du`, the gradient `dz` of its output, and `du` transposed.
         #[allow(non_snake_case)]
         struct #block_type<const B: ::core::primitive::usize> {
             #(#fields,)*
@@ -375,10 +379,9 @@ fn block_body(network: &Network) -> TokenStream {
         });
         if index > 0 {
             let dz_previous = format_ident!("dz{index}");
+            let du_columns = format_ident!("du_columns{n}");
             backward.push(quote! {
-                for s in 0..B {
-                    block.#dz_previous[s] = self.#field.input_gradient(&block.#du[s]);
-                }
+                self.#field.input_gradient_batch(&block.#du, &mut block.#du_columns, &mut block.#dz_previous);
             });
         }
     }
