@@ -70,15 +70,19 @@ pub fn generate(network: &Network) -> TokenStream {
                 Self::summary()
             }
 
-            // Layer by layer rather than through `tensor`, so the loops compile straight.
+            // Layer by layer rather than through `tensor`, so the loops compile straight; inline,
+            // so that an optimiser's step over a small network is one function.
+            #[inline]
             fn fill(&mut self, value: #scalar) {
                 #(self.#fields.fill(value);)*
             }
 
+            #[inline]
             fn scale(&mut self, factor: #scalar) {
                 #(self.#fields.scale(factor);)*
             }
 
+            #[inline]
             fn add_scaled(&mut self, other: &Self, factor: #scalar) {
                 #(self.#fields.add_scaled(&other.#fields, factor);)*
             }
