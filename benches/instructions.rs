@@ -12,41 +12,22 @@
 #[path = "workloads/hand_written.rs"]
 #[allow(dead_code)]
 mod hand_written;
+#[path = "workloads/setup.rs"]
+mod setup;
 
 use std::hint::black_box;
 use std::process::ExitCode;
 
-use nn::init::{Init, rng};
 use nn::loss::{CrossEntropy, Mse};
 use nn::optim::{Optimizer, Sgd};
-use nn::{Dense, train};
-
-nn::network! {
-    /// W1.
-    pub struct Seed3 = 2 => relu 3 => relu 2 => identity 2;
-    /// W2.
-    pub struct Regression = 2 => relu 10 => identity 1;
-    /// W3.
-    pub struct Mlp784 = 784 => relu 128 => softmax 10;
-}
+use nn::train;
+use setup::{REGRESSION_RATE, REGRESSION_SAMPLE};
 
 /// The workloads, as `scripts/instruction-counts.sh` names them.
 const WORKLOADS: [&str; 5] = ["W1", "W2", "W2-loop", "W3-inference", "W3-training"];
 
 fn seed3(hand: bool, repeats: usize) {
-    let net = Seed3 {
-        layer1: Dense::new([[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]], [0.1, 0.2, 0.3]),
-        layer2: Dense::new([[0.1, 0.4], [0.2, 0.5], [0.3, 0.6]], [0.1, 0.2]),
-        layer3: Dense::new([[0.1, 0.3], [0.2, 0.4]], [1.0, 2.0]),
-    };
-    let baseline = hand_written::Seed3 {
-        w1: net.layer1.weights,
-        b1: net.layer1.bias,
-        w2: net.layer2.weights,
-        b2: net.layer2.bias,
-        w3: net.layer3.weights,
-        b3: net.layer3.bias,
-    };
+    let (net, baseline) = setup::seed3();
     for _ in 0..repeats {
         if hand {
             black_box(baseline.forward(black_box(&[1.0, 2.0])));
@@ -59,19 +40,13 @@ fn seed3(hand: bool, repeats: usize) {
 /// W2 through `Optimizer::step_sample` (`loop_form` false), or written as the README's loop:
 /// `fill`, `backward`, `Sgd::step`.
 fn regression(hand: bool, loop_form: bool, repeats: usize) {
-    let mut net = Regression::initialized(Init::StandardNormal, &mut rng(1));
-    let mut baseline = hand_written::Regression {
-        w1: net.layer1.weights,
-        b1: net.layer1.bias,
-        w2: net.layer2.weights,
-        b2: net.layer2.bias,
-    };
-    let mut grad = Regression::zeros();
-    let mut sgd = Sgd::new(0.07);
-    let (x, d) = ([0.25_f32, 0.75], [2.25_f32]);
+    let (mut net, mut baseline) = setup::regression();
+    let mut grad = setup::Regression::zeros();
+    let mut sgd = Sgd::new(f64::from(REGRESSION_RATE));
+    let (x, d) = REGRESSION_SAMPLE;
     for _ in 0..repeats {
         if hand {
-            black_box(baseline.step(black_box(&x), d[0], 0.07));
+            black_box(baseline.step(black_box(&x), d[0], REGRESSION_RATE));
         } else if loop_form {
             grad.fill(0.0);
             black_box(net.backward(black_box(&x), &d, Mse, &mut grad));
@@ -83,28 +58,8 @@ fn regression(hand: bool, loop_form: bool, repeats: usize) {
 }
 
 fn mlp784(hand: bool, training: bool, repeats: usize) {
-    let mut net = Mlp784::initialized_boxed(Init::He, &mut rng(784));
-    let mut grad = Mlp784::zeros_boxed();
-    let mut baseline = Box::new(hand_written::Mlp {
-        w1: net.layer1.weights,
-        b1: net.layer1.bias,
-        w2: net.layer2.weights,
-        b2: net.layer2.bias,
-    });
-    let mut baseline_grad = Box::new(hand_written::Mlp {
-        w1: grad.layer1.weights,
-        b1: grad.layer1.bias,
-        w2: grad.layer2.weights,
-        b2: grad.layer2.bias,
-    });
-    let batch: Vec<([f32; 784], usize)> = (0..32)
-        .map(|i| {
-            (
-                std::array::from_fn(|j| ((i * 31 + j * 7) % 256) as f32 / 255.0),
-                i % 10,
-            )
-        })
-        .collect();
+    let (mut net, mut grad, mut baseline, mut baseline_grad) = setup::mlp784();
+    let batch = setup::mlp784_batch();
     let mut sgd = Sgd::new(0.01);
     for _ in 0..repeats {
         match (hand, training) {

@@ -64,18 +64,10 @@ where
     times[times.len() / 2]
 }
 
-fn report<N, const I: usize>(name: &str, batch_size: usize)
-where
-    N: Trainable<
-            Scalar = f32,
-            Input = [f32; I],
-            Output = [f32; 10],
-            OutputActivation = nn::activation::Softmax,
-        > + Send
-        + Sync,
-{
-    let one = step_time::<N, I>(1, batch_size);
-    let two = step_time::<N, I>(2, batch_size);
+/// A row of the table: `step_time` on one thread and on two.
+fn report(name: &str, batch_size: usize, step_time: fn(usize, usize) -> Duration) {
+    let one = step_time(1, batch_size);
+    let two = step_time(2, batch_size);
     println!(
         "| {name} | {batch_size} | {:.1} µs | {:.1} µs | {:.2}x |",
         one.as_secs_f64() * 1e6,
@@ -87,7 +79,15 @@ where
 fn main() {
     println!("| network | batch | one thread, per step | two threads | speed-up |");
     println!("| --- | --- | --- | --- | --- |");
-    report::<Digits, 64>("`64 => relu 32 => softmax 10`", 32);
-    report::<Mnist, 784>("`784 => relu 128 => softmax 10`", 32);
-    report::<Mnist, 784>("`784 => relu 128 => softmax 10`", 512);
+    report("`64 => relu 32 => softmax 10`", 32, step_time::<Digits, 64>);
+    report(
+        "`784 => relu 128 => softmax 10`",
+        32,
+        step_time::<Mnist, 784>,
+    );
+    report(
+        "`784 => relu 128 => softmax 10`",
+        512,
+        step_time::<Mnist, 784>,
+    );
 }

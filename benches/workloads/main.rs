@@ -13,42 +13,20 @@
 
 mod hand_written;
 mod report;
+mod setup;
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput};
-use nn::init::{Init, rng};
 use nn::loss::{CrossEntropy, Mse};
 use nn::optim::{Optimizer, Sgd};
 use nn::parallel::Parallel;
-use nn::{Dense, train};
-
-nn::network! {
-    /// W1.
-    pub struct Seed3 = 2 => relu 3 => relu 2 => identity 2;
-    /// W2.
-    pub struct Regression = 2 => relu 10 => identity 1;
-    /// W3.
-    pub struct Mlp784 = 784 => relu 128 => softmax 10;
-}
-
-const BATCH: usize = 32;
+use nn::train;
+use setup::{BATCH, REGRESSION_RATE, REGRESSION_SAMPLE};
 
 fn seed3_forward(c: &mut Criterion) {
-    let net = Seed3 {
-        layer1: Dense::new([[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]], [0.1, 0.2, 0.3]),
-        layer2: Dense::new([[0.1, 0.4], [0.2, 0.5], [0.3, 0.6]], [0.1, 0.2]),
-        layer3: Dense::new([[0.1, 0.3], [0.2, 0.4]], [1.0, 2.0]),
-    };
-    let baseline = hand_written::Seed3 {
-        w1: net.layer1.weights,
-        b1: net.layer1.bias,
-        w2: net.layer2.weights,
-        b2: net.layer2.bias,
-        w3: net.layer3.weights,
-        b3: net.layer3.bias,
-    };
+    let (net, baseline) = setup::seed3();
     let mut group = c.benchmark_group("seed3_forward");
     group.throughput(Throughput::Elements(1));
     group.bench_function("nn", |b| b.iter(|| net.forward(black_box(&[1.0, 2.0]))));
@@ -59,16 +37,10 @@ fn seed3_forward(c: &mut Criterion) {
 }
 
 fn regression_step(c: &mut Criterion) {
-    let mut net = Regression::initialized(Init::StandardNormal, &mut rng(1));
-    let mut baseline = hand_written::Regression {
-        w1: net.layer1.weights,
-        b1: net.layer1.bias,
-        w2: net.layer2.weights,
-        b2: net.layer2.bias,
-    };
-    let mut grad = Regression::zeros();
-    let mut sgd = Sgd::new(0.07);
-    let (x, d) = ([0.25_f32, 0.75], [2.25_f32]);
+    let (mut net, mut baseline) = setup::regression();
+    let mut grad = setup::Regression::zeros();
+    let mut sgd = Sgd::new(f64::from(REGRESSION_RATE));
+    let (x, d) = REGRESSION_SAMPLE;
     let mut group = c.benchmark_group("regression_step");
     group.throughput(Throughput::Elements(1));
     // What `train::online` does for each sample; plain Sgd fuses it into one pass.
@@ -76,35 +48,14 @@ fn regression_step(c: &mut Criterion) {
         b.iter(|| sgd.step_sample(&mut net, black_box(&x), &d, Mse, &mut grad));
     });
     group.bench_function("hand_written", |b| {
-        b.iter(|| baseline.step(black_box(&x), d[0], 0.07));
+        b.iter(|| baseline.step(black_box(&x), d[0], REGRESSION_RATE));
     });
     group.finish();
 }
 
 fn mlp784(c: &mut Criterion) {
-    let mut random = rng(784);
-    let mut net: Box<Mlp784> = Box::new(Mlp784::initialized(Init::He, &mut random));
-    let mut grad: Box<Mlp784> = Box::new(Mlp784::zeros());
-    let mut baseline = Box::new(hand_written::Mlp {
-        w1: net.layer1.weights,
-        b1: net.layer1.bias,
-        w2: net.layer2.weights,
-        b2: net.layer2.bias,
-    });
-    let mut baseline_grad = Box::new(hand_written::Mlp {
-        w1: grad.layer1.weights,
-        b1: grad.layer1.bias,
-        w2: grad.layer2.weights,
-        b2: grad.layer2.bias,
-    });
-    let batch: Vec<([f32; 784], usize)> = (0..BATCH)
-        .map(|i| {
-            (
-                std::array::from_fn(|j| ((i * 31 + j * 7) % 256) as f32 / 255.0),
-                i % 10,
-            )
-        })
-        .collect();
+    let (mut net, mut grad, mut baseline, mut baseline_grad) = setup::mlp784();
+    let batch = setup::mlp784_batch();
     let x = batch[0].0;
 
     let mut group = c.benchmark_group("mlp784_inference");
