@@ -119,19 +119,7 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
     /// Backpropagation through `u = x·W + b`: the gradient with respect to the input `x`, given the
     /// gradient `du` with respect to `u` (numpy's `np.dot(delta, W.T)`).
     pub fn input_gradient(&self, du: &[T; O]) -> [T; I] {
-        let mut dx = [T::ZERO; I];
-        // Each sum starts from its first product, not from zero: one addition fewer on the
-        // backward pass's critical path.
-        if let Some((&du0, du)) = du.split_first() {
-            for (dxi, row) in dx.iter_mut().zip(&self.weights) {
-                let (&wi0, row) = row.split_first().unwrap_or((&T::ZERO, &[]));
-                *dxi = wi0 * du0;
-                for (&wij, &duj) in row.iter().zip(du) {
-                    *dxi += wij * duj;
-                }
-            }
-        }
-        dx
+        kernel::input_gradient(&self.weights, du)
     }
 
     /// [`Dense::input_gradient`] for a block of `B` samples at once, into `dx`, with the same

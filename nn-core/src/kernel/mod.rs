@@ -21,6 +21,8 @@ use multiversion::multiversion;
 
 use crate::Scalar;
 
+mod tiles;
+
 /// Layers with fewer weights than this are computed inline, not dispatched.
 const DISPATCH_MIN_WEIGHTS: usize = 4096;
 
@@ -49,6 +51,19 @@ pub(crate) fn add_outer<T: Scalar, const I: usize, const O: usize>(
         add_outer_dispatched(weights, x, du);
     } else {
         add_outer_loop::<T, I, O, false>(weights, x, du);
+    }
+}
+
+/// `dx = W·du`, dispatched for a large layer.
+#[inline(always)]
+pub(crate) fn input_gradient<T: Scalar, const I: usize, const O: usize>(
+    weights: &[[T; O]; I],
+    du: &[T; O],
+) -> [T; I] {
+    if I * O >= DISPATCH_MIN_WEIGHTS {
+        input_gradient_dispatched(weights, du)
+    } else {
+        input_gradient_loop::<T, I, O, false>(weights, du)
     }
 }
 
@@ -178,6 +193,25 @@ fn add_outer_loop<T: Scalar, const I: usize, const O: usize, const FUSED: bool>(
     }
 }
 
+/// `dx = W·du`: one dot product per row of `W`. Each sum starts from its first product, not
+/// from zero: one addition fewer on the backward pass's critical path.
+#[inline(always)]
+fn input_gradient_loop<T: Scalar, const I: usize, const O: usize, const FUSED: bool>(
+    weights: &[[T; O]; I],
+    du: &[T; O],
+) -> [T; I] {
+    let Some((&du0, du)) = du.split_first() else {
+        return [T::ZERO; I];
+    };
+    core::array::from_fn(|i| {
+        let (&wi0, row) = weights[i].split_first().unwrap_or((&T::ZERO, &[]));
+        let products = row.iter().zip(du);
+        products.fold(wi0 * du0, |sum, (&wij, &duj)| {
+            mul_add::<T, FUSED>(wij, duj, sum)
+        })
+    })
+}
+
 /// [`affine`] for a block of `B` samples: each row of `W` is read once for the whole block, and
 /// each sample's sums run in the same order as [`affine`]'s, so the results are the same.
 #[inline(always)]
@@ -216,119 +250,6 @@ fn add_outer_batch_loop<T: Scalar, const I: usize, const O: usize, const B: usiz
     }
 }
 
-/// [`affine_batch`] in register tiles of `R` samples by `C` outputs. Samples and outputs left
-/// over from whole tiles go through the plain loop.
-#[inline(always)]
-fn affine_batch_tiled<
-    T: Scalar,
-    const I: usize,
-    const O: usize,
-    const B: usize,
-    const FUSED: bool,
-    const R: usize,
-    const C: usize,
->(
-    weights: &[[T; O]; I],
-    bias: &[T; O],
-    x: &[&[T; I]; B],
-    u: &mut [[T; O]; B],
-) {
-    u.fill(*bias);
-    let (u_tiles, u_rest) = u.as_chunks_mut::<R>();
-    let (x_tiles, x_rest) = x.as_chunks::<R>();
-    for (u, x) in u_tiles.iter_mut().zip(x_tiles) {
-        for column in 0..O / C {
-            let mut sums: [[T; C]; R] = core::array::from_fn(|r| u[r].as_chunks::<C>().0[column]);
-            for (i, row) in weights.iter().enumerate() {
-                let w = &row.as_chunks::<C>().0[column];
-                for (sums, x) in sums.iter_mut().zip(x) {
-                    let xi = x[i];
-                    for (sum, &wij) in sums.iter_mut().zip(w) {
-                        *sum = mul_add::<T, FUSED>(xi, wij, *sum);
-                    }
-                }
-            }
-            for (u, sums) in u.iter_mut().zip(&sums) {
-                u.as_chunks_mut::<C>().0[column] = *sums;
-            }
-        }
-        for (u, x) in u.iter_mut().zip(x) {
-            for (row, &xi) in weights.iter().zip(x.iter()) {
-                for (uj, &wij) in u
-                    .as_chunks_mut::<C>()
-                    .1
-                    .iter_mut()
-                    .zip(row.as_chunks::<C>().1)
-                {
-                    *uj = mul_add::<T, FUSED>(xi, wij, *uj);
-                }
-            }
-        }
-    }
-    for (u, x) in u_rest.iter_mut().zip(x_rest) {
-        *u = affine_loop::<T, I, O, FUSED>(weights, bias, x);
-    }
-}
-
-/// [`add_outer_batch`] in register tiles of `R` rows of `W` by `C` outputs, each tile loaded once,
-/// summed over the block in registers, and stored once. Rows and outputs left over from whole
-/// tiles go through the plain loop.
-#[inline(always)]
-fn add_outer_batch_tiled<
-    T: Scalar,
-    const I: usize,
-    const O: usize,
-    const B: usize,
-    const FUSED: bool,
-    const R: usize,
-    const C: usize,
->(
-    weights: &mut [[T; O]; I],
-    x: &[&[T; I]; B],
-    du: &[[T; O]; B],
-) {
-    let (tiles, rest) = weights.as_chunks_mut::<R>();
-    for (tile, rows) in tiles.iter_mut().enumerate() {
-        for column in 0..O / C {
-            let mut sums: [[T; C]; R] =
-                core::array::from_fn(|r| rows[r].as_chunks::<C>().0[column]);
-            for (x, du) in x.iter().zip(du) {
-                let d = &du.as_chunks::<C>().0[column];
-                for (sums, &xi) in sums.iter_mut().zip(&x.as_chunks::<R>().0[tile]) {
-                    for (sum, &duj) in sums.iter_mut().zip(d) {
-                        *sum = mul_add::<T, FUSED>(xi, duj, *sum);
-                    }
-                }
-            }
-            for (row, sums) in rows.iter_mut().zip(&sums) {
-                row.as_chunks_mut::<C>().0[column] = *sums;
-            }
-        }
-        for (r, row) in rows.iter_mut().enumerate() {
-            for (x, du) in x.iter().zip(du) {
-                let xi = x[tile * R + r];
-                for (wij, &duj) in row
-                    .as_chunks_mut::<C>()
-                    .1
-                    .iter_mut()
-                    .zip(du.as_chunks::<C>().1)
-                {
-                    *wij = mul_add::<T, FUSED>(xi, duj, *wij);
-                }
-            }
-        }
-    }
-    let first = I - rest.len();
-    for (r, row) in rest.iter_mut().enumerate() {
-        for (x, du) in x.iter().zip(du) {
-            let xi = x[first + r];
-            for (wij, &duj) in row.iter_mut().zip(du) {
-                *wij = mul_add::<T, FUSED>(xi, duj, *wij);
-            }
-        }
-    }
-}
-
 /// Whether the code being compiled may use `feature`: in a `multiversion` clone, the clone's
 /// features; otherwise the build's.
 #[cfg(feature = "std")]
@@ -344,18 +265,23 @@ macro_rules! has {
     };
 }
 
-/// Calls a tiled kernel `$tiled::<T, I, O, B, FUSED, R, C>(args)` with the tile that suits the
-/// code being compiled: its accumulators take 16 of AVX-512's 32 vector registers, 8 of AVX2's
-/// 16 and 8 of SSE2's 16 (half the outputs for `f64`, whose lanes are twice as wide).
+/// Calls a tiled kernel `tiles::$kernel::<T, I, O, B, FUSED, R, C, L>(args)` with the tile that
+/// suits the code being compiled, `R x C` and `L` lanes to a vector. With AVX-512 the
+/// accumulators take 16 of its 32 vector registers (8 rows by two vectors); with SSE2, 8 of its 16
+/// (4 by two, as SSE2 needs registers for its products too). With AVX2 the caller chooses between
+/// shapes that take 12 of its 16: `avx2: R x C for f32, R x C for f64`.
 macro_rules! tiled {
-    ($tiled:ident::<$t:ident, $i:ident, $o:ident, $b:ident>($($arg:expr),*)) => {
+    (
+        $kernel:ident::<$t:ident, $i:ident, $o:ident, $b:ident>($($arg:expr),*),
+        avx2: $r32:literal x $c32:literal, $r64:literal x $c64:literal
+    ) => {
         match (has!("avx512f"), has!("fma"), <$t as Scalar>::SIZE) {
-            (true, _, 4) => $tiled::<$t, $i, $o, $b, true, 8, 32>($($arg),*),
-            (true, _, _) => $tiled::<$t, $i, $o, $b, true, 8, 16>($($arg),*),
-            (false, true, 4) => $tiled::<$t, $i, $o, $b, true, 4, 16>($($arg),*),
-            (false, true, _) => $tiled::<$t, $i, $o, $b, true, 4, 8>($($arg),*),
-            (false, false, 4) => $tiled::<$t, $i, $o, $b, false, 4, 8>($($arg),*),
-            (false, false, _) => $tiled::<$t, $i, $o, $b, false, 4, 4>($($arg),*),
+            (true, _, 4) => tiles::$kernel::<$t, $i, $o, $b, true, 8, 32, 16>($($arg),*),
+            (true, _, _) => tiles::$kernel::<$t, $i, $o, $b, true, 8, 16, 8>($($arg),*),
+            (false, true, 4) => tiles::$kernel::<$t, $i, $o, $b, true, $r32, $c32, 8>($($arg),*),
+            (false, true, _) => tiles::$kernel::<$t, $i, $o, $b, true, $r64, $c64, 4>($($arg),*),
+            (false, false, 4) => tiles::$kernel::<$t, $i, $o, $b, false, 4, 8, 4>($($arg),*),
+            (false, false, _) => tiles::$kernel::<$t, $i, $o, $b, false, 4, 4, 2>($($arg),*),
         }
     };
 }
@@ -371,7 +297,8 @@ fn affine_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: u
     x: &[&[T; I]; B],
     u: &mut [[T; O]; B],
 ) {
-    tiled!(affine_batch_tiled::<T, I, O, B>(weights, bias, x, u));
+    // Three vectors of outputs: four samples are read for twelve products.
+    tiled!(affine_batch::<T, I, O, B>(weights, bias, x, u), avx2: 4 x 24, 4 x 12);
 }
 
 /// [`input_gradient_batch`]'s loops.
@@ -417,7 +344,8 @@ fn input_gradient_batch_dispatched<T: Scalar, const I: usize, const O: usize, co
     du_columns: &mut [[T; B]; O],
     dx: &mut [[T; I]; B],
 ) {
-    input_gradient_batch_loop(weights, du, du_columns, dx);
+    // The columns are the samples: a block of 32 is four vectors.
+    tiled!(input_gradient_batch::<T, I, O, B>(weights, du, du_columns, dx), avx2: 3 x 32, 3 x 16);
 }
 
 /// [`add_outer_batch`], dispatched.
@@ -430,7 +358,7 @@ fn add_outer_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B
     x: &[&[T; I]; B],
     du: &[[T; O]; B],
 ) {
-    tiled!(add_outer_batch_tiled::<T, I, O, B>(weights, x, du));
+    tiled!(add_outer_batch::<T, I, O, B>(weights, x, du), avx2: 4 x 24, 4 x 12);
 }
 
 /// [`scale`], dispatched.
@@ -465,6 +393,22 @@ fn affine_dispatched<T: Scalar, const I: usize, const O: usize>(
         affine_loop::<T, I, O, true>(weights, bias, x)
     } else {
         affine_loop::<T, I, O, false>(weights, bias, x)
+    }
+}
+
+/// [`input_gradient`] for large layers, dispatched.
+#[cfg_attr(
+    feature = "std",
+    multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
+)]
+fn input_gradient_dispatched<T: Scalar, const I: usize, const O: usize>(
+    weights: &[[T; O]; I],
+    du: &[T; O],
+) -> [T; I] {
+    if has!("fma") {
+        input_gradient_loop::<T, I, O, true>(weights, du)
+    } else {
+        input_gradient_loop::<T, I, O, false>(weights, du)
     }
 }
 
@@ -505,7 +449,7 @@ mod tests {
 
     /// Every tile shape the dispatcher uses, checked against the one-sample loops bit for bit,
     /// with a block, rows and outputs that leave parts over from whole tiles.
-    fn tiles_match_loops<const FUSED: bool, const R: usize, const C: usize>() {
+    fn tiles_match_loops<const FUSED: bool, const R: usize, const C: usize, const L: usize>() {
         let weights = weights();
         let bias: [f32; O] = core::array::from_fn(|j| value(j + 5_000));
         let inputs: [[f32; I]; B] =
@@ -516,29 +460,51 @@ mod tests {
 
         // Filled with NaN first: every value must be written, none read.
         let mut tiled = [[f32::NAN; O]; B];
-        affine_batch_tiled::<f32, I, O, B, FUSED, R, C>(&weights, &bias, &x, &mut tiled);
+        tiles::affine_batch::<f32, I, O, B, FUSED, R, C, L>(&weights, &bias, &x, &mut tiled);
         for (u, x) in tiled.iter().zip(x) {
             assert_eq!(*u, affine_loop::<f32, I, O, FUSED>(&weights, &bias, x));
         }
 
         let mut tiled = weights;
-        add_outer_batch_tiled::<f32, I, O, B, FUSED, R, C>(&mut tiled, &x, &du);
+        tiles::add_outer_batch::<f32, I, O, B, FUSED, R, C, L>(&mut tiled, &x, &du);
         let mut one_by_one = weights;
         for (x, du) in x.iter().zip(&du) {
             add_outer_loop::<f32, I, O, FUSED>(&mut one_by_one, x, du);
         }
         assert_eq!(tiled, one_by_one);
         assert_ne!(tiled, weights);
+
+        let mut columns = [[f32::NAN; B]; O];
+        let mut tiled = [[f32::NAN; I]; B];
+        tiles::input_gradient_batch::<f32, I, O, B, FUSED, R, C, L>(
+            &weights,
+            &du,
+            &mut columns,
+            &mut tiled,
+        );
+        for (dx, du) in tiled.iter().zip(&du) {
+            let one = input_gradient_loop::<f32, I, O, FUSED>(&weights, du);
+            assert_eq!(dx.map(f32::to_bits), one.map(f32::to_bits));
+        }
     }
 
     #[test]
     fn register_tiles_equal_the_one_sample_loops() {
-        tiles_match_loops::<false, 4, 4>();
-        tiles_match_loops::<false, 4, 8>();
-        tiles_match_loops::<true, 4, 8>();
-        tiles_match_loops::<true, 4, 16>();
-        tiles_match_loops::<true, 8, 16>();
-        tiles_match_loops::<true, 8, 32>();
+        tiles_match_loops::<false, 4, 4, 2>();
+        tiles_match_loops::<false, 4, 8, 4>();
+        tiles_match_loops::<true, 4, 24, 8>();
+        tiles_match_loops::<true, 3, 32, 8>();
+        tiles_match_loops::<true, 8, 16, 8>();
+        tiles_match_loops::<true, 8, 32, 16>();
+    }
+
+    #[test]
+    fn input_gradients_start_from_the_first_product() {
+        // A product of -0.0 keeps its sign, as the first of a sum.
+        let dx = input_gradient_loop::<f32, 2, 1, true>(&[[-0.0], [0.0]], &[1.0]);
+        assert_eq!(dx.map(f32::to_bits), [(-0.0_f32).to_bits(), 0]);
+        let dx = input_gradient_loop::<f32, 2, 2, false>(&[[1.0, 2.0], [3.0, 4.0]], &[1.0, -1.0]);
+        assert_eq!(dx, [-1.0, -1.0]);
     }
 
     #[test]

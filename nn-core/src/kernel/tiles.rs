@@ -1,0 +1,266 @@
+//! The block products of a large layer in register tiles and cache blocks.
+//!
+//! Each product is a sum of rank-one updates: a tile of `R x C` sums is kept in registers while,
+//! for every term `k`, `R` scalars (each broadcast to a vector) multiply one row of `C` values.
+//! A tile of `8 x 32` `f32`s is 16 of AVX-512's 32 registers; `4 x 24` is 12 of AVX2's 16, with
+//! three for the row and one for the broadcast. The tiles cover an output strip by strip of
+//! columns, so that a strip's rows stay in the L1 cache while every tile of rows uses them, and
+//! the weights are read in blocks of rows small enough for the L2 cache and the TLB: a row of a
+//! `2048 x 2048` layer is 8 KiB, and walking a column strip down all its rows touches a new page
+//! at every row.
+//!
+//! Every sum adds its terms in the order the one-sample loops do, from the same first value, so
+//! the results are theirs bit for bit, however the work is cut into tiles and blocks.
+
+use core::ops::Range;
+
+use super::mul_add;
+use crate::Scalar;
+
+/// A product computed tile by tile: `tile::<R, C>(row, column)` computes (or adds into) the
+/// output's rows `row..row + R`, columns `column..column + C`.
+pub(super) trait Tiles {
+    /// The tile at `row` and `column`.
+    fn tile<const R: usize, const C: usize>(&mut self, row: usize, column: usize);
+}
+
+/// Covers `rows` x `columns` with tiles of `R x C`, column strip by column strip. Columns left
+/// over from whole strips go in strips of `L` (one vector), then of 4 (one SSE vector, half an
+/// AVX2 one: a layer of 10 outputs is 8 of them), then one by one; rows left over in a strip, in
+/// tiles of one row.
+#[inline(always)]
+pub(super) fn for_each_tile<K: Tiles, const R: usize, const C: usize, const L: usize>(
+    product: &mut K,
+    rows: Range<usize>,
+    columns: usize,
+) {
+    let whole = columns - columns % C;
+    let vectors = whole + (columns - whole) / L * L;
+    let quarters = vectors + (columns - vectors) / 4 * 4;
+    strips::<K, R, C>(product, rows.clone(), 0..whole);
+    strips::<K, R, L>(product, rows.clone(), whole..vectors);
+    strips::<K, R, 4>(product, rows.clone(), vectors..quarters);
+    strips::<K, R, 1>(product, rows, quarters..columns);
+}
+
+/// [`for_each_tile`] for strips of `C` columns.
+#[inline(always)]
+fn strips<K: Tiles, const R: usize, const C: usize>(
+    product: &mut K,
+    rows: Range<usize>,
+    columns: Range<usize>,
+) {
+    let whole = rows.end - rows.len() % R;
+    for column in columns.step_by(C) {
+        for row in (rows.start..whole).step_by(R) {
+            product.tile::<R, C>(row, column);
+        }
+        for row in whole..rows.end {
+            product.tile::<1, C>(row, column);
+        }
+    }
+}
+
+/// `sums[r][c] += a[r] · b[c]`, each sum fused into one rounding when `FUSED`.
+#[inline(always)]
+fn rank_one_update<T: Scalar, const FUSED: bool, const R: usize, const C: usize>(
+    sums: &mut [[T; C]; R],
+    a: [T; R],
+    b: &[T; C],
+) {
+    // Copied first, so that the row is loaded in whole vectors.
+    let b = *b;
+    for (sums, a) in sums.iter_mut().zip(a) {
+        for (sum, &b) in sums.iter_mut().zip(&b) {
+            *sum = mul_add::<T, FUSED>(a, b, *sum);
+        }
+    }
+}
+
+/// The `C` values of `row` from `column` on.
+#[inline(always)]
+fn columns<T, const C: usize>(row: &[T], column: usize) -> &[T; C] {
+    row[column..]
+        .first_chunk()
+        .expect("a tile lies inside its rows")
+}
+
+/// [`columns`], to write.
+#[inline(always)]
+fn columns_mut<T, const C: usize>(row: &mut [T], column: usize) -> &mut [T; C] {
+    row[column..]
+        .first_chunk_mut()
+        .expect("a tile lies inside its rows")
+}
+
+/// How many rows of a layer with `outputs` outputs to take at a time, so that each block of
+/// weight rows (128 KiB) stays in the L2 cache and on few pages.
+const fn rows_per_block<T: Scalar>(outputs: usize) -> usize {
+    let rows = 128 * 1024 / (outputs * T::SIZE);
+    if rows < 8 { 8 } else { rows }
+}
+
+/// `u[s] = x[s]·W + b` for a block of `B` samples: output rows are samples, columns are outputs,
+/// and the terms `x[s][i]·W[i]` are added for a block of inputs `i` at a time.
+struct Affine<'a, T, const I: usize, const O: usize, const B: usize, const FUSED: bool> {
+    weights: &'a [[T; O]; I],
+    x: &'a [&'a [T; I]; B],
+    u: &'a mut [[T; O]; B],
+    inputs: Range<usize>,
+}
+
+impl<T: Scalar, const I: usize, const O: usize, const B: usize, const FUSED: bool> Tiles
+    for Affine<'_, T, I, O, B, FUSED>
+{
+    #[inline(always)]
+    fn tile<const R: usize, const C: usize>(&mut self, sample: usize, column: usize) {
+        let u = &mut self.u[sample..sample + R];
+        let x: [&[T]; R] = core::array::from_fn(|r| &self.x[sample + r][self.inputs.clone()]);
+        let mut sums: [[T; C]; R] = core::array::from_fn(|r| *columns(&u[r], column));
+        for (k, row) in self.weights[self.inputs.clone()].iter().enumerate() {
+            let a = core::array::from_fn(|r| x[r][k]);
+            rank_one_update::<T, FUSED, R, C>(&mut sums, a, columns(row, column));
+        }
+        for (u, sums) in u.iter_mut().zip(&sums) {
+            *columns_mut(u, column) = *sums;
+        }
+    }
+}
+
+/// `u[s] = x[s]·W + b` for a block of samples, in tiles of `R` samples by `C` outputs.
+#[inline(always)]
+pub(super) fn affine_batch<
+    T: Scalar,
+    const I: usize,
+    const O: usize,
+    const B: usize,
+    const FUSED: bool,
+    const R: usize,
+    const C: usize,
+    const L: usize,
+>(
+    weights: &[[T; O]; I],
+    bias: &[T; O],
+    x: &[&[T; I]; B],
+    u: &mut [[T; O]; B],
+) {
+    u.fill(*bias);
+    let block = rows_per_block::<T>(O);
+    for first in (0..I).step_by(block) {
+        let inputs = first..I.min(first + block);
+        let mut product = Affine::<T, I, O, B, FUSED> {
+            weights,
+            x,
+            u,
+            inputs,
+        };
+        for_each_tile::<_, R, C, L>(&mut product, 0..B, O);
+    }
+}
+
+/// `W += Σ x[s]ᵀ·du[s]`: output rows are inputs, columns are outputs, and the terms are the
+/// block's samples. Each tile of `W` is loaded once, summed over the block and stored once.
+struct Outer<'a, T, const I: usize, const O: usize, const B: usize, const FUSED: bool> {
+    weights: &'a mut [[T; O]; I],
+    x: &'a [&'a [T; I]; B],
+    du: &'a [[T; O]; B],
+}
+
+impl<T: Scalar, const I: usize, const O: usize, const B: usize, const FUSED: bool> Tiles
+    for Outer<'_, T, I, O, B, FUSED>
+{
+    #[inline(always)]
+    fn tile<const R: usize, const C: usize>(&mut self, input: usize, column: usize) {
+        let rows = &mut self.weights[input..input + R];
+        let mut sums: [[T; C]; R] = core::array::from_fn(|r| *columns(&rows[r], column));
+        for (x, du) in self.x.iter().zip(self.du) {
+            let a = *columns(&x[..], input);
+            rank_one_update::<T, FUSED, R, C>(&mut sums, a, columns(du, column));
+        }
+        for (row, sums) in rows.iter_mut().zip(&sums) {
+            *columns_mut(row, column) = *sums;
+        }
+    }
+}
+
+/// `W += Σ x[s]ᵀ·du[s]` for a block of samples, in tiles of `R` rows of `W` by `C` outputs. The
+/// tiles go along the rows, so that `W` is read and written in order, once.
+#[inline(always)]
+pub(super) fn add_outer_batch<
+    T: Scalar,
+    const I: usize,
+    const O: usize,
+    const B: usize,
+    const FUSED: bool,
+    const R: usize,
+    const C: usize,
+    const L: usize,
+>(
+    weights: &mut [[T; O]; I],
+    x: &[&[T; I]; B],
+    du: &[[T; O]; B],
+) {
+    let mut product = Outer::<T, I, O, B, FUSED> { weights, x, du };
+    for first in (0..I).step_by(R) {
+        for_each_tile::<_, R, C, L>(&mut product, first..I.min(first + R), O);
+    }
+}
+
+/// `dx[s] = W·du[s]`: output rows are inputs, columns are samples, and the terms are the
+/// outputs, with `du` transposed so that a row of terms is contiguous.
+struct InputGradient<'a, T, const I: usize, const O: usize, const B: usize, const FUSED: bool> {
+    weights: &'a [[T; O]; I],
+    du_columns: &'a [[T; B]; O],
+    dx: &'a mut [[T; I]; B],
+}
+
+impl<T: Scalar, const I: usize, const O: usize, const B: usize, const FUSED: bool> Tiles
+    for InputGradient<'_, T, I, O, B, FUSED>
+{
+    #[inline(always)]
+    fn tile<const R: usize, const C: usize>(&mut self, input: usize, sample: usize) {
+        let rows: [&[T; O]; R] = core::array::from_fn(|r| &self.weights[input + r]);
+        // `-0.0 + p` is `p` for every `p`, signed zeros too: the sums are the one-sample loop's,
+        // which start from their first product.
+        let mut sums = [[-T::ZERO; C]; R];
+        for (j, du) in self.du_columns.iter().enumerate() {
+            let a = core::array::from_fn(|r| rows[r][j]);
+            rank_one_update::<T, FUSED, R, C>(&mut sums, a, columns(du, sample));
+        }
+        for (r, sums) in sums.iter().enumerate() {
+            for (c, &sum) in sums.iter().enumerate() {
+                self.dx[sample + c][input + r] = sum;
+            }
+        }
+    }
+}
+
+/// `dx[s] = W·du[s]` for a block of samples, in tiles of `R` inputs by `C` samples.
+#[inline(always)]
+pub(super) fn input_gradient_batch<
+    T: Scalar,
+    const I: usize,
+    const O: usize,
+    const B: usize,
+    const FUSED: bool,
+    const R: usize,
+    const C: usize,
+    const L: usize,
+>(
+    weights: &[[T; O]; I],
+    du: &[[T; O]; B],
+    du_columns: &mut [[T; B]; O],
+    dx: &mut [[T; I]; B],
+) {
+    for (j, column) in du_columns.iter_mut().enumerate() {
+        for (value, du) in column.iter_mut().zip(du) {
+            *value = du[j];
+        }
+    }
+    let mut product = InputGradient::<T, I, O, B, FUSED> {
+        weights,
+        du_columns,
+        dx,
+    };
+    for_each_tile::<_, R, C, L>(&mut product, 0..I, B);
+}
