@@ -152,6 +152,72 @@ fn read_rows(rows: &[[f32; 128]; 784]) -> [f32; 128] {
     sums
 }
 
+/// The peak of one core's fused multiply-adds, in the widest vectors the kernels dispatch to:
+/// AVX-512 where the CPU has it (unless built with `--cfg nn_avx2_only`, as the kernels), else
+/// AVX2. Independent chains, more than both FMA units' latency needs. Returns a sum, so that
+/// nothing is optimised away, and the multiply-adds done; `None` without AVX2 and FMA.
+#[cfg(target_arch = "x86_64")]
+#[allow(unsafe_code)]
+fn fma_peak(scale: f32) -> Option<(f32, usize)> {
+    if !cfg!(nn_avx2_only) && is_x86_feature_detected!("avx512f") {
+        // SAFETY: the CPU has AVX-512F, checked just above.
+        Some(unsafe { peak::avx512(scale) })
+    } else if is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") {
+        // SAFETY: the CPU has AVX2 and FMA, checked just above.
+        Some(unsafe { peak::avx2(scale) })
+    } else {
+        None
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn fma_peak(_: f32) -> Option<(f32, usize)> {
+    None
+}
+
+/// [`fma_peak`]'s loops, in intrinsics: written as arrays, LLVM vectorised them across the chains.
+#[cfg(target_arch = "x86_64")]
+mod peak {
+    use std::arch::x86_64::{
+        __m256, __m512, _mm256_cvtss_f32, _mm256_fmadd_ps, _mm256_set1_ps, _mm512_fmadd_ps,
+        _mm512_reduce_add_ps, _mm512_set1_ps,
+    };
+
+    const ROUNDS: usize = 10_000;
+
+    /// 12 chains in AVX-512's 32 registers.
+    #[target_feature(enable = "avx512f")]
+    pub fn avx512(scale: f32) -> (f32, usize) {
+        let (factor, term) = (_mm512_set1_ps(scale), _mm512_set1_ps(1e-3));
+        let mut chains: [__m512; 12] = [_mm512_set1_ps(1.0); 12];
+        for _ in 0..ROUNDS {
+            for chain in &mut chains {
+                *chain = _mm512_fmadd_ps(*chain, factor, term);
+            }
+        }
+        let sum = chains
+            .iter()
+            .map(|&chain| _mm512_reduce_add_ps(chain))
+            .sum();
+        (sum, ROUNDS * 12 * 16)
+    }
+
+    /// 10 chains in AVX2's 16 registers.
+    #[target_feature(enable = "avx2,fma")]
+    pub fn avx2(scale: f32) -> (f32, usize) {
+        let (factor, term) = (_mm256_set1_ps(scale), _mm256_set1_ps(1e-3));
+        let mut chains: [__m256; 10] = [_mm256_set1_ps(1.0); 10];
+        for _ in 0..ROUNDS {
+            for chain in &mut chains {
+                *chain = _mm256_fmadd_ps(*chain, factor, term);
+            }
+        }
+        // The first lane of each chain is enough to keep every chain.
+        let sum = chains.iter().map(|&chain| _mm256_cvtss_f32(chain)).sum();
+        (sum, ROUNDS * 10 * 8)
+    }
+}
+
 fn main() {
     let mut criterion = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
@@ -160,6 +226,13 @@ fn main() {
     seed3_forward(&mut criterion);
     regression_step(&mut criterion);
     mlp784(&mut criterion);
+    let mut peak_multiply_adds = 0;
+    if let Some((_, multiply_adds)) = fma_peak(1.0) {
+        criterion
+            .benchmark_group("fma_peak")
+            .bench_function("one_core", |b| b.iter(|| fma_peak(black_box(0.999))));
+        peak_multiply_adds = multiply_adds;
+    }
     criterion.final_summary();
-    report::print();
+    report::print(peak_multiply_adds);
 }

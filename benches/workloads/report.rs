@@ -48,7 +48,9 @@ fn mean_ns(group: &str, function: &str) -> Option<f64> {
     estimates["mean"]["point_estimate"].as_f64()
 }
 
-pub fn print() {
+/// Prints the table, then W3 against its bounds (`peak_multiply_adds`: those of one
+/// `fma_peak` call) and the threads' speed-ups.
+pub fn print(peak_multiply_adds: usize) {
     println!(
         "\n{:<22} {:<13} {:>12} {:>14} {:>9} {:>14}",
         "workload", "implementation", "ns/sample", "samples/s", "GFLOP/s", "÷ hand-written"
@@ -82,6 +84,18 @@ pub fn print() {
             nn / 1e3,
             nn / bound,
             bound / 1e3
+        );
+    }
+    if let (Some(step), Some(peak)) = (
+        mean_ns("mlp784_train_batch32", "nn"),
+        mean_ns("fma_peak", "one_core"),
+    ) {
+        let peak = 2.0 * peak_multiply_adds as f64 / peak;
+        let training = 2.0 * WORKLOADS[3].multiply_adds * WORKLOADS[3].samples / step;
+        println!(
+            "mlp784 training: {training:.1} GFLOP/s, {:.0}% of this core's FMA peak of {peak:.1} \
+             GFLOP/s",
+            100.0 * training / peak
         );
     }
     let threads = [

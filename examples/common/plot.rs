@@ -17,7 +17,7 @@ const FONTS: [&str; 2] = [
 
 /// Registers `DejaVu Sans` for the plots' text; `false` when no font file is found, and the plots
 /// are then drawn without text.
-fn register_sans_serif() -> bool {
+pub fn register_sans_serif() -> bool {
     FONTS.iter().any(|path| {
         std::fs::read(path).is_ok_and(|bytes| {
             register_font(

@@ -19,14 +19,14 @@ mod candle;
 mod dfdx;
 #[path = "../../workloads/hand_written.rs"]
 mod hand_written;
+mod timing;
 
 use std::hint::black_box;
-use std::time::Instant;
 
 use nn::init::{Init, rng};
 use nn::loss::{CrossEntropy, Mse};
 use nn::optim::{Optimizer, Sgd};
-use nn::{Dense, Network, train};
+use nn::{Dense, train};
 
 nn::network! {
     /// W1.
@@ -39,32 +39,7 @@ nn::network! {
 
 pub const BATCH: usize = 32;
 
-/// The median over three rounds of the time of one call of `f`, in nanoseconds.
-pub fn time(mut f: impl FnMut()) -> f64 {
-    let mut calls = 1_u64;
-    loop {
-        let start = Instant::now();
-        for _ in 0..calls {
-            f();
-        }
-        if start.elapsed().as_secs_f64() > 0.05 {
-            break;
-        }
-        calls *= 2;
-    }
-    calls *= 10; // about half a second per round
-    let mut rounds: Vec<f64> = (0..3)
-        .map(|_| {
-            let start = Instant::now();
-            for _ in 0..calls {
-                f();
-            }
-            start.elapsed().as_secs_f64() * 1e9 / calls as f64
-        })
-        .collect();
-    rounds.sort_by(f64::total_cmp);
-    rounds[1]
-}
+pub use timing::time;
 
 /// The inputs every implementation gets.
 pub struct Data {

@@ -5,10 +5,9 @@
 //! more to the indirect call than it gains, so those keep the inline loops.
 //!
 //! Where the CPU has FMA, the dispatched loops fuse each multiply-add into one instruction (and
-//! one rounding). Blocks of samples go through register tiles: a few samples (or weight rows)
-//! times a few vector registers of outputs, summed in registers over the whole input instead of
-//! being loaded and stored once per input. Every sum still adds its terms in the same order as the
-//! one-sample loops, so a block's results equal the samples' one by one, bit for bit.
+//! one rounding). Blocks of samples go through register tiles and cache blocks ([`tiles`]). Every
+//! sum still adds its terms in the same order as the one-sample loops, so a block's results equal
+//! the samples' one by one, bit for bit.
 
 // multiversion calls the `#[target_feature]` clones through `unsafe` once it has checked the CPU.
 #![allow(unsafe_code)]
@@ -286,21 +285,6 @@ macro_rules! tiled {
     };
 }
 
-/// [`affine_batch`], dispatched.
-#[cfg_attr(
-    feature = "std",
-    multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
-)]
-fn affine_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: usize>(
-    weights: &[[T; O]; I],
-    bias: &[T; O],
-    x: &[&[T; I]; B],
-    u: &mut [[T; O]; B],
-) {
-    // Three vectors of outputs: four samples are read for twelve products.
-    tiled!(affine_batch::<T, I, O, B>(weights, bias, x, u), avx2: 4 x 24, 4 x 12);
-}
-
 /// [`input_gradient_batch`]'s loops.
 #[inline(always)]
 fn input_gradient_batch_loop<T: Scalar, const I: usize, const O: usize, const B: usize>(
@@ -333,99 +317,103 @@ fn input_gradient_batch_loop<T: Scalar, const I: usize, const O: usize, const B:
     }
 }
 
-/// [`input_gradient_batch`], dispatched.
-#[cfg_attr(
-    feature = "std",
-    multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
-)]
-fn input_gradient_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: usize>(
-    weights: &[[T; O]; I],
-    du: &[[T; O]; B],
-    du_columns: &mut [[T; B]; O],
-    dx: &mut [[T; I]; B],
-) {
-    // The columns are the samples: a block of 32 is four vectors.
-    tiled!(input_gradient_batch::<T, I, O, B>(weights, du, du_columns, dx), avx2: 3 x 32, 3 x 16);
+/// The dispatched functions, each compiled for AVX-512 and for AVX2 with FMA besides the build's
+/// own target, with `std`. Built with `--cfg nn_avx2_only`, they leave AVX-512 out: a
+/// measurement knob, to time the AVX2 code on a CPU that has both.
+macro_rules! dispatched {
+    ($($function:item)*) => {
+        $(
+            #[cfg_attr(
+                all(feature = "std", not(nn_avx2_only)),
+                multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
+            )]
+            #[cfg_attr(
+                all(feature = "std", nn_avx2_only),
+                multiversion(targets("x86_64+avx2+fma"))
+            )]
+            $function
+        )*
+    };
 }
 
-/// [`add_outer_batch`], dispatched.
-#[cfg_attr(
-    feature = "std",
-    multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
-)]
-fn add_outer_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: usize>(
-    weights: &mut [[T; O]; I],
-    x: &[&[T; I]; B],
-    du: &[[T; O]; B],
-) {
-    tiled!(add_outer_batch::<T, I, O, B>(weights, x, du), avx2: 4 x 24, 4 x 12);
-}
-
-/// [`scale`], dispatched.
-#[cfg_attr(
-    feature = "std",
-    multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
-)]
-fn scale_dispatched<T: Scalar>(values: &mut [T], factor: T) {
-    scale_loop(values, factor);
-}
-
-/// [`add_scaled`], dispatched.
-#[cfg_attr(
-    feature = "std",
-    multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
-)]
-fn add_scaled_dispatched<T: Scalar>(values: &mut [T], other: &[T], factor: T) {
-    add_scaled_loop(values, other, factor);
-}
-
-/// [`affine`] for large layers, dispatched.
-#[cfg_attr(
-    feature = "std",
-    multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
-)]
-fn affine_dispatched<T: Scalar, const I: usize, const O: usize>(
-    weights: &[[T; O]; I],
-    bias: &[T; O],
-    x: &[T; I],
-) -> [T; O] {
-    if has!("fma") {
-        affine_loop::<T, I, O, true>(weights, bias, x)
-    } else {
-        affine_loop::<T, I, O, false>(weights, bias, x)
+dispatched! {
+    /// [`affine_batch`], dispatched.
+    fn affine_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: usize>(
+        weights: &[[T; O]; I],
+        bias: &[T; O],
+        x: &[&[T; I]; B],
+        u: &mut [[T; O]; B],
+    ) {
+        // Three vectors of outputs: four samples are read for twelve products.
+        tiled!(affine_batch::<T, I, O, B>(weights, bias, x, u), avx2: 4 x 24, 4 x 12);
     }
-}
 
-/// [`input_gradient`] for large layers, dispatched.
-#[cfg_attr(
-    feature = "std",
-    multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
-)]
-fn input_gradient_dispatched<T: Scalar, const I: usize, const O: usize>(
-    weights: &[[T; O]; I],
-    du: &[T; O],
-) -> [T; I] {
-    if has!("fma") {
-        input_gradient_loop::<T, I, O, true>(weights, du)
-    } else {
-        input_gradient_loop::<T, I, O, false>(weights, du)
+    /// [`input_gradient_batch`], dispatched.
+    fn input_gradient_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: usize>(
+        weights: &[[T; O]; I],
+        du: &[[T; O]; B],
+        du_columns: &mut [[T; B]; O],
+        dx: &mut [[T; I]; B],
+    ) {
+        // The columns are the samples: a block of 32 is four vectors.
+        tiled!(input_gradient_batch::<T, I, O, B>(weights, du, du_columns, dx), avx2: 3 x 32, 3 x 16);
     }
-}
 
-/// [`add_outer`] for large layers, dispatched.
-#[cfg_attr(
-    feature = "std",
-    multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))
-)]
-fn add_outer_dispatched<T: Scalar, const I: usize, const O: usize>(
-    weights: &mut [[T; O]; I],
-    x: &[T; I],
-    du: &[T; O],
-) {
-    if has!("fma") {
-        add_outer_loop::<T, I, O, true>(weights, x, du);
-    } else {
-        add_outer_loop::<T, I, O, false>(weights, x, du);
+    /// [`add_outer_batch`], dispatched.
+    fn add_outer_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: usize>(
+        weights: &mut [[T; O]; I],
+        x: &[&[T; I]; B],
+        du: &[[T; O]; B],
+    ) {
+        tiled!(add_outer_batch::<T, I, O, B>(weights, x, du), avx2: 4 x 24, 4 x 12);
+    }
+
+    /// [`scale`], dispatched.
+    fn scale_dispatched<T: Scalar>(values: &mut [T], factor: T) {
+        scale_loop(values, factor);
+    }
+
+    /// [`add_scaled`], dispatched.
+    fn add_scaled_dispatched<T: Scalar>(values: &mut [T], other: &[T], factor: T) {
+        add_scaled_loop(values, other, factor);
+    }
+
+    /// [`affine`] for large layers, dispatched.
+    fn affine_dispatched<T: Scalar, const I: usize, const O: usize>(
+        weights: &[[T; O]; I],
+        bias: &[T; O],
+        x: &[T; I],
+    ) -> [T; O] {
+        if has!("fma") {
+            affine_loop::<T, I, O, true>(weights, bias, x)
+        } else {
+            affine_loop::<T, I, O, false>(weights, bias, x)
+        }
+    }
+
+    /// [`input_gradient`] for large layers, dispatched.
+    fn input_gradient_dispatched<T: Scalar, const I: usize, const O: usize>(
+        weights: &[[T; O]; I],
+        du: &[T; O],
+    ) -> [T; I] {
+        if has!("fma") {
+            input_gradient_loop::<T, I, O, true>(weights, du)
+        } else {
+            input_gradient_loop::<T, I, O, false>(weights, du)
+        }
+    }
+
+    /// [`add_outer`] for large layers, dispatched.
+    fn add_outer_dispatched<T: Scalar, const I: usize, const O: usize>(
+        weights: &mut [[T; O]; I],
+        x: &[T; I],
+        du: &[T; O],
+    ) {
+        if has!("fma") {
+            add_outer_loop::<T, I, O, true>(weights, x, du);
+        } else {
+            add_outer_loop::<T, I, O, false>(weights, x, du);
+        }
     }
 }
 

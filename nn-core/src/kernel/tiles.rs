@@ -61,22 +61,6 @@ fn strips<K: Tiles, const R: usize, const C: usize>(
     }
 }
 
-/// `sums[r][c] += a[r] · b[c]`, each sum fused into one rounding when `FUSED`.
-#[inline(always)]
-fn rank_one_update<T: Scalar, const FUSED: bool, const R: usize, const C: usize>(
-    sums: &mut [[T; C]; R],
-    a: [T; R],
-    b: &[T; C],
-) {
-    // Copied first, so that the row is loaded in whole vectors.
-    let b = *b;
-    for (sums, a) in sums.iter_mut().zip(a) {
-        for (sum, &b) in sums.iter_mut().zip(&b) {
-            *sum = mul_add::<T, FUSED>(a, b, *sum);
-        }
-    }
-}
-
 /// The `C` values of `row` from `column` on.
 #[inline(always)]
 fn columns<T, const C: usize>(row: &[T], column: usize) -> &[T; C] {
@@ -114,17 +98,35 @@ impl<T: Scalar, const I: usize, const O: usize, const B: usize, const FUSED: boo
 {
     #[inline(always)]
     fn tile<const R: usize, const C: usize>(&mut self, sample: usize, column: usize) {
+        let x = core::array::from_fn(|r| &self.x[sample + r][self.inputs.clone()]);
         let u = &mut self.u[sample..sample + R];
-        let x: [&[T]; R] = core::array::from_fn(|r| &self.x[sample + r][self.inputs.clone()]);
-        let mut sums: [[T; C]; R] = core::array::from_fn(|r| *columns(&u[r], column));
-        for (k, row) in self.weights[self.inputs.clone()].iter().enumerate() {
-            let a = core::array::from_fn(|r| x[r][k]);
-            rank_one_update::<T, FUSED, R, C>(&mut sums, a, columns(row, column));
-        }
+        let start = core::array::from_fn(|r| *columns(&u[r], column));
+        let sums =
+            affine_sums::<T, O, FUSED, R, C>(start, &self.weights[self.inputs.clone()], x, column);
         for (u, sums) in u.iter_mut().zip(&sums) {
             *columns_mut(u, column) = *sums;
         }
     }
+}
+
+/// The sums of one tile of [`Affine`], as [`outer_sums`]: `start + x[r]·rows`.
+#[inline(always)]
+fn affine_sums<T: Scalar, const O: usize, const FUSED: bool, const R: usize, const C: usize>(
+    mut sums: [[T; C]; R],
+    rows: &[[T; O]],
+    x: [&[T]; R],
+    column: usize,
+) -> [[T; C]; R] {
+    for (k, row) in rows.iter().enumerate() {
+        let w = columns::<T, C>(row, column);
+        for (sums, x) in sums.iter_mut().zip(&x) {
+            let xi = x[k];
+            for (sum, &wij) in sums.iter_mut().zip(w) {
+                *sum = mul_add::<T, FUSED>(xi, wij, *sum);
+            }
+        }
+    }
+    sums
 }
 
 /// `u[s] = x[s]·W + b` for a block of samples, in tiles of `R` samples by `C` outputs.
@@ -172,15 +174,42 @@ impl<T: Scalar, const I: usize, const O: usize, const B: usize, const FUSED: boo
     #[inline(always)]
     fn tile<const R: usize, const C: usize>(&mut self, input: usize, column: usize) {
         let rows = &mut self.weights[input..input + R];
-        let mut sums: [[T; C]; R] = core::array::from_fn(|r| *columns(&rows[r], column));
-        for (x, du) in self.x.iter().zip(self.du) {
-            let a = *columns(&x[..], input);
-            rank_one_update::<T, FUSED, R, C>(&mut sums, a, columns(du, column));
-        }
+        let start = core::array::from_fn(|r| *columns(&rows[r], column));
+        let sums = outer_sums::<T, I, O, B, FUSED, R, C>(start, self.x, self.du, input, column);
         for (row, sums) in rows.iter_mut().zip(&sums) {
             *columns_mut(row, column) = *sums;
         }
     }
+}
+
+/// The sums of one tile of [`Outer`], from `start`. Computed from arguments into a value, not
+/// through `&mut self`: LLVM then keeps the sums in registers, where through the fields it stored
+/// each one after every update, or vectorised the wrong loop with gathers (one codegen unit).
+#[inline(always)]
+fn outer_sums<
+    T: Scalar,
+    const I: usize,
+    const O: usize,
+    const B: usize,
+    const FUSED: bool,
+    const R: usize,
+    const C: usize,
+>(
+    mut sums: [[T; C]; R],
+    x: &[&[T; I]; B],
+    du: &[[T; O]; B],
+    input: usize,
+    column: usize,
+) -> [[T; C]; R] {
+    for (x, du) in x.iter().zip(du) {
+        let d = columns::<T, C>(du, column);
+        for (sums, &xi) in sums.iter_mut().zip(columns::<T, R>(&x[..], input)) {
+            for (sum, &duj) in sums.iter_mut().zip(d) {
+                *sum = mul_add::<T, FUSED>(xi, duj, *sum);
+            }
+        }
+    }
+    sums
 }
 
 /// `W += Σ x[s]ᵀ·du[s]` for a block of samples, in tiles of `R` rows of `W` by `C` outputs. The
@@ -219,20 +248,43 @@ impl<T: Scalar, const I: usize, const O: usize, const B: usize, const FUSED: boo
 {
     #[inline(always)]
     fn tile<const R: usize, const C: usize>(&mut self, input: usize, sample: usize) {
-        let rows: [&[T; O]; R] = core::array::from_fn(|r| &self.weights[input + r]);
-        // `-0.0 + p` is `p` for every `p`, signed zeros too: the sums are the one-sample loop's,
-        // which start from their first product.
-        let mut sums = [[-T::ZERO; C]; R];
-        for (j, du) in self.du_columns.iter().enumerate() {
-            let a = core::array::from_fn(|r| rows[r][j]);
-            rank_one_update::<T, FUSED, R, C>(&mut sums, a, columns(du, sample));
-        }
+        let rows = core::array::from_fn(|r| &self.weights[input + r]);
+        let sums = input_gradient_sums::<T, O, B, FUSED, R, C>(rows, self.du_columns, sample);
         for (r, sums) in sums.iter().enumerate() {
             for (c, &sum) in sums.iter().enumerate() {
                 self.dx[sample + c][input + r] = sum;
             }
         }
     }
+}
+
+/// The sums of one tile of [`InputGradient`], as [`outer_sums`].
+#[inline(always)]
+fn input_gradient_sums<
+    T: Scalar,
+    const O: usize,
+    const B: usize,
+    const FUSED: bool,
+    const R: usize,
+    const C: usize,
+>(
+    rows: [&[T; O]; R],
+    du_columns: &[[T; B]; O],
+    sample: usize,
+) -> [[T; C]; R] {
+    // `-0.0 + p` is `p` for every `p`, signed zeros too: the sums are the one-sample loop's,
+    // which start from their first product.
+    let mut sums = [[-T::ZERO; C]; R];
+    for (j, du) in du_columns.iter().enumerate() {
+        let d = columns::<T, C>(du, sample);
+        for (sums, row) in sums.iter_mut().zip(&rows) {
+            let wij = row[j];
+            for (sum, &duj) in sums.iter_mut().zip(d) {
+                *sum = mul_add::<T, FUSED>(wij, duj, *sum);
+            }
+        }
+    }
+    sums
 }
 
 /// `dx[s] = W·du[s]` for a block of samples, in tiles of `R` inputs by `C` samples.

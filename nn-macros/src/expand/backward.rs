@@ -221,6 +221,13 @@ fn blocks(network: &Network, differentiable: &[TokenStream], loss_bound: &TokenS
             #(#differentiable)*
             #loss_bound + ::core::marker::Copy
         {
+            // Zeroing the buffers is a pass over them: only worth it for a whole block.
+            if samples.len() < #stack_block {
+                for (input, target) in samples {
+                    *total += Self::backward(self, input, target, loss, grad);
+                }
+                return;
+            }
             let mut block: #block_type<#stack_block> = ::nn::__private::Zeroable::zeroed();
             self.backward_blocks(samples, loss, grad, total, &mut block);
         }
