@@ -1,6 +1,6 @@
 //! Training speed as networks grow: one thread, `train::step` with `Sgd` on batches of 64, for
 //! `784 => relu W => relu W => softmax 10` with `W` = 128, 512, 1,024 and 2,048, in samples per
-//! second. `benches/peers/wide.py` runs the same steps in PyTorch.
+//! second. `benches/peers/src/bin/wide.rs` runs them beside PyTorch and numpy.
 //!
 //! ```sh
 //! cargo run --release --example wide_training
