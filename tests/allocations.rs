@@ -89,7 +89,21 @@ fn a_thousand_training_steps_allocate_nothing() {
     .unwrap();
     assert_eq!(allocations() - first, 1, "the block buffers, once");
 
+    // With a workspace made beforehand, not even a first step allocates.
+    let mut workspace: Box<BlockedWorkspace> = nn::boxed::zeroed();
+    let mut fresh = Blocked::initialized(init::Init::He, &mut rng);
+
     let before = allocations();
+    train::step_in(
+        &mut fresh,
+        &mut Sgd::new(0.01),
+        &big_batch,
+        CrossEntropy,
+        &mut big_grad,
+        &mut workspace,
+    )
+    .unwrap();
+    assert_eq!(allocations() - before, 0, "a first step in a workspace");
     let mut losses = [0.0_f32; 1000];
     for (step, loss) in losses.iter_mut().enumerate() {
         let (x, class) = (&inputs[step % 8], step % 8);

@@ -379,6 +379,44 @@ where
     }
     assert_eq!(blocked, one_by_one, "{count} samples");
     assert_eq!(total.to_f64(), sum.to_f64());
+
+    // The same in a workspace of the caller's.
+    let mut workspace: Box<N::Workspace> = nn::boxed::zeroed();
+    let mut in_workspace = N::zeros();
+    let total = net.backward_samples_in(&samples, CrossEntropy, &mut in_workspace, &mut workspace);
+    assert_eq!(in_workspace, one_by_one, "{count} samples in a workspace");
+    assert_eq!(total.to_f64(), sum.to_f64());
+}
+
+/// A workspace in a `static`, as on firmware (here behind a `Mutex`, a `std` program's way to
+/// share one): `step_in` updates the network as `step` does.
+#[test]
+fn a_static_workspace_trains_as_the_threads_buffers_do() {
+    static WORKSPACE: std::sync::Mutex<BlockedWorkspace> =
+        std::sync::Mutex::new(BlockedWorkspace::new());
+    let mut random = init::rng(3);
+    let mut net = Blocked::initialized(init::Init::Xavier, &mut random);
+    let samples = blocked_samples::<f32>(70, &mut random);
+    let mut twin = net.clone();
+    let (mut grad, mut sgd) = (Blocked::zeros(), Sgd::new(0.05));
+    let mut workspace = WORKSPACE.lock().unwrap();
+    for _ in 0..3 {
+        let loss = train::step_in(
+            &mut net,
+            &mut sgd,
+            &samples,
+            CrossEntropy,
+            &mut grad,
+            &mut workspace,
+        );
+        let twin_loss = train::step(&mut twin, &mut sgd, &samples, CrossEntropy, &mut grad);
+        assert_eq!(loss.unwrap(), twin_loss.unwrap());
+        assert_eq!(net, twin);
+    }
+    assert_ne!(
+        net,
+        Blocked::initialized(init::Init::Xavier, &mut init::rng(3))
+    );
 }
 
 #[test]

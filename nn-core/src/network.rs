@@ -265,6 +265,13 @@ pub trait Trainable: Network {
     /// The activation that produces the network's output: the one its loss must pair with.
     type OutputActivation: Differentiable;
 
+    /// The buffers in which [`backward_samples_in`](Self::backward_samples_in) trains blocks of
+    /// samples: `()` for a network trained sample by sample; for a network `NAME` with a layer of
+    /// 4,096 weights or more, the generated `NAMEWorkspace`, each layer's values for 32 samples.
+    /// Made once (`NAMEWorkspace::new()` is `const`, for a `static` on firmware;
+    /// `nn::boxed::zeroed()` puts one on the heap) and reused for every step.
+    type Workspace: Zeroable;
+
     /// Runs `input` forward, returns the loss against `target`, and ADDS the gradient of that loss
     /// with respect to every parameter into `grad`.
     fn backward<L, D>(
@@ -315,5 +322,23 @@ pub trait Trainable: Network {
             total += self.backward(input, target, loss, grad);
         }
         total
+    }
+
+    /// [`backward_samples`](Self::backward_samples) in the buffers of `workspace` instead of the
+    /// thread's own, which a thread makes at its first call: with a workspace made beforehand, not
+    /// even the first call allocates, and without `std` the blocks are as large as with it. The
+    /// same gradient and losses, bit for bit.
+    fn backward_samples_in<L, D>(
+        &self,
+        samples: &[(Self::Input, D)],
+        loss: L,
+        grad: &mut Self,
+        workspace: &mut Self::Workspace,
+    ) -> Self::Scalar
+    where
+        L: Loss<Self::Scalar, Self::Output, D> + PairsWith<Self::OutputActivation> + Copy,
+    {
+        let _ = workspace;
+        self.backward_samples(samples, loss, grad)
     }
 }

@@ -90,9 +90,48 @@ where
     N: Trainable,
     L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy,
 {
+    mean_gradient(net, batch, loss, grad, |grad| {
+        net.backward_samples(batch, loss, grad)
+    })
+}
+
+/// [`gradient`] with the blocks of samples in `workspace` (see [`Trainable::Workspace`]): the
+/// same gradient and loss, bit for bit, and nothing allocated, not even at the first call.
+///
+/// # Errors
+///
+/// As [`gradient`].
+pub fn gradient_in<N, L, D>(
+    net: &N,
+    batch: &[(N::Input, D)],
+    loss: L,
+    grad: &mut N,
+    workspace: &mut N::Workspace,
+) -> Result<N::Scalar, TrainError>
+where
+    N: Trainable,
+    L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy,
+{
+    mean_gradient(net, batch, loss, grad, |grad| {
+        net.backward_samples_in(batch, loss, grad, workspace)
+    })
+}
+
+/// [`gradient`] with the sum of the samples' gradients and losses taken by `backward_samples`.
+fn mean_gradient<N, L, D>(
+    net: &N,
+    batch: &[(N::Input, D)],
+    loss: L,
+    grad: &mut N,
+    backward_samples: impl FnOnce(&mut N) -> N::Scalar,
+) -> Result<N::Scalar, TrainError>
+where
+    N: Trainable,
+    L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy,
+{
     check_inputs::<N, D>(batch)?;
     grad.fill(N::Scalar::ZERO);
-    let total = net.backward_samples(batch, loss, grad);
+    let total = backward_samples(grad);
     if !total.is_finite() {
         return Err(non_finite_loss(net, batch, loss, total));
     }
@@ -142,6 +181,54 @@ where
     L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy,
 {
     let mean_loss = gradient(net, batch, loss, grad)?;
+    optimizer.step(net, grad);
+    Ok(mean_loss)
+}
+
+/// [`step`] with the blocks of samples in `workspace`: the same update, bit for bit, and nothing
+/// allocated, not even at the first step. For networks with a layer of 4,096 weights or more,
+/// whose workspace is a generated `NAMEWorkspace` (see [`Trainable::Workspace`]); for the others
+/// it is `()`.
+///
+/// # Errors
+///
+/// As [`gradient`]; on error the network is unchanged.
+///
+/// # Examples
+///
+/// ```
+/// use nn::{loss::CrossEntropy, optim::Sgd, train};
+///
+/// nn::network! { struct Wide = 64 => relu 128 => softmax 10; }
+///
+/// // Made once: on the heap here (72 KB), or as a `static` with the `const fn` `WideWorkspace::new()`.
+/// let mut workspace: Box<WideWorkspace> = nn::boxed::zeroed();
+/// let mut rng = nn::init::rng(1);
+/// let (mut net, mut grad) = (Wide::initialized(nn::init::Init::He, &mut rng), Wide::zeros());
+/// let batch: Vec<([f32; 64], usize)> = (0..32).map(|i| ([i as f32 / 32.0; 64], i % 10)).collect();
+/// let mut sgd = Sgd::new(0.01);
+/// let first = train::step_in(&mut net, &mut sgd, &batch, CrossEntropy, &mut grad, &mut workspace)?;
+/// for _ in 0..50 {
+///     train::step_in(&mut net, &mut sgd, &batch, CrossEntropy, &mut grad, &mut workspace)?;
+/// }
+/// let last = train::step_in(&mut net, &mut sgd, &batch, CrossEntropy, &mut grad, &mut workspace)?;
+/// assert!(last < first);
+/// # Ok::<(), nn::train::TrainError>(())
+/// ```
+pub fn step_in<N, O, L, D>(
+    net: &mut N,
+    optimizer: &mut O,
+    batch: &[(N::Input, D)],
+    loss: L,
+    grad: &mut N,
+    workspace: &mut N::Workspace,
+) -> Result<N::Scalar, TrainError>
+where
+    N: Trainable,
+    O: Optimizer<N>,
+    L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy,
+{
+    let mean_loss = gradient_in(net, batch, loss, grad, workspace)?;
     optimizer.step(net, grad);
     Ok(mean_loss)
 }

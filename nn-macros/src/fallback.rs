@@ -160,6 +160,7 @@ fn traits(stub: &Stub) -> TokenStream {
             for<'a> #output_activation: ::nn::__private::Differentiable,
         {
             type OutputActivation = #output_activation;
+            type Workspace = ();
             fn backward<L, D>(&self, _: &Self::Input, _: &D, _: L, _: &mut Self) -> #scalar
             where
                 #loss_bound

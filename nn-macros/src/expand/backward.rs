@@ -146,7 +146,12 @@ fn blocks(network: &Network, differentiable: &[TokenStream], loss_bound: &TokenS
         .max()
         .unwrap_or(0);
     if largest < BLOCKED_MIN_WEIGHTS {
-        return Blocks::default();
+        return Blocks {
+            trainable: quote!(
+                type Workspace = ();
+            ),
+            ..Blocks::default()
+        };
     }
     let name = &network.name;
     let block_type = format_ident!("{name}Block");
@@ -232,8 +237,10 @@ fn blocks(network: &Network, differentiable: &[TokenStream], loss_bound: &TokenS
             self.backward_blocks(samples, loss, grad, total, &mut block);
         }
     };
-    let block_struct = buffers(network, &block_type);
-    let block_override = samples_override(network, &block_type, loss_bound);
+    let mut block_struct = buffers(network, &block_type);
+    block_struct.extend(workspace(network, &block_type));
+    let mut block_override = samples_override(network, &block_type, loss_bound);
+    block_override.extend(workspace_override(network, loss_bound));
     Blocks {
         buffers: block_struct,
         inherent: block_fn,
@@ -270,6 +277,93 @@ fn buffers(network: &Network, block_type: &Ident) -> TokenStream {
 
         // Sound: every field is an array of `f32` or `f64`, for which all-zero bytes are `0.0`.
         unsafe impl<const B: ::core::primitive::usize> ::nn::__private::Zeroable for #block_type<B> {}
+    }
+}
+
+/// `NAMEWorkspace`: the buffers of a block of [`HEAP_BLOCK`] samples, as a public type that users
+/// make once (`const fn new`, for a `static`) and hand to `Trainable::backward_samples_in`.
+fn workspace(network: &Network, block_type: &Ident) -> TokenStream {
+    let (vis, name) = (&network.vis, &network.name);
+    let workspace = format_ident!("{name}Workspace");
+    let heap_block = proc_macro2::Literal::usize_unsuffixed(HEAP_BLOCK);
+    let zero_fields = network
+        .layers
+        .iter()
+        .enumerate()
+        .flat_map(|(index, layer)| {
+            let n = index + 1;
+            let size = width(layer.outputs);
+            let values = ["u", "z", "du", "dz"].map(|value| {
+                let field = format_ident!("{value}{n}");
+                quote!(#field: [[0.0; #size]; #heap_block])
+            });
+            let columns = format_ident!("du_columns{n}");
+            let columns = (index > 0).then(|| quote!(#columns: [[0.0; #heap_block]; #size]));
+            values.into_iter().chain(columns)
+        });
+    let doc = format!(
+        "The buffers in which [`{name}`] trains blocks of {HEAP_BLOCK} samples at once, through \
+         `Trainable::backward_samples_in` and `nn::train::step_in`: each layer's values for \
+         every sample of a block. Made once and reused, so that no training step allocates, \
+         not even the first. `new` is `const`, for a `static` on firmware; on a host, \
+         `nn::boxed::zeroed()` makes one on the heap. Its size is `{name}Workspace::BYTES`."
+    );
+    quote! {
+        #[doc = #doc]
+        #vis struct #workspace {
+            block: #block_type<#heap_block>,
+        }
+
+        // Sound: its one field is all arrays of `f32` or `f64`, for which all-zero bytes are `0.0`.
+        unsafe impl ::nn::__private::Zeroable for #workspace {}
+
+        impl #workspace {
+            /// Its size in bytes: what a `static` of it takes in RAM.
+            #vis const BYTES: ::core::primitive::usize = ::core::mem::size_of::<Self>();
+
+            /// The buffers, zeroed; `const`, so that they can be a `static`. Called at run time, it
+            /// builds them on the stack: for a large network, prefer a `static` or
+            /// `nn::boxed::zeroed()`.
+            // Meant for statics, where the array is the static itself.
+            #[allow(clippy::large_stack_arrays)]
+            #vis const fn new() -> Self {
+                Self {
+                    block: #block_type { #(#zero_fields,)* },
+                }
+            }
+        }
+
+        impl ::core::default::Default for #workspace {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+    }
+}
+
+/// `Trainable::Workspace` and `backward_samples_in`: whole blocks in the caller's workspace, the
+/// samples left over one by one.
+fn workspace_override(network: &Network, loss_bound: &TokenStream) -> TokenStream {
+    let scalar = scalar_type(network);
+    let (input_type, _) = io_types(network);
+    let workspace = format_ident!("{}Workspace", network.name);
+    quote! {
+        type Workspace = #workspace;
+
+        fn backward_samples_in<L, D>(
+            &self,
+            samples: &[(#input_type, D)],
+            loss: L,
+            grad: &mut Self,
+            workspace: &mut #workspace,
+        ) -> #scalar
+        where
+            #loss_bound + ::core::marker::Copy
+        {
+            let mut total: #scalar = 0.0;
+            self.backward_blocks(samples, loss, grad, &mut total, &mut workspace.block);
+            total
+        }
     }
 }
 
