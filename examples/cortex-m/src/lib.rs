@@ -16,6 +16,9 @@ nn::network! {
     pub struct Digits = 64 => relu 32 => softmax 10;
     /// The seed's regression network, trained on the device.
     pub struct Regression = 2 => relu 10 => identity 1;
+    /// A layer of 4,096 weights: trained on the device in blocks of 32 samples, whose buffers are
+    /// a `static` (`BlockedWorkspace`).
+    pub struct Blocked = 64 => relu 64 => softmax 10;
 }
 
 /// The host's trained weights, in flash; a file of another shape does not compile.
