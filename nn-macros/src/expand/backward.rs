@@ -251,22 +251,8 @@ fn blocks(network: &Network, differentiable: &[TokenStream], loss_bound: &TokenS
 /// `NAMEBlock<B>`: the buffers of a block of `B` samples, and its `Zeroable` promise.
 fn buffers(network: &Network, block_type: &Ident) -> TokenStream {
     let scalar = scalar_type(network);
-    let fields = network
-        .layers
-        .iter()
-        .enumerate()
-        .flat_map(|(index, layer)| {
-            let n = index + 1;
-            let size = width(layer.outputs);
-            let values = ["u", "z", "du", "dz"].map(|value| {
-                let field = format_ident!("{value}{n}");
-                quote!(#field: [[#scalar; #size]; B])
-            });
-            // `du` transposed, where the input gradient is taken: every layer but the first.
-            let columns = format_ident!("du_columns{n}");
-            let columns = (index > 0).then(|| quote!(#columns: [[#scalar; B]; #size]));
-            values.into_iter().chain(columns)
-        });
+    let fields = block_fields(network, quote!(B))
+        .map(|(field, rows, columns)| quote!(#field: [[#scalar; #columns]; #rows]));
     quote! {
         /// The values `backward_samples` keeps for a block of `B` samples: each layer's `u`, `z`,
         /// `du`, the gradient `dz` of its output, and `du` transposed.
@@ -280,27 +266,41 @@ fn buffers(network: &Network, block_type: &Ident) -> TokenStream {
     }
 }
 
+/// The fields of a block of `samples` samples: each layer's `u`, `z`, `du` and `dz`, `samples`
+/// rows of the layer's width, and `du` transposed where the input gradient is taken (every layer
+/// but the first), the other way round. Each as (name, rows, columns).
+fn block_fields(
+    network: &Network,
+    samples: TokenStream,
+) -> impl Iterator<Item = (Ident, TokenStream, TokenStream)> {
+    network
+        .layers
+        .iter()
+        .enumerate()
+        .flat_map(move |(index, layer)| {
+            let n = index + 1;
+            let size = width(layer.outputs);
+            let values = ["u", "z", "du", "dz"]
+                .map(|value| (format_ident!("{value}{n}"), samples.clone(), quote!(#size)));
+            let columns = (index > 0).then(|| {
+                (
+                    format_ident!("du_columns{n}"),
+                    quote!(#size),
+                    samples.clone(),
+                )
+            });
+            values.into_iter().chain(columns)
+        })
+}
+
 /// `NAMEWorkspace`: the buffers of a block of [`HEAP_BLOCK`] samples, as a public type that users
 /// make once (`const fn new`, for a `static`) and hand to `Trainable::backward_samples_in`.
 fn workspace(network: &Network, block_type: &Ident) -> TokenStream {
     let (vis, name) = (&network.vis, &network.name);
     let workspace = format_ident!("{name}Workspace");
     let heap_block = proc_macro2::Literal::usize_unsuffixed(HEAP_BLOCK);
-    let zero_fields = network
-        .layers
-        .iter()
-        .enumerate()
-        .flat_map(|(index, layer)| {
-            let n = index + 1;
-            let size = width(layer.outputs);
-            let values = ["u", "z", "du", "dz"].map(|value| {
-                let field = format_ident!("{value}{n}");
-                quote!(#field: [[0.0; #size]; #heap_block])
-            });
-            let columns = format_ident!("du_columns{n}");
-            let columns = (index > 0).then(|| quote!(#columns: [[0.0; #heap_block]; #size]));
-            values.into_iter().chain(columns)
-        });
+    let zero_fields = block_fields(network, quote!(#heap_block))
+        .map(|(field, rows, columns)| quote!(#field: [[0.0; #columns]; #rows]));
     let doc = format!(
         "The buffers in which [`{name}`] trains blocks of {HEAP_BLOCK} samples at once, through \
          `Trainable::backward_samples_in` and `nn::train::step_in`: each layer's values for \
