@@ -6,20 +6,14 @@
 //! cargo run --release --example wide_training
 //! ```
 
+#[path = "common/wide.rs"]
+mod wide;
+
 use std::time::{Duration, Instant};
 
+use nn::Trainable;
 use nn::activation::Softmax;
-use nn::init::{self, Init};
-use nn::loss::CrossEntropy;
-use nn::optim::Sgd;
-use nn::{Scalar, Trainable, train};
-
-nn::network! {
-    struct Width128 = 784 => relu 128 => relu 128 => softmax 10;
-    struct Width512 = 784 => relu 512 => relu 512 => softmax 10;
-    struct Width1024 = 784 => relu 1024 => relu 1024 => softmax 10;
-    struct Width2048 = 784 => relu 2048 => relu 2048 => softmax 10;
-}
+use wide::{Training, Width128, Width512, Width1024, Width2048};
 
 /// How long each network trains.
 const BUDGET: Duration = Duration::from_secs(3);
@@ -28,20 +22,8 @@ fn measure<N>(width: usize)
 where
     N: Trainable<Scalar = f32, Input = [f32; 784], Output = [f32; 10], OutputActivation = Softmax>,
 {
-    let mut rng = init::rng(1);
-    let batch: Vec<([f32; 784], usize)> = (0..64)
-        .map(|i| {
-            let x = std::array::from_fn(|_| f32::from_f64(init::uniform(&mut rng)));
-            (x, i % 10)
-        })
-        .collect();
-    let mut net = N::initialized_boxed(Init::He, &mut rng);
-    let mut grad = N::zeros_boxed();
-    let mut sgd = Sgd::new(0.001);
-    let mut step = || {
-        train::step(&mut *net, &mut sgd, &batch, CrossEntropy, &mut *grad)
-            .expect("the samples are finite");
-    };
+    let mut training = Training::<N>::new();
+    let mut step = || training.step();
     // The first step makes the thread's block buffers.
     step();
     let (start, mut steps) = (Instant::now(), 0);
@@ -49,7 +31,7 @@ where
         step();
         steps += 1;
     }
-    let per_second = (steps * batch.len()) as f64 / start.elapsed().as_secs_f64();
+    let per_second = (steps * wide::BATCH) as f64 / start.elapsed().as_secs_f64();
     // Forward, weight gradient and input gradient: three multiply-adds per weight and sample.
     let flops = per_second * N::PARAMETERS as f64 * 6.0;
     println!(

@@ -17,27 +17,17 @@
 mod plot;
 #[path = "../timing.rs"]
 mod timing;
+#[path = "../../../../examples/common/wide.rs"]
+mod wide;
 
 use std::error::Error;
 use std::hint::black_box;
 use std::path::Path;
 
+use nn::Trainable;
 use nn::activation::Softmax;
-use nn::init::{self, Init};
-use nn::loss::CrossEntropy;
-use nn::optim::Sgd;
-use nn::{Scalar, Trainable, train};
 use plotters::prelude::*;
-
-nn::network! {
-    struct Width128 = 784 => relu 128 => relu 128 => softmax 10;
-    struct Width512 = 784 => relu 512 => relu 512 => softmax 10;
-    struct Width1024 = 784 => relu 1024 => relu 1024 => softmax 10;
-    struct Width2048 = 784 => relu 2048 => relu 2048 => softmax 10;
-}
-
-const WIDTHS: [usize; 4] = [128, 512, 1024, 2048];
-const BATCH: usize = 64;
+use wide::{BATCH, Training, WIDTHS, Width128, Width512, Width1024, Width2048};
 
 /// Samples per second, training and inference, one pair per width.
 type Figures = Vec<(f64, f64)>;
@@ -47,24 +37,15 @@ fn nn_figures<N>() -> (f64, f64)
 where
     N: Trainable<Scalar = f32, Input = [f32; 784], Output = [f32; 10], OutputActivation = Softmax>,
 {
-    let mut rng = init::rng(1);
-    let batch: Vec<([f32; 784], usize)> = (0..BATCH)
-        .map(|i| {
-            let x = std::array::from_fn(|_| <f32 as Scalar>::from_f64(init::uniform(&mut rng)));
-            (x, i % 10)
-        })
-        .collect();
-    let mut net = N::initialized_boxed(Init::He, &mut rng);
-    let mut grad = N::zeros_boxed();
-    let mut sgd = Sgd::new(0.001);
-    let training = timing::time(|| {
-        black_box(train::step(&mut *net, &mut sgd, &batch, CrossEntropy, &mut *grad).ok());
+    let mut training = Training::<N>::new();
+    let training_ns = timing::time(|| {
+        training.step();
     });
-    let image = batch[0].0;
+    let image = training.batch[0].0;
     let inference = timing::time(|| {
-        black_box(net.forward(black_box(&image)));
+        black_box(training.net.forward(black_box(&image)));
     });
-    (BATCH as f64 * 1e9 / training, 1e9 / inference)
+    (BATCH as f64 * 1e9 / training_ns, 1e9 / inference)
 }
 
 fn parameters(width: usize) -> f64 {
