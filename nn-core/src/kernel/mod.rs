@@ -285,6 +285,20 @@ macro_rules! tiled {
     };
 }
 
+/// `columns[j][s] = rows[s][j]`: a block's `du` as the input gradient reads it, a row of terms
+/// contiguous for all the samples.
+#[inline(always)]
+fn transpose<T: Scalar, const B: usize, const O: usize>(
+    rows: &[[T; O]; B],
+    columns: &mut [[T; B]; O],
+) {
+    for (j, column) in columns.iter_mut().enumerate() {
+        for (value, row) in column.iter_mut().zip(rows) {
+            *value = row[j];
+        }
+    }
+}
+
 /// [`input_gradient_batch`]'s loops.
 #[inline(always)]
 fn input_gradient_batch_loop<T: Scalar, const I: usize, const O: usize, const B: usize>(
@@ -293,11 +307,7 @@ fn input_gradient_batch_loop<T: Scalar, const I: usize, const O: usize, const B:
     du_columns: &mut [[T; B]; O],
     dx: &mut [[T; I]; B],
 ) {
-    for (j, column) in du_columns.iter_mut().enumerate() {
-        for (value, dus) in column.iter_mut().zip(du) {
-            *value = dus[j];
-        }
-    }
+    transpose(du, du_columns);
     let Some((first, columns)) = du_columns.split_first() else {
         return;
     };

@@ -11,10 +11,15 @@
 //!
 //! Every sum adds its terms in the order the one-sample loops do, from the same first value, so
 //! the results are theirs bit for bit, however the work is cut into tiles and blocks.
+//!
+//! The three products each write their update loop out (`affine_sums`, `outer_sums`,
+//! `input_gradient_sums`) rather than share one helper taking the `R` scalars as an array: with
+//! that helper, LLVM vectorised the loop over the terms with gathers in some builds (one codegen
+//! unit) and the products ran 40x slower. Each loop reads its scalars where they lie.
 
 use core::ops::Range;
 
-use super::mul_add;
+use super::{mul_add, transpose};
 use crate::Scalar;
 
 /// A product computed tile by tile: `tile::<R, C>(row, column)` computes (or adds into) the
@@ -304,11 +309,7 @@ pub(super) fn input_gradient_batch<
     du_columns: &mut [[T; B]; O],
     dx: &mut [[T; I]; B],
 ) {
-    for (j, column) in du_columns.iter_mut().enumerate() {
-        for (value, du) in column.iter_mut().zip(du) {
-            *value = du[j];
-        }
-    }
+    transpose(du, du_columns);
     let mut product = InputGradient::<T, I, O, B, FUSED> {
         weights,
         du_columns,
