@@ -11,9 +11,9 @@ extern crate self as nn;
 extern crate alloc;
 
 pub use nn_core::{
-    Activation, Dense, GradientCheck, LayerSummary, LayerTrace, Matrix, Network, Scalar, Summary,
-    Tensor, TensorKind, Trainable, Vector, Zeroable, activation, bytes, gradient_check, init, loss,
-    metrics, numerical_gradient, optim, train,
+    Accumulate, Activation, Dense, GradientCheck, LayerSummary, LayerTrace, Matrix, Network,
+    Scalar, Summary, Tensor, TensorKind, Trainable, Vector, Zeroable, activation, bytes,
+    gradient_check, init, loss, metrics, numerical_gradient, optim, team, train,
 };
 
 #[cfg(feature = "alloc")]
@@ -174,9 +174,10 @@ pub mod __private {
     pub use nn_core::bytes;
     pub use nn_core::init::{Init, Rng};
     pub use nn_core::loss::{Loss, PairsWith};
+    pub use nn_core::team::{Alone, Team};
     pub use nn_core::{
-        Dense, LayerSummary, LayerTrace, Network, Scalar, Summary, Tensor, TensorKind, Trainable,
-        Zeroable, write_trace_row,
+        Accumulate, Dense, LayerSummary, LayerTrace, Network, Scalar, Summary, Tensor, TensorKind,
+        Trainable, Zeroable, write_trace_row,
     };
     #[cfg(feature = "std")]
     pub use std::thread_local;

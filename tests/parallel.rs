@@ -1,5 +1,6 @@
-//! Mini-batch gradients on several threads: the same mean gradient and loss as one thread, the
-//! same errors, and the same result on every run.
+//! Mini-batch gradients on several threads: the same mean gradient and loss as one thread (to
+//! rounding: a network trained in blocks splits each forward sum of a large layer in two, a small
+//! one the batch), the same errors, and the same result on every run.
 
 // Exact values are what these tests assert.
 #![allow(clippy::float_cmp)]
@@ -65,6 +66,43 @@ fn the_mean_gradient_and_loss_of_one_thread() {
                 assert_close(&grad, &expected, 1e-12);
                 assert!((loss - expected_loss).abs() <= 1e-14 * expected_loss);
             }
+        }
+    }
+}
+
+/// Two threads split the forward sums of the large layer in two: the gradient they give is still
+/// the loss's, by central differences, in the leftover rows and outputs of the tiles too.
+#[test]
+fn two_threads_give_the_gradient_of_central_differences() {
+    let mut net = Blocked::initialized(init::Init::Xavier, &mut init::rng(5));
+    let batch = samples(64);
+    let mut grad = Blocked::zeros();
+    let mut parallel = Parallel::new(2).unwrap();
+    parallel
+        .gradient(&net, &batch, CrossEntropy, &mut grad)
+        .unwrap();
+    let mean = |net: &Blocked| -> f64 {
+        let total: f64 = batch
+            .iter()
+            .map(|(x, class)| net.loss(x, class, CrossEntropy))
+            .sum();
+        total / batch.len() as f64
+    };
+    let h = 1e-5;
+    for i in [0, 49, 50, 99] {
+        for j in [0, 31, 32, 69] {
+            let weight = net.layer1.weights[i][j];
+            net.layer1.weights[i][j] = weight + h;
+            let up = mean(&net);
+            net.layer1.weights[i][j] = weight - h;
+            let down = mean(&net);
+            net.layer1.weights[i][j] = weight;
+            let numerical = (up - down) / (2.0 * h);
+            let analytic = grad.layer1.weights[i][j];
+            assert!(
+                (analytic - numerical).abs() <= 1e-6 * numerical.abs() + 1e-9,
+                "weights[{i}][{j}]: {analytic} vs {numerical}"
+            );
         }
     }
 }

@@ -8,6 +8,7 @@ mod common;
 use common::{F32_TOLERANCE, F64_TOLERANCE, assert_close, dense, flat, reference, vector};
 use nn::loss::{CrossEntropy, Loss, Mse};
 use nn::optim::Sgd;
+use nn::team::Alone;
 use nn::train::{self, TrainError};
 use nn::{Network, Scalar, Trainable, init};
 
@@ -364,7 +365,7 @@ fn blocked_samples<S: Scalar>(count: usize, random: &mut impl init::Rng) -> Vec<
 
 fn blocked_matches_per_sample<N>(count: usize)
 where
-    N: Trainable<Input = [<N as Network>::Scalar; 100]> + core::fmt::Debug + PartialEq,
+    N: Trainable<Input = [<N as Network>::Scalar; 100]> + Clone + core::fmt::Debug + PartialEq,
     CrossEntropy: Loss<N::Scalar, N::Output, usize> + nn::loss::PairsWith<N::OutputActivation>,
 {
     let mut random = init::rng(100);
@@ -385,6 +386,27 @@ where
     let mut in_workspace = N::zeros();
     let total = net.backward_samples_in(&samples, CrossEntropy, &mut in_workspace, &mut workspace);
     assert_eq!(in_workspace, one_by_one, "{count} samples in a workspace");
+    assert_eq!(total.to_f64(), sum.to_f64());
+
+    // Scaled, in fewer passes (the first block from zero, the last one scaling): the same as
+    // clearing, adding and scaling, from any values in the buffer.
+    let scale = N::Scalar::from_f64(0.3);
+    let mut expected = one_by_one;
+    expected.scale(scale);
+    let mut scaled = net.clone();
+    let total = net.scaled_gradient(&samples, CrossEntropy, &mut scaled, scale);
+    assert_eq!(scaled, expected, "{count} samples, scaled");
+    assert_eq!(total.to_f64(), sum.to_f64());
+    let mut scaled = net.clone();
+    let total = net.scaled_gradient_in(
+        &samples,
+        CrossEntropy,
+        &mut scaled,
+        scale,
+        &mut workspace,
+        &Alone,
+    );
+    assert_eq!(scaled, expected, "{count} samples, scaled in a workspace");
     assert_eq!(total.to_f64(), sum.to_f64());
 }
 
@@ -421,8 +443,8 @@ fn a_static_workspace_trains_as_the_threads_buffers_do() {
 
 #[test]
 fn blocked_backward_is_bit_for_bit_the_per_sample_one() {
-    // Whole blocks, a remainder, fewer samples than a block.
-    for count in [64, 75, 3] {
+    // One block, whole blocks, a remainder, fewer samples than a block.
+    for count in [32, 64, 75, 3] {
         blocked_matches_per_sample::<Blocked>(count);
         blocked_matches_per_sample::<Blocked64>(count);
     }

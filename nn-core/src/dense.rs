@@ -4,7 +4,28 @@ use core::fmt;
 
 use bytemuck::Zeroable;
 
+use crate::team::{Alone, Team};
 use crate::{Activation, Matrix, Scalar, Vector, kernel};
+
+/// How [`Dense::add_gradient_batch_shared`] meets the gradient already there. A batch's first
+/// block can start from zero, so that the gradient needs no clearing first, and its last block
+/// can multiply the sums by `1 / batch`, so that the mean needs no pass of its own: the same
+/// values, bit for bit, as clearing, adding and scaling one after the other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Accumulate<T> {
+    /// Start from zero rather than from the gradient's values.
+    pub from_zero: bool,
+    /// Multiply the gradient by this at the end.
+    pub scale: Option<T>,
+}
+
+impl<T> Accumulate<T> {
+    /// Add to the gradient, and nothing else.
+    pub const ADD: Self = Self {
+        from_zero: false,
+        scale: None,
+    };
+}
 
 /// A fully connected layer from `I` inputs to `O` outputs: `u = x·W + b`.
 ///
@@ -77,16 +98,64 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
     /// for each, but each row of `W` is read once for the block. `u` is written, not read, so a
     /// block can live in a buffer kept between calls rather than on the stack.
     pub fn total_input_batch<const B: usize>(&self, x: &[&[T; I]; B], u: &mut [[T; O]; B]) {
-        kernel::affine_batch(&self.weights, &self.bias, x, u);
+        kernel::affine_batch(&self.weights, &self.bias, x, u, None);
+    }
+
+    /// [`Dense::total_input_batch`] with the rows of `W` shared in two among `team`'s threads
+    /// (for a layer of 4,096 weights or more; a smaller one is computed by the caller): the second
+    /// thread's sums go to `partial` (scratch, overwritten), and are then added to the first's.
+    /// With [`Alone`] the values are `total_input_batch`'s; with two threads each sum is split in
+    /// two, which rounds differently.
+    pub fn total_input_batch_shared<const B: usize>(
+        &self,
+        x: &[&[T; I]; B],
+        u: &mut [[T; O]; B],
+        partial: &mut [[T; O]; B],
+        team: &dyn Team,
+    ) {
+        kernel::affine_batch(&self.weights, &self.bias, x, u, Some((partial, team)));
     }
 
     /// [`Dense::add_gradient`] for a block of `B` samples at once, with the same result: each row
     /// of the gradient is read and written once for the block.
     pub fn add_gradient_batch<const B: usize>(&mut self, x: &[&[T; I]; B], du: &[[T; O]; B]) {
-        kernel::add_outer_batch(&mut self.weights, x, du);
+        self.add_gradient_batch_shared(x, du, Accumulate::ADD, &Alone);
+    }
+
+    /// [`Dense::add_gradient_batch`], from zero or scaled at the end as `sum` says, with the
+    /// outputs shared among `team`'s threads (for a layer of 4,096 weights or more): the same
+    /// values as clearing, adding and scaling one after the other.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use nn::{Accumulate, Dense, team::Alone};
+    ///
+    /// let mut grad = Dense::<f32, 2, 1>::filled(9.0);
+    /// let (x, du) = ([1.0, 2.0], [[4.0]]);
+    /// let mean = Accumulate { from_zero: true, scale: Some(0.5) };
+    /// grad.add_gradient_batch_shared(&[&x], &du, mean, &Alone);
+    /// assert_eq!((grad.weights, grad.bias), ([[2.0], [4.0]], [2.0]));
+    /// ```
+    pub fn add_gradient_batch_shared<const B: usize>(
+        &mut self,
+        x: &[&[T; I]; B],
+        du: &[[T; O]; B],
+        sum: Accumulate<T>,
+        team: &dyn Team,
+    ) {
+        kernel::add_outer_batch(&mut self.weights, x, du, sum, team);
+        if sum.from_zero {
+            self.bias.fill(T::ZERO);
+        }
         for dus in du {
             for (bj, &duj) in self.bias.iter_mut().zip(dus) {
                 *bj += duj;
+            }
+        }
+        if let Some(factor) = sum.scale {
+            for bj in &mut self.bias {
+                *bj *= factor;
             }
         }
     }
@@ -132,7 +201,19 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
         du_columns: &mut [[T; B]; O],
         dx: &mut [[T; I]; B],
     ) {
-        kernel::input_gradient_batch(&self.weights, du, du_columns, dx);
+        self.input_gradient_batch_shared(du, du_columns, dx, &Alone);
+    }
+
+    /// [`Dense::input_gradient_batch`] with the inputs shared among `team`'s threads (for a layer
+    /// of 4,096 weights or more): the same values.
+    pub fn input_gradient_batch_shared<const B: usize>(
+        &self,
+        du: &[[T; O]; B],
+        du_columns: &mut [[T; B]; O],
+        dx: &mut [[T; I]; B],
+        team: &dyn Team,
+    ) {
+        kernel::input_gradient_batch(&self.weights, du, du_columns, dx, team);
     }
 
     /// Adds the gradient of `u = x·W + b` with respect to `W` and `b` into `self`, a layer used as

@@ -17,6 +17,7 @@
 //! - [`optim`]: `Sgd` and the [`optim::Optimizer`] trait.
 //! - [`train`]: the training loops: per-sample, mini-batch, full-batch, online.
 //! - `parallel` (with `std`): mini-batch gradients on several threads.
+//! - [`team`]: who computes a large layer's products, one thread or several.
 //! - [`init`]: seeded initialisers: zeros, ones, uniform, integers, normal, Xavier, He.
 //! - [`bytes`]: save and load weights as little-endian bytes, without allocation.
 //! - [`metrics`]: `argmax` and `accuracy`.
@@ -36,8 +37,8 @@
 #![no_std]
 // Doc examples are what users copy: they must compile without a warning.
 #![doc(test(attr(deny(warnings))))]
-// Only `kernel` (the dispatch multiversion generates), `threads` (one erased lifetime) and the
-// `Zeroable` implementations of `Dense` and the optimisers allow it.
+// Only `kernel` (the dispatch multiversion generates, and the columns threads share), `threads`
+// (one erased lifetime) and the `Zeroable` implementations of `Dense` and the optimisers allow it.
 #![deny(unsafe_code)]
 // Unit tests assert exact values.
 #![cfg_attr(test, allow(clippy::float_cmp))]
@@ -66,6 +67,7 @@ pub mod optim;
 pub mod parallel;
 mod scalar;
 mod summary;
+pub mod team;
 #[cfg(feature = "std")]
 mod threads;
 mod trace;
@@ -73,7 +75,7 @@ pub mod train;
 
 pub use activation::Activation;
 pub use bytemuck::Zeroable;
-pub use dense::Dense;
+pub use dense::{Accumulate, Dense};
 pub use display::{Matrix, Vector};
 pub use gradcheck::{GradientCheck, gradient_check, numerical_gradient};
 pub use network::{Network, Tensor, TensorKind, Trainable};

@@ -9,6 +9,7 @@ use rand_core::Rng;
 use crate::activation::Differentiable;
 use crate::init::Init;
 use crate::loss::{Loss, PairsWith};
+use crate::team::Team;
 use crate::{Scalar, Summary};
 
 /// A network declared with `network!`: what generic code (optimisers, initialisers, checks, save and
@@ -340,5 +341,48 @@ pub trait Trainable: Network {
     {
         let _ = workspace;
         self.backward_samples(samples, loss, grad)
+    }
+
+    /// Sets `grad` to `scale` times the sum of the samples' gradients and returns the sum of
+    /// their losses: the same, bit for bit, as clearing `grad`, then
+    /// [`backward_samples`](Self::backward_samples), then multiplying `grad` by `scale`. A network
+    /// trained in blocks does it in fewer passes over `grad`: its first block starts the sums
+    /// from zero and its last block scales them. `scale = 1 / samples` gives the mean gradient.
+    fn scaled_gradient<L, D>(
+        &self,
+        samples: &[(Self::Input, D)],
+        loss: L,
+        grad: &mut Self,
+        scale: Self::Scalar,
+    ) -> Self::Scalar
+    where
+        L: Loss<Self::Scalar, Self::Output, D> + PairsWith<Self::OutputActivation> + Copy,
+    {
+        grad.fill(Self::Scalar::ZERO);
+        let total = self.backward_samples(samples, loss, grad);
+        grad.scale(scale);
+        total
+    }
+
+    /// [`scaled_gradient`](Self::scaled_gradient) in the buffers of `workspace` (as
+    /// [`backward_samples_in`](Self::backward_samples_in)), with each large layer's products
+    /// shared among `team`'s threads: the same gradient and losses, bit for bit, whatever the team.
+    fn scaled_gradient_in<L, D>(
+        &self,
+        samples: &[(Self::Input, D)],
+        loss: L,
+        grad: &mut Self,
+        scale: Self::Scalar,
+        workspace: &mut Self::Workspace,
+        team: &dyn Team,
+    ) -> Self::Scalar
+    where
+        L: Loss<Self::Scalar, Self::Output, D> + PairsWith<Self::OutputActivation> + Copy,
+    {
+        let _ = team;
+        grad.fill(Self::Scalar::ZERO);
+        let total = self.backward_samples_in(samples, loss, grad, workspace);
+        grad.scale(scale);
+        total
     }
 }

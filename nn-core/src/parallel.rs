@@ -1,40 +1,57 @@
 //! Mini-batch training on several threads (with the `std` feature).
 //!
-//! [`Parallel`] splits each batch into one share per thread; each share runs through `backward`
-//! into a gradient buffer of its own, and the buffers are then summed in a fixed order. The
-//! threads and buffers are set up once, in [`Parallel::new`]; a step allocates nothing. Whichever
-//! thread is free takes the next share, the calling one included: on a machine busy with other
-//! work, a thread that is not scheduled in time does not hold the step up, the caller does its
-//! share instead.
+//! [`Parallel`] shares the work of a step between threads in one of two ways:
+//!
+//! - A network trained in blocks of samples (one with a layer of 4,096 weights or more) keeps its
+//!   blocks, and each large layer's products are shared: the weight gradient, the input gradient
+//!   and the optimiser's step by rows of the weights (the same rows in each, so that a thread
+//!   keeps its rows of the weights and of the gradient in its own cache), the forward pass in two
+//!   halves of the rows whose sums are then added. The small layers, the activations and the loss
+//!   run on the calling thread.
+//! - A smaller network splits each batch into one share per thread; each share runs through
+//!   `backward` into a gradient buffer of its own, and the buffers are then summed in a fixed
+//!   order.
+//!
+//! The threads and buffers are set up once, in [`Parallel::new`]; a step allocates nothing.
+//! Whichever thread is free takes the next part, the calling one included: on a machine busy with
+//! other work, a thread that is not scheduled in time does not hold the step up, the caller does
+//! its part instead.
 //!
 //! The result is the same whatever the timing of the threads, but with two threads or more it is
-//! not bit for bit [`train::gradient`](crate::train::gradient)'s: the samples' gradients are
-//! added up in another order.
+//! not bit for bit [`train::gradient`](crate::train::gradient)'s: a large layer's forward sums
+//! are added in two halves, a small network's samples in another order. Every other sum is one
+//! thread's, in one thread's order.
 //!
 //! # When threads pay
 //!
-//! Every step moves the weights and the gradients between cores, so threads pay off for large
-//! batches, or for small networks whose step is mostly computation. Measured on a 2-core Xeon
-//! (`bash scripts/threads-under-load.sh`, step time on one thread over two):
+//! Threads pay off for large batches, or for networks whose step is mostly large products.
+//! Measured on a 2-core Xeon, shared and noisy (`bash scripts/threads-under-load.sh`, three runs,
+//! step time on one thread over two):
 //!
 //! | network, batch | idle machine | beside one busy process | beside two |
 //! | --- | --- | --- | --- |
-//! | `64 => relu 32 => softmax 10`, 32 | 1.36–1.38x | 0.85–1.03x | 1.19–1.39x |
-//! | `784 => relu 128 => softmax 10`, 32 | 0.86–0.90x | 0.82–0.91x | 1.16–1.59x |
-//! | `784 => relu 128 => softmax 10`, 512 | 1.41–1.64x | 0.90–1.07x | 1.40–1.56x |
+//! | `64 => relu 32 => softmax 10`, 32 | 0.96–1.40x | 0.88–0.92x | 0.65–0.69x |
+//! | `784 => relu 128 => softmax 10`, 32 | 0.88–1.32x | 0.78–0.92x | 0.90–1.06x |
+//! | `784 => relu 128 => softmax 10`, 512 | 1.05–1.55x | 0.89–0.92x | 1.00–1.08x |
 //!
-//! So: two threads for batches in the hundreds on a machine of your own; one thread for batches
-//! of 32 of a network that size, or when other work shares the cores.
+//! Before the large layers' products were shared, the second row was 0.86–0.90x on an idle
+//! machine. The small layer, the activations and the loss of `784 => relu 128 => softmax 10` take
+//! about a third of its step on one thread, and stay on one.
+//!
+//! So: two threads for batches in the hundreds, or for a network of large layers, on a machine of
+//! your own; one thread when other work shares the cores.
 
+use core::ops::Range;
 use std::boxed::Box;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::vec::Vec;
 
 use crate::loss::{Loss, PairsWith};
 use crate::optim::Optimizer;
+use crate::team::{self, Team};
 use crate::threads::Threads;
-use crate::train::{TrainError, check_inputs, non_finite_loss};
-use crate::{Network, Scalar, Trainable};
+use crate::train::{TrainError, check_inputs, mean_gradient, non_finite_loss};
+use crate::{Scalar, Trainable};
 
 /// Mini-batch gradients computed on several threads, which are started once and kept.
 ///
@@ -60,10 +77,13 @@ use crate::{Network, Scalar, Trainable};
 /// assert!(last < first / 10.0, "{first} -> {last}");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub struct Parallel<N: Network> {
+pub struct Parallel<N: Trainable> {
     threads: Threads,
-    /// One for each share of a batch but the first, which goes into the caller's `grad`.
+    /// For a network trained sample by sample: one for each share of a batch but the first,
+    /// which goes into the caller's `grad`.
     shares: Vec<Mutex<Share<Box<N>, N::Scalar>>>,
+    /// For a network trained in blocks: the blocks' buffers.
+    workspace: Box<N::Workspace>,
 }
 
 /// A gradient buffer and the summed loss of one share of the batch.
@@ -72,17 +92,22 @@ struct Share<G, T> {
     total: T,
 }
 
-impl<N: Network> Parallel<N> {
-    /// Starts `threads - 1` threads (the calling thread is the first of the `threads`), each
-    /// with a gradient buffer the size of the network, built in place on the heap. `0` is taken
-    /// as `1`.
+impl<N: Trainable> Parallel<N> {
+    /// Starts `threads - 1` threads (the calling thread is the first of the `threads`), and
+    /// makes on the heap what they train in: for a network trained in blocks, one workspace; for
+    /// one trained sample by sample, a gradient buffer for each thread. `0` is taken as `1`.
     ///
     /// # Errors
     ///
     /// The operating system's error if a thread cannot be started.
     pub fn new(threads: usize) -> std::io::Result<Self> {
         let threads = Threads::new(threads.max(1))?;
-        let shares = (1..threads.participants())
+        let buffers = if shares_columns::<N>() {
+            0
+        } else {
+            threads.participants() - 1
+        };
+        let shares = (0..buffers)
             .map(|_| {
                 Mutex::new(Share {
                     grad: N::zeros_boxed(),
@@ -90,7 +115,12 @@ impl<N: Network> Parallel<N> {
                 })
             })
             .collect();
-        Ok(Self { threads, shares })
+        let workspace = crate::boxed::zeroed();
+        Ok(Self {
+            threads,
+            shares,
+            workspace,
+        })
     }
 
     /// The number of threads a batch is split between, the calling thread included.
@@ -117,6 +147,12 @@ impl<N: Network> Parallel<N> {
         D: Sync,
         L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy + Sync,
     {
+        if shares_columns::<N>() {
+            let (workspace, crew) = (&mut *self.workspace, &Crew(&self.threads));
+            return mean_gradient(net, batch, loss, grad, |grad, scale| {
+                net.scaled_gradient_in(batch, loss, grad, scale, workspace, crew)
+            });
+        }
         check_inputs::<N, D>(batch)?;
         let size = batch.len().div_ceil(self.threads());
         // The first share goes straight into `grad` (the caller usually takes it): one buffer
@@ -187,12 +223,49 @@ impl<N: Network> Parallel<N> {
         L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy + Sync,
     {
         let mean_loss = self.gradient(net, batch, loss, grad)?;
-        optimizer.step(net, grad);
+        optimizer.step_shared(net, grad, &Crew(&self.threads));
         Ok(mean_loss)
     }
 }
 
-impl<N: Network> core::fmt::Debug for Parallel<N> {
+/// Whether `N` is trained in blocks (it has a layer of 4,096 weights or more, and a workspace):
+/// then each large product is shared by its columns; otherwise each thread takes a share of the
+/// samples.
+fn shares_columns<N: Trainable>() -> bool {
+    size_of::<N::Workspace>() > 0
+}
+
+/// The threads of a [`Parallel`], as a [`Team`]: each product split evenly between them, share
+/// `k` always the `k`-th part.
+struct Crew<'a>(&'a Threads);
+
+impl Crew<'_> {
+    /// `part` on the threads, in `parts` parts of `0..count` (the threads past them idle).
+    fn run(&self, count: usize, align: usize, parts: usize, part: &(dyn Fn(Range<usize>) + Sync)) {
+        if parts <= 1 || count <= align {
+            part(0..count);
+            return;
+        }
+        self.0.run(&|index| {
+            let range = team::part(count, align, parts, index);
+            if !range.is_empty() {
+                part(range);
+            }
+        });
+    }
+}
+
+impl Team for Crew<'_> {
+    fn share(&self, count: usize, align: usize, part: &(dyn Fn(Range<usize>) + Sync)) {
+        self.run(count, align, self.0.participants(), part);
+    }
+
+    fn share_in_two(&self, count: usize, align: usize, part: &(dyn Fn(Range<usize>) + Sync)) {
+        self.run(count, align, self.0.participants().min(2), part);
+    }
+}
+
+impl<N: Trainable> core::fmt::Debug for Parallel<N> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Parallel")
             .field("threads", &self.threads())

@@ -21,6 +21,7 @@ use rand_core::Rng;
 use crate::init;
 use crate::loss::{Loss, PairsWith};
 use crate::optim::Optimizer;
+use crate::team::Alone;
 use crate::{Scalar, Trainable};
 
 /// Why a training call stopped.
@@ -90,8 +91,8 @@ where
     N: Trainable,
     L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy,
 {
-    mean_gradient(net, batch, loss, grad, |grad| {
-        net.backward_samples(batch, loss, grad)
+    mean_gradient(net, batch, loss, grad, |grad, scale| {
+        net.scaled_gradient(batch, loss, grad, scale)
     })
 }
 
@@ -112,31 +113,30 @@ where
     N: Trainable,
     L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy,
 {
-    mean_gradient(net, batch, loss, grad, |grad| {
-        net.backward_samples_in(batch, loss, grad, workspace)
+    mean_gradient(net, batch, loss, grad, |grad, scale| {
+        net.scaled_gradient_in(batch, loss, grad, scale, workspace, &Alone)
     })
 }
 
-/// [`gradient`] with the sum of the samples' gradients and losses taken by `backward_samples`.
-fn mean_gradient<N, L, D>(
+/// [`gradient`] with the scaled sum of the samples' gradients, and their losses, taken by
+/// `scaled_gradient(grad, 1 / batch)`.
+pub(crate) fn mean_gradient<N, L, D>(
     net: &N,
     batch: &[(N::Input, D)],
     loss: L,
     grad: &mut N,
-    backward_samples: impl FnOnce(&mut N) -> N::Scalar,
+    scaled_gradient: impl FnOnce(&mut N, N::Scalar) -> N::Scalar,
 ) -> Result<N::Scalar, TrainError>
 where
     N: Trainable,
     L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy,
 {
     check_inputs::<N, D>(batch)?;
-    grad.fill(N::Scalar::ZERO);
-    let total = backward_samples(grad);
+    let count = N::Scalar::from_f64(batch.len() as f64);
+    let total = scaled_gradient(grad, N::Scalar::ONE / count);
     if !total.is_finite() {
         return Err(non_finite_loss(net, batch, loss, total));
     }
-    let count = N::Scalar::from_f64(batch.len() as f64);
-    grad.scale(N::Scalar::ONE / count);
     Ok(total / count)
 }
 

@@ -18,12 +18,23 @@
 #[cfg(feature = "std")]
 use multiversion::multiversion;
 
-use crate::Scalar;
+use core::ops::Range;
+use core::sync::atomic::{AtomicBool, Ordering};
 
+use crate::team::Team;
+use crate::{Accumulate, Scalar};
+
+mod shared;
 mod tiles;
 
-/// Layers with fewer weights than this are computed inline, not dispatched.
+use shared::SharedRows;
+
+/// Layers with fewer weights than this are computed inline, not dispatched nor shared.
 const DISPATCH_MIN_WEIGHTS: usize = 4096;
+
+/// What each thread's part of a shared product is a multiple of, in samples or rows: the most
+/// rows of any register tile.
+const SHARE_ALIGN: usize = 8;
 
 /// `u = x·W + b`, dispatched for a large layer.
 #[inline(always)]
@@ -66,48 +77,98 @@ pub(crate) fn input_gradient<T: Scalar, const I: usize, const O: usize>(
     }
 }
 
-/// [`affine`] for a block of `B` samples, dispatched for a large layer.
+/// [`affine`] for a block of `B` samples; for a large layer dispatched, and with `shared` its rows
+/// of weights shared in two among a team: the second part's sums go to `partial`, then are added
+/// into `u`'s
+/// (a thread then reads only its own rows of the weights, which it writes in the optimiser's
+/// step; splitting the samples instead had both threads read every weight, half of them from the
+/// other core's cache, and made each part slower than the whole on one thread).
 #[inline(always)]
 pub(crate) fn affine_batch<T: Scalar, const I: usize, const O: usize, const B: usize>(
     weights: &[[T; O]; I],
     bias: &[T; O],
     x: &[&[T; I]; B],
     u: &mut [[T; O]; B],
+    shared: Option<(&mut [[T; O]; B], &dyn Team)>,
 ) {
     if I * O >= DISPATCH_MIN_WEIGHTS {
-        affine_batch_dispatched(weights, bias, x, u);
+        let Some((partial, team)) = shared else {
+            affine_batch_dispatched(weights, Some(bias), x, u, 0..I);
+            return;
+        };
+        let split = AtomicBool::new(false);
+        {
+            let (u, partial) = (SharedRows::new(u), SharedRows::new(partial));
+            team.share_in_two(I, SHARE_ALIGN, &|inputs| {
+                // SAFETY (each `whole`): the first part alone writes `u`, the second `partial`.
+                if inputs.start == 0 {
+                    let u = unsafe { u.whole::<O, B>() };
+                    affine_batch_dispatched(weights, Some(bias), x, u, inputs);
+                } else {
+                    split.store(true, Ordering::Relaxed);
+                    let partial = unsafe { partial.whole::<O, B>() };
+                    affine_batch_dispatched(weights, None, x, partial, inputs);
+                }
+            });
+        }
+        if split.into_inner() {
+            for (u, partial) in u.iter_mut().zip(&*partial) {
+                for (sum, &term) in u.iter_mut().zip(partial) {
+                    *sum += term;
+                }
+            }
+        }
     } else {
         affine_batch_loop(weights, bias, x, u);
     }
 }
 
-/// [`add_outer`] for a block of `B` samples, dispatched for a large layer.
+/// [`add_outer`] for a block of `B` samples, from zero or scaled at the end as `sum` says; for a
+/// large layer dispatched, and its outputs shared among `team`.
 #[inline(always)]
 pub(crate) fn add_outer_batch<T: Scalar, const I: usize, const O: usize, const B: usize>(
     weights: &mut [[T; O]; I],
     x: &[&[T; I]; B],
     du: &[[T; O]; B],
+    sum: Accumulate<T>,
+    team: &dyn Team,
 ) {
     if I * O >= DISPATCH_MIN_WEIGHTS {
-        add_outer_batch_dispatched(weights, x, du);
+        let weights = SharedRows::new(weights);
+        team.share(I, SHARE_ALIGN, &|inputs| {
+            add_outer_batch_dispatched(&weights, x, du, sum, inputs);
+        });
     } else {
+        if sum.from_zero {
+            weights.as_flattened_mut().fill(T::ZERO);
+        }
         add_outer_batch_loop(weights, x, du);
+        if let Some(factor) = sum.scale {
+            scale_loop(weights.as_flattened_mut(), factor);
+        }
     }
 }
 
 /// `dx[s] = W·du[s]` for a block of `B` samples, as the one-sample input gradient takes it (each
 /// sum from its first product, in the same order), with each row of `W` read once for the block:
 /// `du` is first written to `du_columns` transposed, so that a row's weight multiplies all the
-/// samples' values at once.
+/// samples' values at once. For a large layer dispatched, and its rows of weights (its inputs)
+/// shared among `team`.
 #[inline(always)]
 pub(crate) fn input_gradient_batch<T: Scalar, const I: usize, const O: usize, const B: usize>(
     weights: &[[T; O]; I],
     du: &[[T; O]; B],
     du_columns: &mut [[T; B]; O],
     dx: &mut [[T; I]; B],
+    team: &dyn Team,
 ) {
     if I * O >= DISPATCH_MIN_WEIGHTS {
-        input_gradient_batch_dispatched(weights, du, du_columns, dx);
+        transpose(du, du_columns);
+        let du_columns = &*du_columns;
+        let dx = SharedRows::new(dx);
+        team.share(I, SHARE_ALIGN, &|inputs| {
+            input_gradient_batch_dispatched(weights, du_columns, &dx, inputs);
+        });
     } else {
         input_gradient_batch_loop(weights, du, du_columns, dx);
     }
@@ -124,6 +185,27 @@ pub(crate) fn scale<T: Scalar, const I: usize, const O: usize>(
         scale_dispatched(weights.as_flattened_mut(), factor);
     } else {
         scale_loop(weights.as_flattened_mut(), factor);
+    }
+}
+
+/// `values += factor · other` for a tensor of `columns` columns: for a large one dispatched, and
+/// its rows shared among `team` as the weight gradient shares them.
+#[inline(always)]
+pub(crate) fn add_scaled_shared<T: Scalar>(
+    values: &mut [T],
+    other: &[T],
+    columns: usize,
+    factor: T,
+    team: &dyn Team,
+) {
+    if values.len() >= DISPATCH_MIN_WEIGHTS && other.len() == values.len() {
+        let rows = values.len() / columns.max(1);
+        let values = SharedRows::flat(values, columns, rows);
+        team.share(rows, SHARE_ALIGN, &|rows| {
+            add_scaled_rows_dispatched(&values, other, rows, factor);
+        });
+    } else {
+        add_scaled_loop(values, other, factor);
     }
 }
 
@@ -347,35 +429,54 @@ macro_rules! dispatched {
 }
 
 dispatched! {
-    /// [`affine_batch`], dispatched.
+    /// [`affine_batch`], dispatched: the terms of the rows in `inputs`, from `bias` or zero.
     fn affine_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: usize>(
         weights: &[[T; O]; I],
-        bias: &[T; O],
+        bias: Option<&[T; O]>,
         x: &[&[T; I]; B],
         u: &mut [[T; O]; B],
+        inputs: Range<usize>,
     ) {
         // Three vectors of outputs: four samples are read for twelve products.
-        tiled!(affine_batch::<T, I, O, B>(weights, bias, x, u), avx2: 4 x 24, 4 x 12);
+        tiled!(affine_batch::<T, I, O, B>(weights, bias, x, u, inputs), avx2: 4 x 24, 4 x 12);
     }
 
-    /// [`input_gradient_batch`], dispatched.
+    /// [`input_gradient_batch`], dispatched: the inputs in `inputs`.
     fn input_gradient_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: usize>(
         weights: &[[T; O]; I],
-        du: &[[T; O]; B],
-        du_columns: &mut [[T; B]; O],
-        dx: &mut [[T; I]; B],
+        du_columns: &[[T; B]; O],
+        dx: &SharedRows<'_, T>,
+        inputs: Range<usize>,
     ) {
         // The columns are the samples: a block of 32 is four vectors.
-        tiled!(input_gradient_batch::<T, I, O, B>(weights, du, du_columns, dx), avx2: 3 x 32, 3 x 16);
+        tiled!(
+            input_gradient_batch::<T, I, O, B>(weights, du_columns, dx, inputs),
+            avx2: 3 x 32, 3 x 16
+        );
     }
 
-    /// [`add_outer_batch`], dispatched.
+    /// [`add_outer_batch`], dispatched: the rows in `inputs`.
     fn add_outer_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: usize>(
-        weights: &mut [[T; O]; I],
+        weights: &SharedRows<'_, T>,
         x: &[&[T; I]; B],
         du: &[[T; O]; B],
+        sum: Accumulate<T>,
+        inputs: Range<usize>,
     ) {
-        tiled!(add_outer_batch::<T, I, O, B>(weights, x, du), avx2: 4 x 24, 4 x 12);
+        tiled!(add_outer_batch::<T, I, O, B>(weights, x, du, sum, inputs), avx2: 4 x 24, 4 x 12);
+    }
+
+    /// [`add_scaled_shared`], dispatched: the rows in `rows`.
+    fn add_scaled_rows_dispatched<T: Scalar>(
+        values: &SharedRows<'_, T>,
+        other: &[T],
+        rows: Range<usize>,
+        factor: T,
+    ) {
+        let columns = values.columns();
+        let other = &other[rows.start * columns..rows.end * columns];
+        // SAFETY: `rows` are this call's, which no other thread has.
+        add_scaled_loop(unsafe { values.rows(rows) }, other, factor);
     }
 
     /// [`scale`], dispatched.
@@ -456,30 +557,80 @@ mod tests {
             core::array::from_fn(|s| core::array::from_fn(|j| value(s * O + j + 20_000)));
         let x: [&[f32; I]; B] = core::array::from_fn(|s| &inputs[s]);
 
-        // Filled with NaN first: every value must be written, none read.
+        // Filled with NaN first: every value must be written, none read. Each product in two
+        // parts, as two threads take it, the first of them ending inside a tile.
         let mut tiled = [[f32::NAN; O]; B];
-        tiles::affine_batch::<f32, I, O, B, FUSED, R, C, L>(&weights, &bias, &x, &mut tiled);
+        tiles::affine_batch::<f32, I, O, B, FUSED, R, C, L>(
+            &weights,
+            Some(&bias),
+            &x,
+            &mut tiled,
+            0..I,
+        );
         for (u, x) in tiled.iter().zip(x) {
             assert_eq!(*u, affine_loop::<f32, I, O, FUSED>(&weights, &bias, x));
         }
+        // In two parts of the inputs: the second from zero, then added.
+        let mut first = [[f32::NAN; O]; B];
+        let mut second = [[f32::NAN; O]; B];
+        tiles::affine_batch::<f32, I, O, B, FUSED, R, C, L>(
+            &weights,
+            Some(&bias),
+            &x,
+            &mut first,
+            0..5,
+        );
+        tiles::affine_batch::<f32, I, O, B, FUSED, R, C, L>(&weights, None, &x, &mut second, 5..I);
+        for ((first, second), u) in first.iter().zip(&second).zip(&tiled) {
+            for ((a, b), u) in first.iter().zip(second).zip(u) {
+                assert!(
+                    (a + b - u).abs() <= 1e-3 * u.abs().max(1.0),
+                    "{a} + {b} vs {u}"
+                );
+            }
+        }
 
-        let mut tiled = weights;
-        tiles::add_outer_batch::<f32, I, O, B, FUSED, R, C, L>(&mut tiled, &x, &du);
         let mut one_by_one = weights;
         for (x, du) in x.iter().zip(&du) {
             add_outer_loop::<f32, I, O, FUSED>(&mut one_by_one, x, du);
         }
+        let mut tiled = weights;
+        let shared = SharedRows::new(&mut tiled);
+        for inputs in [0..5, 5..I] {
+            tiles::add_outer_batch::<f32, I, O, B, FUSED, R, C, L>(
+                &shared,
+                &x,
+                &du,
+                Accumulate::ADD,
+                inputs,
+            );
+        }
         assert_eq!(tiled, one_by_one);
         assert_ne!(tiled, weights);
+        // From zero and scaled: the same as clearing, adding and scaling.
+        let mut expected = [[0.0; O]; I];
+        for (x, du) in x.iter().zip(&du) {
+            add_outer_loop::<f32, I, O, FUSED>(&mut expected, x, du);
+        }
+        scale_loop(expected.as_flattened_mut(), 0.3);
+        let mut tiled = [[f32::NAN; O]; I];
+        let sum = Accumulate {
+            from_zero: true,
+            scale: Some(0.3),
+        };
+        let shared = SharedRows::new(&mut tiled);
+        tiles::add_outer_batch::<f32, I, O, B, FUSED, R, C, L>(&shared, &x, &du, sum, 0..I);
+        assert_eq!(tiled, expected);
 
         let mut columns = [[f32::NAN; B]; O];
+        transpose(&du, &mut columns);
         let mut tiled = [[f32::NAN; I]; B];
-        tiles::input_gradient_batch::<f32, I, O, B, FUSED, R, C, L>(
-            &weights,
-            &du,
-            &mut columns,
-            &mut tiled,
-        );
+        let shared = SharedRows::new(&mut tiled);
+        for inputs in [0..5, 5..I] {
+            tiles::input_gradient_batch::<f32, I, O, B, FUSED, R, C, L>(
+                &weights, &columns, &shared, inputs,
+            );
+        }
         for (dx, du) in tiled.iter().zip(&du) {
             let one = input_gradient_loop::<f32, I, O, FUSED>(&weights, du);
             assert_eq!(dx.map(f32::to_bits), one.map(f32::to_bits));

@@ -19,8 +19,9 @@
 
 use core::ops::Range;
 
-use super::{mul_add, transpose};
-use crate::Scalar;
+use super::mul_add;
+use super::shared::SharedRows;
+use crate::{Accumulate, Scalar};
 
 /// A product computed tile by tile: `tile::<R, C>(row, column)` computes (or adds into) the
 /// output's rows `row..row + R`, columns `column..column + C`.
@@ -37,15 +38,16 @@ pub(super) trait Tiles {
 pub(super) fn for_each_tile<K: Tiles, const R: usize, const C: usize, const L: usize>(
     product: &mut K,
     rows: Range<usize>,
-    columns: usize,
+    columns: Range<usize>,
 ) {
-    let whole = columns - columns % C;
-    let vectors = whole + (columns - whole) / L * L;
-    let quarters = vectors + (columns - vectors) / 4 * 4;
-    strips::<K, R, C>(product, rows.clone(), 0..whole);
+    let (start, count) = (columns.start, columns.len());
+    let whole = start + count - count % C;
+    let vectors = whole + (columns.end - whole) / L * L;
+    let quarters = vectors + (columns.end - vectors) / 4 * 4;
+    strips::<K, R, C>(product, rows.clone(), start..whole);
     strips::<K, R, L>(product, rows.clone(), whole..vectors);
     strips::<K, R, 4>(product, rows.clone(), vectors..quarters);
-    strips::<K, R, 1>(product, rows, quarters..columns);
+    strips::<K, R, 1>(product, rows, quarters..columns.end);
 }
 
 /// [`for_each_tile`] for strips of `C` columns.
@@ -122,10 +124,14 @@ fn affine_sums<T: Scalar, const O: usize, const FUSED: bool, const R: usize, con
     x: [&[T]; R],
     column: usize,
 ) -> [[T; C]; R] {
+    let x = x.map(|x| &x[..rows.len()]);
     for (k, row) in rows.iter().enumerate() {
         let w = columns::<T, C>(row, column);
         for (sums, x) in sums.iter_mut().zip(&x) {
-            let xi = x[k];
+            // SAFETY: `k < rows.len() == x.len()`. Measured reason: for a part of the inputs known
+            // only at run time, LLVM kept the bounds check, and the register it held made the
+            // AVX2 tile (which takes all 16 registers) spill: 1.7x the instructions.
+            let xi = unsafe { *x.get_unchecked(k) };
             for (sum, &wij) in sums.iter_mut().zip(w) {
                 *sum = mul_add::<T, FUSED>(xi, wij, *sum);
             }
@@ -134,7 +140,8 @@ fn affine_sums<T: Scalar, const O: usize, const FUSED: bool, const R: usize, con
     sums
 }
 
-/// `u[s] = x[s]·W + b` for a block of samples, in tiles of `R` samples by `C` outputs.
+/// `u[s] = x[s]·W + b` for a block of samples, in tiles of `R` samples by `C` outputs, with the
+/// terms of the rows of `W` in `inputs` only, from `b` or, without it, from zero.
 #[inline(always)]
 pub(super) fn affine_batch<
     T: Scalar,
@@ -147,42 +154,64 @@ pub(super) fn affine_batch<
     const L: usize,
 >(
     weights: &[[T; O]; I],
-    bias: &[T; O],
+    bias: Option<&[T; O]>,
     x: &[&[T; I]; B],
     u: &mut [[T; O]; B],
+    inputs: Range<usize>,
 ) {
-    u.fill(*bias);
+    match bias {
+        Some(bias) => u.fill(*bias),
+        None => u.fill([T::ZERO; O]),
+    }
     let block = rows_per_block::<T>(O);
-    for first in (0..I).step_by(block) {
-        let inputs = first..I.min(first + block);
+    for first in inputs.clone().step_by(block) {
+        let inputs = first..inputs.end.min(first + block);
         let mut product = Affine::<T, I, O, B, FUSED> {
             weights,
             x,
             u,
             inputs,
         };
-        for_each_tile::<_, R, C, L>(&mut product, 0..B, O);
+        for_each_tile::<_, R, C, L>(&mut product, 0..B, 0..O);
     }
 }
 
 /// `W += Σ x[s]ᵀ·du[s]`: output rows are inputs, columns are outputs, and the terms are the
 /// block's samples. Each tile of `W` is loaded once, summed over the block and stored once.
-struct Outer<'a, T, const I: usize, const O: usize, const B: usize, const FUSED: bool> {
-    weights: &'a mut [[T; O]; I],
+struct Outer<
+    'a,
+    T,
+    const I: usize,
+    const O: usize,
+    const B: usize,
+    const FUSED: bool,
+    const FROM_ZERO: bool,
+> {
+    weights: &'a SharedRows<'a, T>,
     x: &'a [&'a [T; I]; B],
     du: &'a [[T; O]; B],
 }
 
-impl<T: Scalar, const I: usize, const O: usize, const B: usize, const FUSED: bool> Tiles
-    for Outer<'_, T, I, O, B, FUSED>
+impl<
+    T: Scalar,
+    const I: usize,
+    const O: usize,
+    const B: usize,
+    const FUSED: bool,
+    const FROM_ZERO: bool,
+> Tiles for Outer<'_, T, I, O, B, FUSED, FROM_ZERO>
 {
     #[inline(always)]
     fn tile<const R: usize, const C: usize>(&mut self, input: usize, column: usize) {
-        let rows = &mut self.weights[input..input + R];
-        let start = core::array::from_fn(|r| *columns(&rows[r], column));
+        // SAFETY (each `get`): a tile lies in the rows of this call, which no other thread has.
+        let start = if FROM_ZERO {
+            [[T::ZERO; C]; R]
+        } else {
+            core::array::from_fn(|r| *unsafe { self.weights.get::<C>(input + r, column) })
+        };
         let sums = outer_sums::<T, I, O, B, FUSED, R, C>(start, self.x, self.du, input, column);
-        for (row, sums) in rows.iter_mut().zip(&sums) {
-            *columns_mut(row, column) = *sums;
+        for (r, sums) in sums.iter().enumerate() {
+            *unsafe { self.weights.get::<C>(input + r, column) } = *sums;
         }
     }
 }
@@ -217,8 +246,12 @@ fn outer_sums<
     sums
 }
 
-/// `W += Σ x[s]ᵀ·du[s]` for a block of samples, in tiles of `R` rows of `W` by `C` outputs. The
-/// tiles go along the rows, so that `W` is read and written in order, once.
+/// `W += Σ x[s]ᵀ·du[s]` for a block of samples (or `=`, and then scaled, as `sum` says), in
+/// tiles of `R` rows of `W` by `C` outputs: the rows in `inputs`, which the caller's thread alone
+/// writes. The tiles go along the rows, so that `W` is read and written in order, once. Starting
+/// from zero is a tile of its own, chosen once, and a group of `R` rows is scaled after its
+/// tiles, while it is in the L1 cache: either, decided in each tile, made the tiles' loop 1.5x
+/// slower.
 #[inline(always)]
 pub(super) fn add_outer_batch<
     T: Scalar,
@@ -230,13 +263,29 @@ pub(super) fn add_outer_batch<
     const C: usize,
     const L: usize,
 >(
-    weights: &mut [[T; O]; I],
+    weights: &SharedRows<'_, T>,
     x: &[&[T; I]; B],
     du: &[[T; O]; B],
+    sum: Accumulate<T>,
+    inputs: Range<usize>,
 ) {
-    let mut product = Outer::<T, I, O, B, FUSED> { weights, x, du };
-    for first in (0..I).step_by(R) {
-        for_each_tile::<_, R, C, L>(&mut product, first..I.min(first + R), O);
+    let mut from_zero = Outer::<T, I, O, B, FUSED, true> { weights, x, du };
+    let mut adding = Outer::<T, I, O, B, FUSED, false> { weights, x, du };
+    for first in inputs.clone().step_by(R) {
+        let rows = first..inputs.end.min(first + R);
+        if sum.from_zero {
+            for_each_tile::<_, R, C, L>(&mut from_zero, rows.clone(), 0..O);
+        } else {
+            for_each_tile::<_, R, C, L>(&mut adding, rows.clone(), 0..O);
+        }
+        if let Some(factor) = sum.scale {
+            for row in rows {
+                // SAFETY: the rows of this call, which no other thread has.
+                for value in unsafe { weights.get::<O>(row, 0) } {
+                    *value *= factor;
+                }
+            }
+        }
     }
 }
 
@@ -245,7 +294,7 @@ pub(super) fn add_outer_batch<
 struct InputGradient<'a, T, const I: usize, const O: usize, const B: usize, const FUSED: bool> {
     weights: &'a [[T; O]; I],
     du_columns: &'a [[T; B]; O],
-    dx: &'a mut [[T; I]; B],
+    dx: &'a SharedRows<'a, T>,
 }
 
 impl<T: Scalar, const I: usize, const O: usize, const B: usize, const FUSED: bool> Tiles
@@ -255,9 +304,11 @@ impl<T: Scalar, const I: usize, const O: usize, const B: usize, const FUSED: boo
     fn tile<const R: usize, const C: usize>(&mut self, input: usize, sample: usize) {
         let rows = core::array::from_fn(|r| &self.weights[input + r]);
         let sums = input_gradient_sums::<T, O, B, FUSED, R, C>(rows, self.du_columns, sample);
-        for (r, sums) in sums.iter().enumerate() {
-            for (c, &sum) in sums.iter().enumerate() {
-                self.dx[sample + c][input + r] = sum;
+        for c in 0..C {
+            // SAFETY: a tile's inputs lie in the ones of this call, which no other thread has.
+            let dx = unsafe { self.dx.get::<R>(sample + c, input) };
+            for (dx, sums) in dx.iter_mut().zip(&sums) {
+                *dx = sums[c];
             }
         }
     }
@@ -292,7 +343,9 @@ fn input_gradient_sums<
     sums
 }
 
-/// `dx[s] = W·du[s]` for a block of samples, in tiles of `R` inputs by `C` samples.
+/// `dx[s] = W·du[s]` for a block of samples, in tiles of `R` inputs by `C` samples: the inputs
+/// in `inputs`, whose values of `dx` the caller's thread alone writes, from `du` already
+/// transposed into `du_columns`.
 #[inline(always)]
 pub(super) fn input_gradient_batch<
     T: Scalar,
@@ -305,15 +358,14 @@ pub(super) fn input_gradient_batch<
     const L: usize,
 >(
     weights: &[[T; O]; I],
-    du: &[[T; O]; B],
-    du_columns: &mut [[T; B]; O],
-    dx: &mut [[T; I]; B],
+    du_columns: &[[T; B]; O],
+    dx: &SharedRows<'_, T>,
+    inputs: Range<usize>,
 ) {
-    transpose(du, du_columns);
     let mut product = InputGradient::<T, I, O, B, FUSED> {
         weights,
         du_columns,
         dx,
     };
-    for_each_tile::<_, R, C, L>(&mut product, 0..I, B);
+    for_each_tile::<_, R, C, L>(&mut product, inputs, 0..B);
 }

@@ -28,6 +28,7 @@ pub use rmsprop::RmsProp;
 pub use sgd::Sgd;
 
 use crate::loss::{Loss, PairsWith};
+use crate::team::Team;
 use crate::{Network, Scalar, Trainable};
 
 /// The `ε` of [`AdaGrad`] and [`RmsProp`] unless set otherwise.
@@ -39,6 +40,14 @@ const DEFAULT_EPSILON: f64 = 1e-7;
 pub trait Optimizer<N: Network> {
     /// Applies one update: `net` moves against `grad`.
     fn step(&mut self, net: &mut N, grad: &N);
+
+    /// [`step`](Self::step) with the large tensors' updates shared among `team`'s threads, as
+    /// [`Parallel`](crate::parallel::Parallel) takes it: the same result. By default the calling
+    /// thread runs `step`; [`Sgd`] without weight decay shares each large tensor's columns.
+    fn step_shared(&mut self, net: &mut N, grad: &N, team: &dyn Team) {
+        let _ = team;
+        self.step(net, grad);
+    }
 
     /// One update from one sample: [`Trainable::backward`] into `grad` (cleared first), then
     /// [`step`](Self::step). Returns the loss; if it is NaN or infinite, nothing is updated.

@@ -1,6 +1,7 @@
 use super::{Optimizer, backward_then_step, decayed};
 use crate::loss::{Loss, PairsWith};
-use crate::{Network, Scalar, Trainable};
+use crate::team::Team;
+use crate::{Network, Scalar, Trainable, kernel};
 
 /// Plain gradient descent, `w ← w - ε ∇E`: in numpy,
 /// `network[key] -= learning_rate * grad[key]`.
@@ -63,6 +64,19 @@ impl Sgd {
 impl<N: Network> Optimizer<N> for Sgd {
     fn step(&mut self, net: &mut N, grad: &N) {
         Sgd::step(self, net, grad);
+    }
+
+    fn step_shared(&mut self, net: &mut N, grad: &N, team: &dyn Team) {
+        if self.weight_decay != 0.0 {
+            Sgd::step(self, net, grad);
+            return;
+        }
+        // As `step`: `w += (-learning_rate) g`, not fused, tensor by tensor.
+        let factor = -N::Scalar::from_f64(self.learning_rate);
+        for (index, tensor) in N::TENSORS.iter().enumerate() {
+            let (values, delta) = (net.tensor_mut(index), grad.tensor(index));
+            kernel::add_scaled_shared(values, delta, tensor.columns, factor, team);
+        }
     }
 
     fn step_sample<L, D>(

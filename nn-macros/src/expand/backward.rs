@@ -126,6 +126,14 @@ const HEAP_BLOCK: usize = 32;
 /// [`HEAP_BLOCK`] samples.
 const BLOCK_STACK_BYTES: usize = 64 * 1024;
 
+/// Whether `network` has a layer large enough to train in blocks of samples.
+pub fn trains_in_blocks(network: &Network) -> bool {
+    network
+        .layers
+        .iter()
+        .any(|layer| layer.inputs * layer.outputs >= BLOCKED_MIN_WEIGHTS)
+}
+
 /// What block training adds to a network: items, inherent functions, and the `Trainable` override.
 #[derive(Default)]
 struct Blocks {
@@ -139,13 +147,7 @@ struct Blocks {
 /// `backward_samples` override that uses them. Small networks keep the trait's sample-by-sample
 /// default and its small stack.
 fn blocks(network: &Network, differentiable: &[TokenStream], loss_bound: &TokenStream) -> Blocks {
-    let largest = network
-        .layers
-        .iter()
-        .map(|layer| layer.inputs * layer.outputs)
-        .max()
-        .unwrap_or(0);
-    if largest < BLOCKED_MIN_WEIGHTS {
+    if !trains_in_blocks(network) {
         return Blocks {
             trainable: quote!(
                 type Workspace = ();
@@ -168,10 +170,22 @@ fn blocks(network: &Network, differentiable: &[TokenStream], loss_bound: &TokenS
     let stack_block = proc_macro2::Literal::usize_unsuffixed(1 << fits.ilog2());
     let body = block_body(network);
 
+    let accumulate = quote!(::nn::__private::Accumulate<#scalar>);
+    let team = quote!(&dyn ::nn::__private::Team);
+    let on_thread = on_thread(network, &block_type, differentiable, loss_bound);
+    let each_and_stack = each_and_stack(
+        network,
+        &block_type,
+        &stack_block,
+        differentiable,
+        loss_bound,
+    );
     let block_fn = quote! {
         /// `backward` for a block of `B` samples at once, in the buffers of `block`: the same
-        /// gradient, bit for bit, with each weight and gradient row read once per block. Adds
-        /// each sample's loss to `total` in turn, so the sum is the same too.
+        /// gradient, bit for bit, with each weight and gradient row read once per block, and
+        /// summed into `grad` as `sum` says. The large layers' products are shared among `team`.
+        /// Adds each sample's loss to `total` in turn, so the sum is the same too.
+        #[allow(clippy::too_many_arguments)] // The block's buffers, and how to sum and share.
         fn backward_block<L, D, const B: ::core::primitive::usize>(
             &self,
             samples: &[(#input_type, D); B],
@@ -179,6 +193,8 @@ fn blocks(network: &Network, differentiable: &[TokenStream], loss_bound: &TokenS
             grad: &mut Self,
             total: &mut #scalar,
             block: &mut #block_type<B>,
+            sum: #accumulate,
+            team: #team,
         )
         where
             #(#differentiable)*
@@ -187,8 +203,10 @@ fn blocks(network: &Network, differentiable: &[TokenStream], loss_bound: &TokenS
             #body
         }
 
-        /// `backward` for every sample, in blocks of `B` in the buffers of `block`, the samples
+        /// `backward` for every sample, summed into `grad` as `sum` says (from zero or not,
+        /// scaled at the end or not), in blocks of `B` in the buffers of `block`, the samples
         /// left over one by one; each loss added to `total` in turn.
+        #[allow(clippy::too_many_arguments)] // The block's buffers, and how to sum and share.
         fn backward_blocks<L, D, const B: ::core::primitive::usize>(
             &self,
             samples: &[(#input_type, D)],
@@ -196,6 +214,8 @@ fn blocks(network: &Network, differentiable: &[TokenStream], loss_bound: &TokenS
             grad: &mut Self,
             total: &mut #scalar,
             block: &mut #block_type<B>,
+            sum: #accumulate,
+            team: #team,
         )
         where
             #(#differentiable)*
@@ -203,48 +223,171 @@ fn blocks(network: &Network, differentiable: &[TokenStream], loss_bound: &TokenS
         {
             let blocks = samples.chunks_exact(B);
             let remainder = blocks.remainder();
-            for samples in blocks {
-                if let ::core::result::Result::Ok(samples) = <&[(#input_type, D); B]>::try_from(samples) {
-                    self.backward_block(samples, loss, grad, total, block);
-                }
-            }
-            for (input, target) in remainder {
-                *total += Self::backward(self, input, target, loss, grad);
-            }
-        }
-
-        /// [`backward_blocks`](Self::backward_blocks) in blocks small enough for buffers on the
-        /// stack.
-        fn backward_on_stack<L, D>(
-            &self,
-            samples: &[(#input_type, D)],
-            loss: L,
-            grad: &mut Self,
-            total: &mut #scalar,
-        )
-        where
-            #(#differentiable)*
-            #loss_bound + ::core::marker::Copy
-        {
-            // Zeroing the buffers is a pass over them: only worth it for a whole block.
-            if samples.len() < #stack_block {
-                for (input, target) in samples {
-                    *total += Self::backward(self, input, target, loss, grad);
-                }
+            let count = blocks.len();
+            if count == 0 {
+                self.backward_each(samples, loss, grad, total, sum);
                 return;
             }
-            let mut block: #block_type<#stack_block> = ::nn::__private::Zeroable::zeroed();
-            self.backward_blocks(samples, loss, grad, total, &mut block);
+            for (index, samples) in blocks.enumerate() {
+                // The first block starts the sums, the last scales them unless samples are left.
+                let last = index + 1 == count && remainder.is_empty();
+                let part = ::nn::__private::Accumulate {
+                    from_zero: sum.from_zero && index == 0,
+                    scale: if last { sum.scale } else { ::core::option::Option::None },
+                };
+                if let ::core::result::Result::Ok(samples) = <&[(#input_type, D); B]>::try_from(samples) {
+                    self.backward_block(samples, loss, grad, total, block, part, team);
+                }
+            }
+            let rest = ::nn::__private::Accumulate {
+                from_zero: false,
+                scale: if remainder.is_empty() { ::core::option::Option::None } else { sum.scale },
+            };
+            self.backward_each(remainder, loss, grad, total, rest);
         }
+
+        #each_and_stack
+        #on_thread
     };
     let mut block_struct = buffers(network, &block_type);
     block_struct.extend(workspace(network, &block_type));
-    let mut block_override = samples_override(network, &block_type, loss_bound);
+    let mut block_override = samples_override(network, loss_bound);
     block_override.extend(workspace_override(network, loss_bound));
     Blocks {
         buffers: block_struct,
         inherent: block_fn,
         trainable: block_override,
+    }
+}
+
+/// `backward_each`, sample by sample, and `backward_on_stack`, in blocks of `stack_block`
+/// samples whose buffers are on the stack: each summing into `grad` as an `Accumulate` says.
+fn each_and_stack(
+    network: &Network,
+    block_type: &Ident,
+    stack_block: &proc_macro2::Literal,
+    differentiable: &[TokenStream],
+    loss_bound: &TokenStream,
+) -> TokenStream {
+    let scalar = scalar_type(network);
+    let (input_type, _) = io_types(network);
+    let accumulate = quote!(::nn::__private::Accumulate<#scalar>);
+    quote! {
+    /// `backward` for each sample in turn, summed into `grad` as `sum` says.
+    fn backward_each<L, D>(
+        &self,
+        samples: &[(#input_type, D)],
+        loss: L,
+        grad: &mut Self,
+        total: &mut #scalar,
+        sum: #accumulate,
+    )
+    where
+        #(#differentiable)*
+        #loss_bound + ::core::marker::Copy
+    {
+        if sum.from_zero {
+            ::nn::__private::Network::fill(grad, 0.0);
+        }
+        for (input, target) in samples {
+            *total += Self::backward(self, input, target, loss, grad);
+        }
+        if let ::core::option::Option::Some(factor) = sum.scale {
+            ::nn::__private::Network::scale(grad, factor);
+        }
+    }
+
+    /// [`backward_blocks`](Self::backward_blocks) in blocks small enough for buffers on the
+    /// stack.
+    fn backward_on_stack<L, D>(
+        &self,
+        samples: &[(#input_type, D)],
+        loss: L,
+        grad: &mut Self,
+        total: &mut #scalar,
+        sum: #accumulate,
+    )
+    where
+        #(#differentiable)*
+        #loss_bound + ::core::marker::Copy
+    {
+        // Zeroing the buffers is a pass over them: only worth it for a whole block.
+        if samples.len() < #stack_block {
+            self.backward_each(samples, loss, grad, total, sum);
+            return;
+        }
+        let mut block: #block_type<#stack_block> = ::nn::__private::Zeroable::zeroed();
+        self.backward_blocks(samples, loss, grad, total, &mut block, sum, &::nn::__private::Alone);
+    }
+    }
+}
+
+/// `backward_on_thread`: `backward` for every sample, summed into `grad` as an `Accumulate` says,
+/// whole blocks in the thread's own buffers on the heap (with `std`), the rest on the stack.
+fn on_thread(
+    network: &Network,
+    block_type: &Ident,
+    differentiable: &[TokenStream],
+    loss_bound: &TokenStream,
+) -> TokenStream {
+    let scalar = scalar_type(network);
+    let (input_type, _) = io_types(network);
+    let heap_block = proc_macro2::Literal::usize_unsuffixed(HEAP_BLOCK);
+    let accumulate = quote!(::nn::__private::Accumulate<#scalar>);
+    quote! {
+    /// `backward` for every sample, summed into `grad` as `sum` says: whole blocks in buffers
+    /// that each thread keeps on the heap (with `std`), the rest in blocks whose buffers fit
+    /// on the stack.
+    fn backward_on_thread<L, D>(
+        &self,
+        samples: &[(#input_type, D)],
+        loss: L,
+        grad: &mut Self,
+        sum: #accumulate,
+    ) -> #scalar
+    where
+        #(#differentiable)*
+        #loss_bound + ::core::marker::Copy
+    {
+        let mut total: #scalar = 0.0;
+        ::nn::__if_std!({
+            // Made on a thread's first call and kept.
+            ::nn::__private::thread_local! {
+                static BLOCK: ::core::cell::RefCell<
+                    ::core::option::Option<::nn::__private::Box<#block_type<#heap_block>>>
+                > = const { ::core::cell::RefCell::new(::core::option::Option::None) };
+            }
+            let (whole, rest) = samples.split_at(samples.len() - samples.len() % #heap_block);
+            // The whole blocks start the sums; what is left adds to them and scales them.
+            let (whole_sum, rest_sum) = if rest.is_empty() {
+                (sum, ::nn::__private::Accumulate::ADD)
+            } else {
+                let rest_sum = ::nn::__private::Accumulate { from_zero: false, scale: sum.scale };
+                (::nn::__private::Accumulate { scale: ::core::option::Option::None, ..sum }, rest_sum)
+            };
+            let on_heap = if whole.is_empty() {
+                ::core::result::Result::Ok(::core::option::Option::None)
+            } else {
+                BLOCK.try_with(|cell| {
+                    cell.try_borrow_mut().ok().map(|mut slot| {
+                        let block = slot.get_or_insert_with(::nn::__private::zeroed_box);
+                        let alone = &::nn::__private::Alone;
+                        self.backward_blocks(whole, loss, grad, &mut total, block, whole_sum, alone);
+                    })
+                })
+            };
+            match on_heap {
+                ::core::result::Result::Ok(::core::option::Option::Some(())) => {
+                    self.backward_on_stack(rest, loss, grad, &mut total, rest_sum);
+                }
+                // No whole block, or the thread's buffers are taken or torn down.
+                _ => self.backward_on_stack(samples, loss, grad, &mut total, sum),
+            }
+        } else {
+            self.backward_on_stack(samples, loss, grad, &mut total, sum);
+        });
+        total
+    }
     }
 }
 
@@ -361,58 +504,63 @@ fn workspace_override(network: &Network, loss_bound: &TokenStream) -> TokenStrea
             #loss_bound + ::core::marker::Copy
         {
             let mut total: #scalar = 0.0;
-            self.backward_blocks(samples, loss, grad, &mut total, &mut workspace.block);
+            let (add, alone) = (::nn::__private::Accumulate::ADD, &::nn::__private::Alone);
+            self.backward_blocks(samples, loss, grad, &mut total, &mut workspace.block, add, alone);
+            total
+        }
+
+        fn scaled_gradient_in<L, D>(
+            &self,
+            samples: &[(#input_type, D)],
+            loss: L,
+            grad: &mut Self,
+            scale: #scalar,
+            workspace: &mut #workspace,
+            team: &dyn ::nn::__private::Team,
+        ) -> #scalar
+        where
+            #loss_bound + ::core::marker::Copy
+        {
+            let mut total: #scalar = 0.0;
+            let sum = ::nn::__private::Accumulate {
+                from_zero: true,
+                scale: ::core::option::Option::Some(scale),
+            };
+            self.backward_blocks(samples, loss, grad, &mut total, &mut workspace.block, sum, team);
             total
         }
     }
 }
 
-/// `Trainable::backward_samples`: whole blocks of [`HEAP_BLOCK`] samples in buffers that each
-/// thread keeps on the heap (with `std`), the rest in blocks whose buffers fit on the stack.
-fn samples_override(
-    network: &Network,
-    block_type: &Ident,
-    loss_bound: &TokenStream,
-) -> TokenStream {
+/// `Trainable::backward_samples` and `scaled_gradient`: whole blocks of [`HEAP_BLOCK`] samples
+/// in buffers that each thread keeps on the heap (with `std`), the rest in blocks whose buffers
+/// fit on the stack.
+fn samples_override(network: &Network, loss_bound: &TokenStream) -> TokenStream {
     let scalar = scalar_type(network);
     let (input_type, _) = io_types(network);
-    let heap_block = proc_macro2::Literal::usize_unsuffixed(HEAP_BLOCK);
     quote! {
         fn backward_samples<L, D>(&self, samples: &[(#input_type, D)], loss: L, grad: &mut Self) -> #scalar
         where
             #loss_bound + ::core::marker::Copy
         {
-            let mut total: #scalar = 0.0;
-            ::nn::__if_std!({
-                // Whole blocks of 32 in buffers on the heap, made on a thread's first call and
-                // kept; what is left in blocks that fit on the stack.
-                ::nn::__private::thread_local! {
-                    static BLOCK: ::core::cell::RefCell<
-                        ::core::option::Option<::nn::__private::Box<#block_type<#heap_block>>>
-                    > = const { ::core::cell::RefCell::new(::core::option::Option::None) };
-                }
-                let (whole, rest) = samples.split_at(samples.len() - samples.len() % #heap_block);
-                if whole.is_empty() {
-                    self.backward_on_stack(rest, loss, grad, &mut total);
-                } else {
-                    let on_heap = BLOCK.try_with(|cell| {
-                        cell.try_borrow_mut().ok().map(|mut slot| {
-                            let block = slot.get_or_insert_with(::nn::__private::zeroed_box);
-                            self.backward_blocks(whole, loss, grad, &mut total, block);
-                        })
-                    });
-                    match on_heap {
-                        ::core::result::Result::Ok(::core::option::Option::Some(())) => {
-                            self.backward_on_stack(rest, loss, grad, &mut total);
-                        }
-                        // Only while the thread's buffers are taken or torn down.
-                        _ => self.backward_on_stack(samples, loss, grad, &mut total),
-                    }
-                }
-            } else {
-                self.backward_on_stack(samples, loss, grad, &mut total);
-            });
-            total
+            self.backward_on_thread(samples, loss, grad, ::nn::__private::Accumulate::ADD)
+        }
+
+        fn scaled_gradient<L, D>(
+            &self,
+            samples: &[(#input_type, D)],
+            loss: L,
+            grad: &mut Self,
+            scale: #scalar,
+        ) -> #scalar
+        where
+            #loss_bound + ::core::marker::Copy
+        {
+            let sum = ::nn::__private::Accumulate {
+                from_zero: true,
+                scale: ::core::option::Option::Some(scale),
+            };
+            self.backward_on_thread(samples, loss, grad, sum)
         }
     }
 }
@@ -429,14 +577,16 @@ fn block_body(network: &Network) -> TokenStream {
         let n = index + 1;
         let field = layer_field(index);
         let activation = activation_type(&layer.activation);
-        let (u, z, rows) = (
+        let (u, du, z, rows) = (
             format_ident!("u{n}"),
+            format_ident!("du{n}"),
             format_ident!("z{n}"),
             format_ident!("z{n}_rows"),
         );
         let input = block_input(index);
+        // `du` is free until the backward pass: scratch for a second thread's sums.
         forward.push(quote! {
-            self.#field.total_input_batch(&#input, &mut block.#u);
+            self.#field.total_input_batch_shared(&#input, &mut block.#u, &mut block.#du, team);
             for s in 0..B {
                 block.#z[s] = <#activation as #activate>::activate(&block.#u[s]);
             }
@@ -476,13 +626,13 @@ fn block_body(network: &Network) -> TokenStream {
             for s in 0..B {
                 block.#du[s] = <#activation as #differentiable>::backward(&block.#u[s], &block.#z[s], &block.#dz[s]);
             }
-            grad.#field.add_gradient_batch(&#input, &block.#du);
+            grad.#field.add_gradient_batch_shared(&#input, &block.#du, sum, team);
         });
         if index > 0 {
             let dz_previous = format_ident!("dz{index}");
             let du_columns = format_ident!("du_columns{n}");
             backward.push(quote! {
-                self.#field.input_gradient_batch(&block.#du, &mut block.#du_columns, &mut block.#dz_previous);
+                self.#field.input_gradient_batch_shared(&block.#du, &mut block.#du_columns, &mut block.#dz_previous, team);
             });
         }
     }
