@@ -16,6 +16,8 @@ nn::network! {
     struct Blocked: f64 = 100 => tanh 70 => relu 32 => identity 10 => softmax;
     /// A small regression network.
     struct Small: f64 = 3 => tanh 5 => identity 2;
+    /// Its large layer (80 x 64 weights) second: its input gradient is shared too.
+    struct Deep: f64 = 100 => tanh 80 => relu 64 => softmax;
 }
 
 fn samples(count: usize) -> Vec<([f64; 100], usize)> {
@@ -66,6 +68,28 @@ fn the_mean_gradient_and_loss_of_one_thread() {
                 assert_close(&grad, &expected, 1e-12);
                 assert!((loss - expected_loss).abs() <= 1e-14 * expected_loss);
             }
+        }
+    }
+}
+
+#[test]
+fn a_large_layer_after_a_small_one_shares_its_input_gradient() {
+    let net = Deep::initialized(init::Init::Xavier, &mut init::rng(2));
+    let batch = samples(96);
+    let mut expected = Deep::zeros();
+    let expected_loss = train::gradient(&net, &batch, CrossEntropy, &mut expected).unwrap();
+    for threads in [1, 2, 3] {
+        let mut grad = Deep::ones();
+        let loss = Parallel::new(threads)
+            .unwrap()
+            .gradient(&net, &batch, CrossEntropy, &mut grad)
+            .unwrap();
+        if threads == 1 {
+            assert_eq!(grad, expected);
+            assert_eq!(loss, expected_loss);
+        } else {
+            assert_close(&grad, &expected, 1e-12);
+            assert!((loss - expected_loss).abs() <= 1e-14 * expected_loss);
         }
     }
 }
