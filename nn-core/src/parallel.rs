@@ -255,6 +255,8 @@ impl Crew<'_> {
     }
 }
 
+impl team::Sealed for Crew<'_> {}
+
 impl Team for Crew<'_> {
     fn share(&self, count: usize, align: usize, part: &(dyn Fn(Range<usize>) + Sync)) {
         self.run(count, align, self.0.participants(), part);

@@ -10,7 +10,11 @@
 use core::ops::Range;
 
 /// Runs a product's parts, perhaps on several threads at once.
-pub trait Team: Sync {
+///
+/// Sealed: the products write their parts from several threads at once, trusting that the parts
+/// do not overlap, so only [`Alone`] and [`Parallel`](crate::parallel::Parallel)'s threads are
+/// teams.
+pub trait Team: Sync + sealed::Sealed {
     /// Calls `part` with ranges that cover `0..count` once each and do not overlap, each but the
     /// first starting at a multiple of `align`, and returns when every call is over.
     fn share(&self, count: usize, align: usize, part: &(dyn Fn(Range<usize>) + Sync));
@@ -19,6 +23,16 @@ pub trait Team: Sync {
     /// buffer of its own.
     fn share_in_two(&self, count: usize, align: usize, part: &(dyn Fn(Range<usize>) + Sync));
 }
+
+mod sealed {
+    /// Implemented by the teams of this crate only.
+    pub trait Sealed {}
+
+    impl Sealed for super::Alone {}
+}
+
+#[cfg(feature = "std")]
+pub(crate) use sealed::Sealed;
 
 /// The calling thread alone: the whole of each product in one call.
 ///

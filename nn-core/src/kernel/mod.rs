@@ -79,10 +79,10 @@ pub(crate) fn input_gradient<T: Scalar, const I: usize, const O: usize>(
 
 /// [`affine`] for a block of `B` samples; for a large layer dispatched, and with `shared` its rows
 /// of weights shared in two among a team: the second part's sums go to `partial`, then are added
-/// into `u`'s
-/// (a thread then reads only its own rows of the weights, which it writes in the optimiser's
-/// step; splitting the samples instead had both threads read every weight, half of them from the
-/// other core's cache, and made each part slower than the whole on one thread).
+/// into `u`'s. A thread then reads only its own rows of the weights, which it writes in the
+/// optimiser's step; splitting the samples instead had both threads read every weight, half of
+/// them from the other core's cache, and each half of the product took as long as the whole on
+/// one thread.
 #[inline(always)]
 pub(crate) fn affine_batch<T: Scalar, const I: usize, const O: usize, const B: usize>(
     weights: &[[T; O]; I],
@@ -124,7 +124,7 @@ pub(crate) fn affine_batch<T: Scalar, const I: usize, const O: usize, const B: u
 }
 
 /// [`add_outer`] for a block of `B` samples, from zero or scaled at the end as `sum` says; for a
-/// large layer dispatched, and its outputs shared among `team`.
+/// large layer dispatched, and its rows shared among `team`.
 #[inline(always)]
 pub(crate) fn add_outer_batch<T: Scalar, const I: usize, const O: usize, const B: usize>(
     weights: &mut [[T; O]; I],

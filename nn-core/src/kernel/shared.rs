@@ -1,17 +1,19 @@
 //! A matrix that the threads of a [`Team`](crate::team::Team) write at once, each in its own
-//! rows.
+//! part: its own rows, or its own columns of every row (a block's input gradient).
 //!
 //! The threads' parts are disjoint, but each is reached from inside the same tiled loops, which
 //! take the whole matrix: so the matrix is borrowed once, exclusively, and each thread reaches its
-//! values through a raw pointer. Measured reason: sharing a large layer's products among threads
-//! (see `parallel`).
+//! values through a raw pointer. Measured reason: sharing a large layer's products made two
+//! threads 1.14–1.37x one on W3 at batch 32 (`cargo bench --bench workloads`), where splitting
+//! the samples between threads gave 0.73–0.91x.
 
 use core::marker::PhantomData;
 use core::ops::Range;
 use core::ptr::NonNull;
 
 /// `rows x columns` values, row after row, borrowed exclusively for `'a` and written through
-/// [`get`](Self::get) and [`rows`](Self::rows) by threads that keep to their own rows.
+/// [`get`](Self::get), [`rows`](Self::rows) and [`whole`](Self::whole) by threads that keep to
+/// their own parts.
 pub(crate) struct SharedRows<'a, T> {
     first: NonNull<T>,
     rows: usize,
@@ -19,7 +21,7 @@ pub(crate) struct SharedRows<'a, T> {
     _borrow: PhantomData<&'a mut [T]>,
 }
 
-// SAFETY: a `&SharedRows` gives access to the values only through `get` and `rows`, whose
+// SAFETY: a `&SharedRows` gives access to the values only through `get`, `rows` and `whole`, whose
 // callers promise that no two threads reach the same value at once; the values are `Send`, so
 // writing them from another thread is allowed.
 unsafe impl<T: Send> Sync for SharedRows<'_, T> {}
@@ -53,7 +55,7 @@ impl<'a, T> SharedRows<'a, T> {
     ///
     /// While the reference lives, no other thread reads or writes these values, and this thread
     /// holds no other reference to them.
-    #[allow(clippy::mut_from_ref)] // The callers keep to their own rows (see the type).
+    #[allow(clippy::mut_from_ref)] // The callers keep to their own parts (see the type).
     #[inline(always)]
     pub(crate) unsafe fn get<const C: usize>(&self, row: usize, column: usize) -> &mut [T; C] {
         assert!(
