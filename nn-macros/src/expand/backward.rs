@@ -273,52 +273,52 @@ fn each_and_stack(
     let (input_type, _) = io_types(network);
     let accumulate = quote!(::nn::__private::Accumulate<#scalar>);
     quote! {
-    /// `backward` for each sample in turn, summed into `grad` as `sum` says.
-    fn backward_each<L, D>(
-        &self,
-        samples: &[(#input_type, D)],
-        loss: L,
-        grad: &mut Self,
-        total: &mut #scalar,
-        sum: #accumulate,
-    )
-    where
-        #(#differentiable)*
-        #loss_bound + ::core::marker::Copy
-    {
-        if sum.from_zero {
-            ::nn::__private::Network::fill(grad, 0.0);
+        /// `backward` for each sample in turn, summed into `grad` as `sum` says.
+        fn backward_each<L, D>(
+            &self,
+            samples: &[(#input_type, D)],
+            loss: L,
+            grad: &mut Self,
+            total: &mut #scalar,
+            sum: #accumulate,
+        )
+        where
+            #(#differentiable)*
+            #loss_bound + ::core::marker::Copy
+        {
+            if sum.from_zero {
+                ::nn::__private::Network::fill(grad, 0.0);
+            }
+            for (input, target) in samples {
+                *total += Self::backward(self, input, target, loss, grad);
+            }
+            if let ::core::option::Option::Some(factor) = sum.scale {
+                ::nn::__private::Network::scale(grad, factor);
+            }
         }
-        for (input, target) in samples {
-            *total += Self::backward(self, input, target, loss, grad);
-        }
-        if let ::core::option::Option::Some(factor) = sum.scale {
-            ::nn::__private::Network::scale(grad, factor);
-        }
-    }
 
-    /// [`backward_blocks`](Self::backward_blocks) in blocks small enough for buffers on the
-    /// stack.
-    fn backward_on_stack<L, D>(
-        &self,
-        samples: &[(#input_type, D)],
-        loss: L,
-        grad: &mut Self,
-        total: &mut #scalar,
-        sum: #accumulate,
-    )
-    where
-        #(#differentiable)*
-        #loss_bound + ::core::marker::Copy
-    {
-        // Zeroing the buffers is a pass over them: only worth it for a whole block.
-        if samples.len() < #stack_block {
-            self.backward_each(samples, loss, grad, total, sum);
-            return;
+        /// [`backward_blocks`](Self::backward_blocks) in blocks small enough for buffers on the
+        /// stack.
+        fn backward_on_stack<L, D>(
+            &self,
+            samples: &[(#input_type, D)],
+            loss: L,
+            grad: &mut Self,
+            total: &mut #scalar,
+            sum: #accumulate,
+        )
+        where
+            #(#differentiable)*
+            #loss_bound + ::core::marker::Copy
+        {
+            // Zeroing the buffers is a pass over them: only worth it for a whole block.
+            if samples.len() < #stack_block {
+                self.backward_each(samples, loss, grad, total, sum);
+                return;
+            }
+            let mut block: #block_type<#stack_block> = ::nn::__private::Zeroable::zeroed();
+            self.backward_blocks(samples, loss, grad, total, &mut block, sum, &::nn::__private::Alone);
         }
-        let mut block: #block_type<#stack_block> = ::nn::__private::Zeroable::zeroed();
-        self.backward_blocks(samples, loss, grad, total, &mut block, sum, &::nn::__private::Alone);
-    }
     }
 }
 
@@ -335,59 +335,59 @@ fn on_thread(
     let heap_block = proc_macro2::Literal::usize_unsuffixed(HEAP_BLOCK);
     let accumulate = quote!(::nn::__private::Accumulate<#scalar>);
     quote! {
-    /// `backward` for every sample, summed into `grad` as `sum` says: whole blocks in buffers
-    /// that each thread keeps on the heap (with `std`), the rest in blocks whose buffers fit
-    /// on the stack.
-    fn backward_on_thread<L, D>(
-        &self,
-        samples: &[(#input_type, D)],
-        loss: L,
-        grad: &mut Self,
-        sum: #accumulate,
-    ) -> #scalar
-    where
-        #(#differentiable)*
-        #loss_bound + ::core::marker::Copy
-    {
-        let mut total: #scalar = 0.0;
-        ::nn::__if_std!({
-            // Made on a thread's first call and kept.
-            ::nn::__private::thread_local! {
-                static BLOCK: ::core::cell::RefCell<
-                    ::core::option::Option<::nn::__private::Box<#block_type<#heap_block>>>
-                > = const { ::core::cell::RefCell::new(::core::option::Option::None) };
-            }
-            let (whole, rest) = samples.split_at(samples.len() - samples.len() % #heap_block);
-            // The whole blocks start the sums; what is left adds to them and scales them.
-            let (whole_sum, rest_sum) = if rest.is_empty() {
-                (sum, ::nn::__private::Accumulate::ADD)
-            } else {
-                let rest_sum = ::nn::__private::Accumulate { from_zero: false, scale: sum.scale };
-                (::nn::__private::Accumulate { scale: ::core::option::Option::None, ..sum }, rest_sum)
-            };
-            let on_heap = if whole.is_empty() {
-                ::core::result::Result::Ok(::core::option::Option::None)
-            } else {
-                BLOCK.try_with(|cell| {
-                    cell.try_borrow_mut().ok().map(|mut slot| {
-                        let block = slot.get_or_insert_with(::nn::__private::zeroed_box);
-                        let alone = &::nn::__private::Alone;
-                        self.backward_blocks(whole, loss, grad, &mut total, block, whole_sum, alone);
-                    })
-                })
-            };
-            match on_heap {
-                ::core::result::Result::Ok(::core::option::Option::Some(())) => {
-                    self.backward_on_stack(rest, loss, grad, &mut total, rest_sum);
+        /// `backward` for every sample, summed into `grad` as `sum` says: whole blocks in buffers
+        /// that each thread keeps on the heap (with `std`), the rest in blocks whose buffers fit
+        /// on the stack.
+        fn backward_on_thread<L, D>(
+            &self,
+            samples: &[(#input_type, D)],
+            loss: L,
+            grad: &mut Self,
+            sum: #accumulate,
+        ) -> #scalar
+        where
+            #(#differentiable)*
+            #loss_bound + ::core::marker::Copy
+        {
+            let mut total: #scalar = 0.0;
+            ::nn::__if_std!({
+                // Made on a thread's first call and kept.
+                ::nn::__private::thread_local! {
+                    static BLOCK: ::core::cell::RefCell<
+                        ::core::option::Option<::nn::__private::Box<#block_type<#heap_block>>>
+                    > = const { ::core::cell::RefCell::new(::core::option::Option::None) };
                 }
-                // No whole block, or the thread's buffers are taken or torn down.
-                _ => self.backward_on_stack(samples, loss, grad, &mut total, sum),
-            }
-        } else {
-            self.backward_on_stack(samples, loss, grad, &mut total, sum);
-        });
-        total
-    }
+                let (whole, rest) = samples.split_at(samples.len() - samples.len() % #heap_block);
+                // The whole blocks start the sums; what is left adds to them and scales them.
+                let (whole_sum, rest_sum) = if rest.is_empty() {
+                    (sum, ::nn::__private::Accumulate::ADD)
+                } else {
+                    let rest_sum = ::nn::__private::Accumulate { from_zero: false, scale: sum.scale };
+                    (::nn::__private::Accumulate { scale: ::core::option::Option::None, ..sum }, rest_sum)
+                };
+                let on_heap = if whole.is_empty() {
+                    ::core::result::Result::Ok(::core::option::Option::None)
+                } else {
+                    BLOCK.try_with(|cell| {
+                        cell.try_borrow_mut().ok().map(|mut slot| {
+                            let block = slot.get_or_insert_with(::nn::__private::zeroed_box);
+                            let alone = &::nn::__private::Alone;
+                            self.backward_blocks(whole, loss, grad, &mut total, block, whole_sum, alone);
+                        })
+                    })
+                };
+                match on_heap {
+                    ::core::result::Result::Ok(::core::option::Option::Some(())) => {
+                        self.backward_on_stack(rest, loss, grad, &mut total, rest_sum);
+                    }
+                    // No whole block, or the thread's buffers are taken or torn down.
+                    _ => self.backward_on_stack(samples, loss, grad, &mut total, sum),
+                }
+            } else {
+                self.backward_on_stack(samples, loss, grad, &mut total, sum);
+            });
+            total
+        }
     }
 }
 
@@ -398,7 +398,8 @@ fn buffers(network: &Network, block_type: &Ident) -> TokenStream {
         .map(|(field, rows, columns)| quote!(#field: [[#scalar; #columns]; #rows]));
     quote! {
         /// The values `backward_samples` keeps for a block of `B` samples: each layer's `u`, `z`,
-        /// `du`, the gradient `dz` of its output, and `du` transposed.
+        /// `du` (in the forward pass, a second thread's part of `u`), the gradient `dz` of its
+        /// output, and `du` transposed.
         #[allow(non_snake_case)]
         struct #block_type<const B: ::core::primitive::usize> {
             #(#fields,)*
