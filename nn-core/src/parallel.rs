@@ -102,7 +102,7 @@ impl<N: Trainable> Parallel<N> {
     /// The operating system's error if a thread cannot be started.
     pub fn new(threads: usize) -> std::io::Result<Self> {
         let threads = Threads::new(threads.max(1))?;
-        let buffers = if shares_columns::<N>() {
+        let buffers = if shares_products::<N>() {
             0
         } else {
             threads.participants() - 1
@@ -147,7 +147,7 @@ impl<N: Trainable> Parallel<N> {
         D: Sync,
         L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy + Sync,
     {
-        if shares_columns::<N>() {
+        if shares_products::<N>() {
             let (workspace, crew) = (&mut *self.workspace, &Crew(&self.threads));
             return mean_gradient(net, batch, loss, grad, |grad, scale| {
                 net.scaled_gradient_in(batch, loss, grad, scale, workspace, crew)
@@ -229,9 +229,9 @@ impl<N: Trainable> Parallel<N> {
 }
 
 /// Whether `N` is trained in blocks (it has a layer of 4,096 weights or more, and a workspace):
-/// then each large product is shared by its columns; otherwise each thread takes a share of the
-/// samples.
-fn shares_columns<N: Trainable>() -> bool {
+/// then each large product is shared between the threads; otherwise each thread takes a share of
+/// the samples.
+fn shares_products<N: Trainable>() -> bool {
     size_of::<N::Workspace>() > 0
 }
 
