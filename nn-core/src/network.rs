@@ -366,7 +366,9 @@ pub trait Trainable: Network {
 
     /// [`scaled_gradient`](Self::scaled_gradient) in the buffers of `workspace` (as
     /// [`backward_samples_in`](Self::backward_samples_in)), with each large layer's products
-    /// shared among `team`'s threads: the same gradient and losses, bit for bit, whatever the team.
+    /// shared among `team`'s threads. With [`Alone`](crate::team::Alone), the same gradient and
+    /// losses bit for bit; with two threads, each large layer's forward sums are added in two
+    /// halves, which rounds differently (every other sum is still one thread's, in its order).
     fn scaled_gradient_in<L, D>(
         &self,
         samples: &[(Self::Input, D)],
