@@ -25,6 +25,39 @@ impl<T> Accumulate<T> {
         from_zero: false,
         scale: None,
     };
+
+    /// `self` for samples cut in two, as what the first part does and what the second does: the
+    /// first starts from zero if `self` does, the second adds to it; the scaling comes at the end
+    /// of the first part if it is `last` (nothing comes after it), else at the end of the second.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use nn::Accumulate;
+    ///
+    /// let mean = Accumulate { from_zero: true, scale: Some(0.25) };
+    /// let (first, second) = mean.split(false);
+    /// assert_eq!(first, Accumulate { from_zero: true, scale: None });
+    /// assert_eq!(second, Accumulate { from_zero: false, scale: Some(0.25) });
+    /// assert_eq!(mean.split(true), (mean, Accumulate::ADD));
+    /// ```
+    #[must_use]
+    pub fn split(self, last: bool) -> (Self, Self) {
+        let (first, second) = if last {
+            (self.scale, None)
+        } else {
+            (None, self.scale)
+        };
+        let first = Self {
+            from_zero: self.from_zero,
+            scale: first,
+        };
+        let second = Self {
+            from_zero: false,
+            scale: second,
+        };
+        (first, second)
+    }
 }
 
 /// A fully connected layer from `I` inputs to `O` outputs: `u = x·W + b`.

@@ -228,21 +228,15 @@ fn blocks(network: &Network, differentiable: &[TokenStream], loss_bound: &TokenS
                 self.backward_each(samples, loss, grad, total, sum);
                 return;
             }
+            // The first block starts the sums, the last scales them unless samples are left.
+            let (mut blocks_sum, rest) = sum.split(remainder.is_empty());
             for (index, samples) in blocks.enumerate() {
-                // The first block starts the sums, the last scales them unless samples are left.
-                let last = index + 1 == count && remainder.is_empty();
-                let part = ::nn::__private::Accumulate {
-                    from_zero: sum.from_zero && index == 0,
-                    scale: if last { sum.scale } else { ::core::option::Option::None },
-                };
+                let (part, later) = blocks_sum.split(index + 1 == count);
+                blocks_sum = later;
                 if let ::core::result::Result::Ok(samples) = <&[(#input_type, D); B]>::try_from(samples) {
                     self.backward_block(samples, loss, grad, total, block, part, team);
                 }
             }
-            let rest = ::nn::__private::Accumulate {
-                from_zero: false,
-                scale: if remainder.is_empty() { ::core::option::Option::None } else { sum.scale },
-            };
             self.backward_each(remainder, loss, grad, total, rest);
         }
 
@@ -359,12 +353,7 @@ fn on_thread(
                 }
                 let (whole, rest) = samples.split_at(samples.len() - samples.len() % #heap_block);
                 // The whole blocks start the sums; what is left adds to them and scales them.
-                let (whole_sum, rest_sum) = if rest.is_empty() {
-                    (sum, ::nn::__private::Accumulate::ADD)
-                } else {
-                    let rest_sum = ::nn::__private::Accumulate { from_zero: false, scale: sum.scale };
-                    (::nn::__private::Accumulate { scale: ::core::option::Option::None, ..sum }, rest_sum)
-                };
+                let (whole_sum, rest_sum) = sum.split(rest.is_empty());
                 let on_heap = if whole.is_empty() {
                     ::core::result::Result::Ok(::core::option::Option::None)
                 } else {
