@@ -5,11 +5,14 @@
 // Exact values are what these tests assert.
 #![allow(clippy::float_cmp)]
 
-use nn::loss::{CrossEntropy, Mse};
+mod common;
+
+use common::assert_central_differences;
+use nn::loss::{CrossEntropy, Loss, Mse, PairsWith};
 use nn::optim::Sgd;
 use nn::parallel::Parallel;
 use nn::train::{self, TrainError};
-use nn::{Network, init};
+use nn::{Network, Trainable, init};
 
 nn::network! {
     /// Large enough (100 x 70 weights) to train in blocks of samples.
@@ -46,52 +49,46 @@ fn assert_close<N: Network<Scalar = f64>>(a: &N, b: &N, tolerance: f64) {
     }
 }
 
-#[test]
-fn the_mean_gradient_and_loss_of_one_thread() {
-    let net = Blocked::initialized(init::Init::Xavier, &mut init::rng(1));
-    // Whole blocks per thread, remainders, and fewer samples than threads.
-    for count in [64, 75, 2] {
-        let batch = samples(count);
-        let mut expected = Blocked::zeros();
-        let expected_loss = train::gradient(&net, &batch, CrossEntropy, &mut expected).unwrap();
-        for threads in [1, 2, 3] {
-            let mut parallel = Parallel::new(threads).unwrap();
-            assert_eq!(parallel.threads(), threads);
-            let mut grad = Blocked::ones();
-            let loss = parallel
-                .gradient(&net, &batch, CrossEntropy, &mut grad)
-                .unwrap();
-            if threads == 1 {
-                assert_eq!(grad, expected, "one thread is train::gradient, bit for bit");
-                assert_eq!(loss, expected_loss);
-            } else {
-                assert_close(&grad, &expected, 1e-12);
-                assert!((loss - expected_loss).abs() <= 1e-14 * expected_loss);
-            }
-        }
-    }
-}
-
-#[test]
-fn a_large_layer_after_a_small_one_shares_its_input_gradient() {
-    let net = Deep::initialized(init::Init::Xavier, &mut init::rng(2));
-    let batch = samples(96);
-    let mut expected = Deep::zeros();
-    let expected_loss = train::gradient(&net, &batch, CrossEntropy, &mut expected).unwrap();
+/// `Parallel::gradient` on one, two and three threads against `train::gradient`: bit for bit on
+/// one thread, to rounding on more. The buffer starts full of ones: every value must be set.
+fn assert_threads_give_one_threads_gradient<N>(net: &N, batch: &[([f64; 100], usize)])
+where
+    N: Trainable<Scalar = f64, Input = [f64; 100]> + Send + Sync + PartialEq + core::fmt::Debug,
+    CrossEntropy: Loss<f64, N::Output, usize> + PairsWith<N::OutputActivation>,
+{
+    let mut expected = N::zeros();
+    let expected_loss = train::gradient(net, batch, CrossEntropy, &mut expected).unwrap();
     for threads in [1, 2, 3] {
-        let mut grad = Deep::ones();
-        let loss = Parallel::new(threads)
-            .unwrap()
-            .gradient(&net, &batch, CrossEntropy, &mut grad)
+        let mut parallel = Parallel::new(threads).unwrap();
+        assert_eq!(parallel.threads(), threads);
+        let mut grad = N::zeros();
+        grad.fill(1.0);
+        let loss = parallel
+            .gradient(net, batch, CrossEntropy, &mut grad)
             .unwrap();
         if threads == 1 {
-            assert_eq!(grad, expected);
+            assert_eq!(grad, expected, "one thread is train::gradient, bit for bit");
             assert_eq!(loss, expected_loss);
         } else {
             assert_close(&grad, &expected, 1e-12);
             assert!((loss - expected_loss).abs() <= 1e-14 * expected_loss);
         }
     }
+}
+
+#[test]
+fn the_mean_gradient_and_loss_of_one_thread() {
+    let net = Blocked::initialized(init::Init::Xavier, &mut init::rng(1));
+    // Whole blocks per thread, remainders, and fewer samples than threads.
+    for count in [64, 75, 2] {
+        assert_threads_give_one_threads_gradient(&net, &samples(count));
+    }
+}
+
+#[test]
+fn a_large_layer_after_a_small_one_shares_its_input_gradient() {
+    let net = Deep::initialized(init::Init::Xavier, &mut init::rng(2));
+    assert_threads_give_one_threads_gradient(&net, &samples(96));
 }
 
 /// Two threads split the forward sums of the large layer in two: the gradient they give is still
@@ -112,23 +109,8 @@ fn two_threads_give_the_gradient_of_central_differences() {
             .sum();
         total / batch.len() as f64
     };
-    let h = 1e-5;
-    for i in [0, 49, 50, 99] {
-        for j in [0, 31, 32, 69] {
-            let weight = net.layer1.weights[i][j];
-            net.layer1.weights[i][j] = weight + h;
-            let up = mean(&net);
-            net.layer1.weights[i][j] = weight - h;
-            let down = mean(&net);
-            net.layer1.weights[i][j] = weight;
-            let numerical = (up - down) / (2.0 * h);
-            let analytic = grad.layer1.weights[i][j];
-            assert!(
-                (analytic - numerical).abs() <= 1e-6 * numerical.abs() + 1e-9,
-                "weights[{i}][{j}]: {analytic} vs {numerical}"
-            );
-        }
-    }
+    // Tensor 0 is `layer1.weight`.
+    assert_central_differences(&mut net, &grad, 0, &[0, 49, 50, 99], &[0, 31, 32, 69], mean);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Helpers shared by the tests that compare with numpy's reference values.
 #![allow(dead_code)] // each test crate uses its own subset
 
-use nn::{Dense, Scalar};
+use nn::{Dense, Network, Scalar};
 use serde_json::Value;
 
 /// f32 carries about 7 significant digits: results must agree to 1e-6 relative.
@@ -52,5 +52,37 @@ pub fn assert_close<T: Scalar>(name: &str, actual: &[T], expected: &Value, toler
             "{name}[{i}]: {actual} vs numpy's {expected} (relative error {:e})",
             error / expected.abs()
         );
+    }
+}
+
+/// Asserts that `grad` holds, at row `i` and column `j` of tensor `tensor` for every `i` in `rows`
+/// and `j` in `columns`, the central difference of `error` in that parameter of `net`, with step
+/// 1e-5: within 1e-6 of it relative, plus 1e-9. `net` is left as it was.
+pub fn assert_central_differences<N: Network<Scalar = f64>>(
+    net: &mut N,
+    grad: &N,
+    tensor: usize,
+    rows: &[usize],
+    columns: &[usize],
+    mut error: impl FnMut(&N) -> f64,
+) {
+    let h = 1e-5;
+    let (name, width) = (N::TENSORS[tensor].name, N::TENSORS[tensor].columns);
+    for &i in rows {
+        for &j in columns {
+            let index = i * width + j;
+            let value = net.tensor(tensor)[index];
+            net.tensor_mut(tensor)[index] = value + h;
+            let up = error(net);
+            net.tensor_mut(tensor)[index] = value - h;
+            let down = error(net);
+            net.tensor_mut(tensor)[index] = value;
+            let numerical = (up - down) / (2.0 * h);
+            let analytic = grad.tensor(tensor)[index];
+            assert!(
+                (analytic - numerical).abs() <= 1e-6 * numerical.abs() + 1e-9,
+                "{name}[{i}][{j}]: {analytic} vs {numerical}"
+            );
+        }
     }
 }
