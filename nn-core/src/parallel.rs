@@ -36,7 +36,10 @@
 //!
 //! Before the large layers' products were shared, the second row was 0.86–0.90x on an idle
 //! machine. The small layer, the activations and the loss of `784 => relu 128 => softmax 10` take
-//! about a third of its step on one thread, and stay on one.
+//! about a tenth of its step on one thread, and stay on one; the rest of what the second thread
+//! does not gain goes to handing over each shared product (three a step) and to the data the
+//! threads pass between their cores: the block's values, and a part the caller took when the
+//! other thread was late.
 //!
 //! So: two threads for batches in the hundreds, or for a network of large layers, on a machine of
 //! your own; one thread when other work shares the cores.

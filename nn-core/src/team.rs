@@ -1,11 +1,11 @@
 //! Who computes a large layer's products: the calling thread [`Alone`], or the threads of a
-//! [`Parallel`](crate::parallel::Parallel) together, each taking its own columns.
+//! [`Parallel`](crate::parallel::Parallel) together, each taking its own rows of the weights.
 //!
-//! A product is split so that every sum is computed whole by one thread, in the order one thread
-//! alone would add it: the results are the same bit for bit however many threads share the work.
-//! The forward pass and the input gradient split a block's samples; the weight gradient and an
-//! optimiser's step split the rows of the weights, the same rows in both, so that each thread
-//! keeps its part of the gradient in its own cache from one to the other.
+//! The weight gradient, the input gradient and an optimiser's step split the rows of the weights,
+//! the same rows in each, so that a thread keeps its rows of the weights and of the gradient in
+//! its own cache from one to the other; each of their sums is computed whole by one thread, in
+//! the order one thread alone would add it. The forward pass splits the rows too, in two halves
+//! whose sums are added after: its results round differently with two threads than with one.
 
 use core::ops::Range;
 

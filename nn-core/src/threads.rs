@@ -76,6 +76,9 @@ struct State {
 pub(crate) struct Threads {
     shared: Arc<Shared>,
     handles: Vec<JoinHandle<()>>,
+    /// Held through a call: calls from several threads at once (a `Team` is `Sync`) take turns,
+    /// as a call's counters are for one call at a time.
+    calling: Mutex<()>,
 }
 
 impl Threads {
@@ -99,6 +102,7 @@ impl Threads {
         let mut threads = Self {
             shared,
             handles: Vec::new(),
+            calling: Mutex::new(()),
         };
         for index in 1..participants {
             let shared = Arc::clone(&threads.shared);
@@ -124,6 +128,7 @@ impl Threads {
     /// the threads, whichever claims it first, and returns when all are done. A panic in any of
     /// them is resumed here after all are done.
     pub(crate) fn run(&self, f: &(dyn Fn(usize) + Sync)) {
+        let _calling = self.calling.lock().unwrap_or_else(PoisonError::into_inner);
         let share_count = self.participants();
         let shared = &*self.shared;
         // SAFETY: the erased reference is stored in `State::job`; a thread calls it only for a
@@ -287,6 +292,25 @@ mod tests {
         assert_eq!(claim(shared, 4, 2), None);
         assert_eq!(claim(shared, 5, 2), Some(1));
         assert_eq!(claim(shared, 5, 2), None);
+    }
+
+    #[test]
+    fn calls_from_several_threads_take_turns() {
+        let threads = Threads::new(2).unwrap();
+        let counts = [AtomicUsize::new(0), AtomicUsize::new(0)];
+        std::thread::scope(|scope| {
+            for caller in 0..2 {
+                let (threads, counts) = (&threads, &counts);
+                scope.spawn(move || {
+                    for _ in 0..500 {
+                        threads.run(&|_| {
+                            counts[caller].fetch_add(1, Ordering::SeqCst);
+                        });
+                    }
+                });
+            }
+        });
+        assert_eq!(counts.map(AtomicUsize::into_inner), [1000, 1000]);
     }
 
     #[test]

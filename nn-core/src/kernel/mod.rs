@@ -1,13 +1,17 @@
-//! The inner loops of a dense layer. With the `std` feature, large layers call them through
-//! `multiversion`, compiled for AVX-512 and for AVX2 with FMA besides the build's own target, and
-//! the best the CPU has is chosen at run time; without it the build's target features decide. A
-//! `784 x 128` layer ran 3.5x faster with AVX-512 than in the portable build; a tiny layer loses
-//! more to the indirect call than it gains, so those keep the inline loops.
+//! The inner loops of a dense layer. With the `std` feature, large layers, and every layer's
+//! block products, call them through `multiversion`, compiled for AVX-512 and for AVX2 with FMA
+//! besides the build's own target, and the best the CPU has is chosen at run time; without it the
+//! build's target features decide. A `784 x 128` layer ran 3.5x faster with AVX-512 than in the
+//! portable build; for one sample, a tiny layer loses more to the indirect call than it gains, so
+//! its one-sample products keep the inline loops. A block's products pay the call once for the
+//! block: the `128 x 10` layer of `784 => relu 128 => softmax 10` took a tenth of its training
+//! step in the inline loops.
 //!
-//! Where the CPU has FMA, the dispatched loops fuse each multiply-add into one instruction (and
-//! one rounding). Blocks of samples go through register tiles and cache blocks ([`tiles`]). Every
-//! sum still adds its terms in the same order as the one-sample loops, so a block's results equal
-//! the samples' one by one, bit for bit.
+//! Where the CPU has FMA, a large layer's dispatched loops fuse each multiply-add into one
+//! instruction (and one rounding); a small layer's are not fused, as its inline loops. Blocks of
+//! samples go through register tiles and cache blocks ([`tiles`]). Every sum still adds its terms
+//! in the same order as the one-sample loops, so a block's results equal the samples' one by one,
+//! bit for bit.
 
 // multiversion calls the `#[target_feature]` clones through `unsafe` once it has checked the CPU.
 #![allow(unsafe_code)]
@@ -77,7 +81,7 @@ pub(crate) fn input_gradient<T: Scalar, const I: usize, const O: usize>(
     }
 }
 
-/// [`affine`] for a block of `B` samples; for a large layer dispatched, and with `shared` its rows
+/// [`affine`] for a block of `B` samples, dispatched; for a large layer, with `shared` its rows
 /// of weights shared in two among a team: the second part's sums go to `partial`, then are added
 /// into `u`'s. A thread then reads only its own rows of the weights, which it writes in the
 /// optimiser's step; splitting the samples instead had both threads read every weight, half of
@@ -91,40 +95,40 @@ pub(crate) fn affine_batch<T: Scalar, const I: usize, const O: usize, const B: u
     u: &mut [[T; O]; B],
     shared: Option<(&mut [[T; O]; B], &dyn Team)>,
 ) {
-    if I * O >= DISPATCH_MIN_WEIGHTS {
-        let Some((partial, team)) = shared else {
-            affine_batch_dispatched(weights, Some(bias), x, u, 0..I);
-            return;
-        };
-        let split = AtomicBool::new(false);
-        {
-            let (u, partial) = (SharedRows::new(u), SharedRows::new(partial));
-            team.share_in_two(I, SHARE_ALIGN, &|inputs| {
-                // SAFETY (each `whole`): the first part alone writes `u`, the second `partial`.
-                if inputs.start == 0 {
-                    let u = unsafe { u.whole::<O, B>() };
-                    affine_batch_dispatched(weights, Some(bias), x, u, inputs);
-                } else {
-                    split.store(true, Ordering::Relaxed);
-                    let partial = unsafe { partial.whole::<O, B>() };
-                    affine_batch_dispatched(weights, None, x, partial, inputs);
-                }
-            });
-        }
-        if split.into_inner() {
-            for (u, partial) in u.iter_mut().zip(&*partial) {
-                for (sum, &term) in u.iter_mut().zip(partial) {
-                    *sum += term;
-                }
+    if I * O < DISPATCH_MIN_WEIGHTS {
+        affine_batch_dispatched::<T, I, O, B, false>(weights, Some(bias), x, u, 0..I);
+        return;
+    }
+    let Some((partial, team)) = shared else {
+        affine_batch_dispatched::<T, I, O, B, true>(weights, Some(bias), x, u, 0..I);
+        return;
+    };
+    let split = AtomicBool::new(false);
+    {
+        let (u, partial) = (SharedRows::new(u), SharedRows::new(partial));
+        team.share_in_two(I, SHARE_ALIGN, &|inputs| {
+            // SAFETY (each `whole`): the first part alone writes `u`, the second `partial`.
+            if inputs.start == 0 {
+                let u = unsafe { u.whole::<O, B>() };
+                affine_batch_dispatched::<T, I, O, B, true>(weights, Some(bias), x, u, inputs);
+            } else {
+                split.store(true, Ordering::Relaxed);
+                let partial = unsafe { partial.whole::<O, B>() };
+                affine_batch_dispatched::<T, I, O, B, true>(weights, None, x, partial, inputs);
+            }
+        });
+    }
+    if split.into_inner() {
+        for (u, partial) in u.iter_mut().zip(&*partial) {
+            for (sum, &term) in u.iter_mut().zip(partial) {
+                *sum += term;
             }
         }
-    } else {
-        affine_batch_loop(weights, bias, x, u);
     }
 }
 
-/// [`add_outer`] for a block of `B` samples, from zero or scaled at the end as `sum` says; for a
-/// large layer dispatched, and its rows shared among `team`.
+/// [`add_outer`] for a block of `B` samples, from zero or scaled at the end as `sum` says,
+/// dispatched; for a large layer, its rows shared among `team`.
 #[inline(always)]
 pub(crate) fn add_outer_batch<T: Scalar, const I: usize, const O: usize, const B: usize>(
     weights: &mut [[T; O]; I],
@@ -133,26 +137,20 @@ pub(crate) fn add_outer_batch<T: Scalar, const I: usize, const O: usize, const B
     sum: Accumulate<T>,
     team: &dyn Team,
 ) {
-    if I * O >= DISPATCH_MIN_WEIGHTS {
-        let weights = SharedRows::new(weights);
-        team.share(I, SHARE_ALIGN, &|inputs| {
-            add_outer_batch_dispatched(&weights, x, du, sum, inputs);
-        });
-    } else {
-        if sum.from_zero {
-            weights.as_flattened_mut().fill(T::ZERO);
-        }
-        add_outer_batch_loop(weights, x, du);
-        if let Some(factor) = sum.scale {
-            scale_loop(weights.as_flattened_mut(), factor);
-        }
+    let weights = SharedRows::new(weights);
+    if I * O < DISPATCH_MIN_WEIGHTS {
+        add_outer_batch_dispatched::<T, I, O, B, false>(&weights, x, du, sum, 0..I);
+        return;
     }
+    team.share(I, SHARE_ALIGN, &|inputs| {
+        add_outer_batch_dispatched::<T, I, O, B, true>(&weights, x, du, sum, inputs);
+    });
 }
 
 /// `dx[s] = W·du[s]` for a block of `B` samples, as the one-sample input gradient takes it (each
 /// sum from its first product, in the same order), with each row of `W` read once for the block:
 /// `du` is first written to `du_columns` transposed, so that a row's weight multiplies all the
-/// samples' values at once. For a large layer dispatched, and its rows of weights (its inputs)
+/// samples' values at once. Dispatched; for a large layer, its rows of weights (its inputs)
 /// shared among `team`.
 #[inline(always)]
 pub(crate) fn input_gradient_batch<T: Scalar, const I: usize, const O: usize, const B: usize>(
@@ -162,16 +160,16 @@ pub(crate) fn input_gradient_batch<T: Scalar, const I: usize, const O: usize, co
     dx: &mut [[T; I]; B],
     team: &dyn Team,
 ) {
-    if I * O >= DISPATCH_MIN_WEIGHTS {
-        transpose(du, du_columns);
-        let du_columns = &*du_columns;
-        let dx = SharedRows::new(dx);
-        team.share(I, SHARE_ALIGN, &|inputs| {
-            input_gradient_batch_dispatched(weights, du_columns, &dx, inputs);
-        });
-    } else {
-        input_gradient_batch_loop(weights, du, du_columns, dx);
+    transpose(du, du_columns);
+    let du_columns = &*du_columns;
+    let dx = SharedRows::new(dx);
+    if I * O < DISPATCH_MIN_WEIGHTS {
+        input_gradient_batch_dispatched::<T, I, O, B, false>(weights, du_columns, &dx, 0..I);
+        return;
     }
+    team.share(I, SHARE_ALIGN, &|inputs| {
+        input_gradient_batch_dispatched::<T, I, O, B, true>(weights, du_columns, &dx, inputs);
+    });
 }
 
 /// `W *= factor`, dispatched for a large layer: it is memory-bound, and AVX-512 moves four times
@@ -221,6 +219,22 @@ pub(crate) fn add_scaled<T: Scalar, const I: usize, const O: usize>(
     } else {
         add_scaled_loop(weights.as_flattened_mut(), other.as_flattened(), factor);
     }
+}
+
+/// The position of the first input of `batch` with NaN or an infinity, dispatched: every step
+/// checks its batch, and on W3 the portable build's SSE loop took 3% of the step.
+#[inline(always)]
+pub(crate) fn first_non_finite<T: Scalar, X: AsRef<[T]>, D>(batch: &[(X, D)]) -> Option<usize> {
+    first_non_finite_dispatched(batch)
+}
+
+/// Whether every value is finite. It looks at all of them rather than stopping at the first bad
+/// one, which lets the compiler vectorise it.
+#[inline(always)]
+pub(crate) fn all_finite<T: Scalar>(values: &[T]) -> bool {
+    values
+        .iter()
+        .fold(true, |finite, value| finite & value.is_finite())
 }
 
 #[inline(always)]
@@ -293,44 +307,6 @@ fn input_gradient_loop<T: Scalar, const I: usize, const O: usize, const FUSED: b
     })
 }
 
-/// [`affine`] for a block of `B` samples: each row of `W` is read once for the whole block, and
-/// each sample's sums run in the same order as [`affine`]'s, so the results are the same.
-#[inline(always)]
-fn affine_batch_loop<T: Scalar, const I: usize, const O: usize, const B: usize>(
-    weights: &[[T; O]; I],
-    bias: &[T; O],
-    x: &[&[T; I]; B],
-    u: &mut [[T; O]; B],
-) {
-    u.fill(*bias);
-    for (i, row) in weights.iter().enumerate() {
-        for (us, xs) in u.iter_mut().zip(x) {
-            let xi = xs[i];
-            for (uj, &wij) in us.iter_mut().zip(row) {
-                *uj += xi * wij;
-            }
-        }
-    }
-}
-
-/// [`add_outer`] for a block of `B` samples, `W += Σ xᵀ·du`: each row of `W` is read and written
-/// once for the whole block instead of once per sample, in the same order of additions.
-#[inline(always)]
-fn add_outer_batch_loop<T: Scalar, const I: usize, const O: usize, const B: usize>(
-    weights: &mut [[T; O]; I],
-    x: &[&[T; I]; B],
-    du: &[[T; O]; B],
-) {
-    for (i, row) in weights.iter_mut().enumerate() {
-        for (xs, dus) in x.iter().zip(du) {
-            let xi = xs[i];
-            for (wij, &duj) in row.iter_mut().zip(dus) {
-                *wij += xi * duj;
-            }
-        }
-    }
-}
-
 /// Whether the code being compiled may use `feature`: in a `multiversion` clone, the clone's
 /// features; otherwise the build's.
 #[cfg(feature = "std")]
@@ -347,20 +323,21 @@ macro_rules! has {
 }
 
 /// Calls a tiled kernel `tiles::$kernel::<T, I, O, B, FUSED, R, C, L>(args)` with the tile that
-/// suits the code being compiled, `R x C` and `L` lanes to a vector. With AVX-512 the
-/// accumulators take 16 of its 32 vector registers (8 rows by two vectors); with SSE2, 8 of its 16
-/// (4 by two, as SSE2 needs registers for its products too). With AVX2 the caller chooses between
-/// shapes that take 12 of its 16: `avx2: R x C for f32, R x C for f64`.
+/// suits the code being compiled, `R x C` and `L` lanes to a vector, fused where the CPU has FMA
+/// and `$fma` allows it. With AVX-512 the accumulators take 16 of its 32 vector registers (8 rows
+/// by two vectors); with SSE2, 8 of its 16 (4 by two, as SSE2 needs registers for its products
+/// too). With AVX2 the caller chooses between shapes that take 12 of its 16:
+/// `avx2: R x C for f32, R x C for f64`.
 macro_rules! tiled {
     (
-        $kernel:ident::<$t:ident, $i:ident, $o:ident, $b:ident>($($arg:expr),*),
+        $kernel:ident::<$t:ident, $i:ident, $o:ident, $b:ident, $fma:ident>($($arg:expr),*),
         avx2: $r32:literal x $c32:literal, $r64:literal x $c64:literal
     ) => {
         match (has!("avx512f"), has!("fma"), <$t as Scalar>::SIZE) {
-            (true, _, 4) => tiles::$kernel::<$t, $i, $o, $b, true, 8, 32, 16>($($arg),*),
-            (true, _, _) => tiles::$kernel::<$t, $i, $o, $b, true, 8, 16, 8>($($arg),*),
-            (false, true, 4) => tiles::$kernel::<$t, $i, $o, $b, true, $r32, $c32, 8>($($arg),*),
-            (false, true, _) => tiles::$kernel::<$t, $i, $o, $b, true, $r64, $c64, 4>($($arg),*),
+            (true, _, 4) => tiles::$kernel::<$t, $i, $o, $b, $fma, 8, 32, 16>($($arg),*),
+            (true, _, _) => tiles::$kernel::<$t, $i, $o, $b, $fma, 8, 16, 8>($($arg),*),
+            (false, true, 4) => tiles::$kernel::<$t, $i, $o, $b, $fma, $r32, $c32, 8>($($arg),*),
+            (false, true, _) => tiles::$kernel::<$t, $i, $o, $b, $fma, $r64, $c64, 4>($($arg),*),
             (false, false, 4) => tiles::$kernel::<$t, $i, $o, $b, false, 4, 8, 4>($($arg),*),
             (false, false, _) => tiles::$kernel::<$t, $i, $o, $b, false, 4, 4, 2>($($arg),*),
         }
@@ -377,34 +354,6 @@ fn transpose<T: Scalar, const B: usize, const O: usize>(
     for (j, column) in columns.iter_mut().enumerate() {
         for (value, row) in column.iter_mut().zip(rows) {
             *value = row[j];
-        }
-    }
-}
-
-/// [`input_gradient_batch`]'s loops.
-#[inline(always)]
-fn input_gradient_batch_loop<T: Scalar, const I: usize, const O: usize, const B: usize>(
-    weights: &[[T; O]; I],
-    du: &[[T; O]; B],
-    du_columns: &mut [[T; B]; O],
-    dx: &mut [[T; I]; B],
-) {
-    transpose(du, du_columns);
-    let Some((first, columns)) = du_columns.split_first() else {
-        return;
-    };
-    for (i, row) in weights.iter().enumerate() {
-        let Some((&w0, row)) = row.split_first() else {
-            continue;
-        };
-        let mut sums = first.map(|d| w0 * d);
-        for (&wij, column) in row.iter().zip(columns) {
-            for (sum, &d) in sums.iter_mut().zip(column) {
-                *sum += wij * d;
-            }
-        }
-        for (dxs, sum) in dx.iter_mut().zip(sums) {
-            dxs[i] = sum;
         }
     }
 }
@@ -428,9 +377,17 @@ macro_rules! dispatched {
     };
 }
 
+// The block products take `FMA`: whether to fuse where the CPU has FMA. A small layer's are not
+// fused, so that they round as its one-sample loops, which are inline and never fused.
 dispatched! {
     /// [`affine_batch`], dispatched: the terms of the rows in `inputs`, from `bias` or zero.
-    fn affine_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: usize>(
+    fn affine_batch_dispatched<
+        T: Scalar,
+        const I: usize,
+        const O: usize,
+        const B: usize,
+        const FMA: bool,
+    >(
         weights: &[[T; O]; I],
         bias: Option<&[T; O]>,
         x: &[&[T; I]; B],
@@ -438,11 +395,17 @@ dispatched! {
         inputs: Range<usize>,
     ) {
         // Three vectors of outputs: four samples are read for twelve products.
-        tiled!(affine_batch::<T, I, O, B>(weights, bias, x, u, inputs), avx2: 4 x 24, 4 x 12);
+        tiled!(affine_batch::<T, I, O, B, FMA>(weights, bias, x, u, inputs), avx2: 4 x 24, 4 x 12);
     }
 
     /// [`input_gradient_batch`], dispatched: the inputs in `inputs`.
-    fn input_gradient_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: usize>(
+    fn input_gradient_batch_dispatched<
+        T: Scalar,
+        const I: usize,
+        const O: usize,
+        const B: usize,
+        const FMA: bool,
+    >(
         weights: &[[T; O]; I],
         du_columns: &[[T; B]; O],
         dx: &SharedRows<'_, T>,
@@ -450,20 +413,26 @@ dispatched! {
     ) {
         // The columns are the samples: a block of 32 is four vectors.
         tiled!(
-            input_gradient_batch::<T, I, O, B>(weights, du_columns, dx, inputs),
+            input_gradient_batch::<T, I, O, B, FMA>(weights, du_columns, dx, inputs),
             avx2: 3 x 32, 3 x 16
         );
     }
 
     /// [`add_outer_batch`], dispatched: the rows in `inputs`.
-    fn add_outer_batch_dispatched<T: Scalar, const I: usize, const O: usize, const B: usize>(
+    fn add_outer_batch_dispatched<
+        T: Scalar,
+        const I: usize,
+        const O: usize,
+        const B: usize,
+        const FMA: bool,
+    >(
         weights: &SharedRows<'_, T>,
         x: &[&[T; I]; B],
         du: &[[T; O]; B],
         sum: Accumulate<T>,
         inputs: Range<usize>,
     ) {
-        tiled!(add_outer_batch::<T, I, O, B>(weights, x, du, sum, inputs), avx2: 4 x 24, 4 x 12);
+        tiled!(add_outer_batch::<T, I, O, B, FMA>(weights, x, du, sum, inputs), avx2: 4 x 24, 4 x 12);
     }
 
     /// [`add_scaled_shared`], dispatched: the rows in `rows`.
@@ -477,6 +446,11 @@ dispatched! {
         let other = &other[rows.start * columns..rows.end * columns];
         // SAFETY: `rows` are this call's, which no other thread has.
         add_scaled_loop(unsafe { values.rows(rows) }, other, factor);
+    }
+
+    /// [`first_non_finite`], dispatched.
+    fn first_non_finite_dispatched<T: Scalar, X: AsRef<[T]>, D>(batch: &[(X, D)]) -> Option<usize> {
+        batch.iter().position(|(input, _)| !all_finite(input.as_ref()))
     }
 
     /// [`scale`], dispatched.
@@ -607,20 +581,11 @@ mod tests {
         }
         assert_eq!(tiled, one_by_one);
         assert_ne!(tiled, weights);
-        // From zero and scaled: the same as clearing, adding and scaling.
-        let mut expected = [[0.0; O]; I];
-        for (x, du) in x.iter().zip(&du) {
-            add_outer_loop::<f32, I, O, FUSED>(&mut expected, x, du);
+        // From zero, scaled, or both: the same as clearing, adding and scaling.
+        for (from_zero, scale) in [(true, Some(0.3)), (false, Some(0.3)), (true, None)] {
+            let sum = Accumulate { from_zero, scale };
+            outer_tiles_match_loops::<FUSED, R, C, L>(&weights, &x, &du, sum);
         }
-        scale_loop(expected.as_flattened_mut(), 0.3);
-        let mut tiled = [[f32::NAN; O]; I];
-        let sum = Accumulate {
-            from_zero: true,
-            scale: Some(0.3),
-        };
-        let shared = SharedRows::new(&mut tiled);
-        tiles::add_outer_batch::<f32, I, O, B, FUSED, R, C, L>(&shared, &x, &du, sum, 0..I);
-        assert_eq!(tiled, expected);
 
         let mut columns = [[f32::NAN; B]; O];
         transpose(&du, &mut columns);
@@ -637,10 +602,47 @@ mod tests {
         }
     }
 
+    /// The tiled weight gradient from `weights` as `sum` says, against the one-sample loops.
+    fn outer_tiles_match_loops<
+        const FUSED: bool,
+        const R: usize,
+        const C: usize,
+        const L: usize,
+    >(
+        weights: &[[f32; O]; I],
+        x: &[&[f32; I]; B],
+        du: &[[f32; O]; B],
+        sum: Accumulate<f32>,
+    ) {
+        let mut expected = if sum.from_zero {
+            [[0.0; O]; I]
+        } else {
+            *weights
+        };
+        for (x, du) in x.iter().zip(du) {
+            add_outer_loop::<f32, I, O, FUSED>(&mut expected, x, du);
+        }
+        if let Some(factor) = sum.scale {
+            scale_loop(expected.as_flattened_mut(), factor);
+        }
+        // Where the sums start from zero, nothing there may be read.
+        let mut tiled = if sum.from_zero {
+            [[f32::NAN; O]; I]
+        } else {
+            *weights
+        };
+        let shared = SharedRows::new(&mut tiled);
+        tiles::add_outer_batch::<f32, I, O, B, FUSED, R, C, L>(&shared, x, du, sum, 0..I);
+        assert_eq!(tiled, expected);
+    }
+
     #[test]
     fn register_tiles_equal_the_one_sample_loops() {
         tiles_match_loops::<false, 4, 4, 2>();
         tiles_match_loops::<false, 4, 8, 4>();
+        // A small layer's, not fused.
+        tiles_match_loops::<false, 4, 24, 8>();
+        tiles_match_loops::<false, 8, 32, 16>();
         tiles_match_loops::<true, 4, 24, 8>();
         tiles_match_loops::<true, 3, 32, 8>();
         tiles_match_loops::<true, 8, 16, 8>();

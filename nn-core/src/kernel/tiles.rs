@@ -1,4 +1,4 @@
-//! The block products of a large layer in register tiles and cache blocks.
+//! The block products of a layer in register tiles and cache blocks.
 //!
 //! Each product is a sum of rank-one updates: a tile of `R x C` sums is kept in registers while,
 //! for every term `k`, `R` scalars (each broadcast to a vector) multiply one row of `C` values.
@@ -177,7 +177,8 @@ pub(super) fn affine_batch<
 }
 
 /// `W += Σ x[s]ᵀ·du[s]`: output rows are inputs, columns are outputs, and the terms are the
-/// block's samples. Each tile of `W` is loaded once, summed over the block and stored once.
+/// block's samples. Each tile of `W` is loaded once (not at all `FROM_ZERO`), summed over the
+/// block, multiplied by `factor` if `SCALED`, and stored once.
 struct Outer<
     'a,
     T,
@@ -186,10 +187,12 @@ struct Outer<
     const B: usize,
     const FUSED: bool,
     const FROM_ZERO: bool,
+    const SCALED: bool,
 > {
     weights: &'a SharedRows<'a, T>,
     x: &'a [&'a [T; I]; B],
     du: &'a [[T; O]; B],
+    factor: T,
 }
 
 impl<
@@ -199,7 +202,8 @@ impl<
     const B: usize,
     const FUSED: bool,
     const FROM_ZERO: bool,
-> Tiles for Outer<'_, T, I, O, B, FUSED, FROM_ZERO>
+    const SCALED: bool,
+> Tiles for Outer<'_, T, I, O, B, FUSED, FROM_ZERO, SCALED>
 {
     #[inline(always)]
     fn tile<const R: usize, const C: usize>(&mut self, input: usize, column: usize) {
@@ -209,7 +213,12 @@ impl<
         } else {
             core::array::from_fn(|r| *unsafe { self.weights.get::<C>(input + r, column) })
         };
-        let sums = outer_sums::<T, I, O, B, FUSED, R, C>(start, self.x, self.du, input, column);
+        let mut sums = outer_sums::<T, I, O, B, FUSED, R, C>(start, self.x, self.du, input, column);
+        if SCALED {
+            for sum in sums.as_flattened_mut() {
+                *sum *= self.factor;
+            }
+        }
         for (r, sums) in sums.iter().enumerate() {
             *unsafe { self.weights.get::<C>(input + r, column) } = *sums;
         }
@@ -249,9 +258,9 @@ fn outer_sums<
 /// `W += Σ x[s]ᵀ·du[s]` for a block of samples (or `=`, and then scaled, as `sum` says), in
 /// tiles of `R` rows of `W` by `C` outputs: the rows in `inputs`, which the caller's thread alone
 /// writes. The tiles go along the rows, so that `W` is read and written in order, once. Starting
-/// from zero is a tile of its own, chosen once, and a group of `R` rows is scaled after its
-/// tiles, while it is in the L1 cache: either, decided in each tile, made the tiles' loop 1.5x
-/// slower.
+/// from zero and scaling are tiles of their own, chosen once: decided in each tile, they made the
+/// tiles' loop 1.5x slower; scaling in a pass of its own after the tiles took a tenth of the
+/// product on W3.
 #[inline(always)]
 pub(super) fn add_outer_batch<
     T: Scalar,
@@ -269,23 +278,56 @@ pub(super) fn add_outer_batch<
     sum: Accumulate<T>,
     inputs: Range<usize>,
 ) {
-    let mut from_zero = Outer::<T, I, O, B, FUSED, true> { weights, x, du };
-    let mut adding = Outer::<T, I, O, B, FUSED, false> { weights, x, du };
-    for first in inputs.clone().step_by(R) {
-        let rows = first..inputs.end.min(first + R);
-        if sum.from_zero {
-            for_each_tile::<_, R, C, L>(&mut from_zero, rows.clone(), 0..O);
-        } else {
-            for_each_tile::<_, R, C, L>(&mut adding, rows.clone(), 0..O);
+    let factor = sum.scale.unwrap_or(T::ONE);
+    match (sum.from_zero, sum.scale.is_some()) {
+        (true, true) => {
+            let mut product = Outer::<T, I, O, B, FUSED, true, true> {
+                weights,
+                x,
+                du,
+                factor,
+            };
+            along_rows::<_, R, C, L>(&mut product, inputs, O);
         }
-        if let Some(factor) = sum.scale {
-            for row in rows {
-                // SAFETY: the rows of this call, which no other thread has.
-                for value in unsafe { weights.get::<O>(row, 0) } {
-                    *value *= factor;
-                }
-            }
+        (true, false) => {
+            let mut product = Outer::<T, I, O, B, FUSED, true, false> {
+                weights,
+                x,
+                du,
+                factor,
+            };
+            along_rows::<_, R, C, L>(&mut product, inputs, O);
         }
+        (false, true) => {
+            let mut product = Outer::<T, I, O, B, FUSED, false, true> {
+                weights,
+                x,
+                du,
+                factor,
+            };
+            along_rows::<_, R, C, L>(&mut product, inputs, O);
+        }
+        (false, false) => {
+            let mut product = Outer::<T, I, O, B, FUSED, false, false> {
+                weights,
+                x,
+                du,
+                factor,
+            };
+            along_rows::<_, R, C, L>(&mut product, inputs, O);
+        }
+    }
+}
+
+/// Covers `rows` x `0..columns` with tiles of `R x C`, `R` rows at a time.
+#[inline(always)]
+fn along_rows<K: Tiles, const R: usize, const C: usize, const L: usize>(
+    product: &mut K,
+    rows: Range<usize>,
+    columns: usize,
+) {
+    for first in rows.clone().step_by(R) {
+        for_each_tile::<_, R, C, L>(product, first..rows.end.min(first + R), 0..columns);
     }
 }
 
