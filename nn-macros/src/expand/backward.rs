@@ -390,6 +390,8 @@ fn buffers(network: &Network, block_type: &Ident) -> TokenStream {
         /// `du` (in the forward pass, a second thread's part of `u`), the gradient `dz` of its
         /// output, and `du` transposed.
         #[allow(non_snake_case)]
+        // On a cache line, as `Dense` is, for the same reason.
+        #[cfg_attr(any(target_arch = "x86_64", target_arch = "aarch64"), repr(align(64)))]
         struct #block_type<const B: ::core::primitive::usize> {
             #(#fields,)*
         }
