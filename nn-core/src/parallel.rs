@@ -13,9 +13,11 @@
 //!   order.
 //!
 //! The threads and buffers are set up once, in [`Parallel::new`]; a step allocates nothing.
-//! Whichever thread is free takes the next part, the calling one included: on a machine busy with
-//! other work, a thread that is not scheduled in time does not hold the step up, the caller does
-//! its part instead.
+//! Each thread takes its own part first, and then any part not yet taken, the calling one
+//! included: on a machine busy with other work, a thread that is not scheduled in time does not
+//! hold the step up, the caller does its part instead. A thread that stops in the middle of its
+//! part does hold it up; after that, the caller works alone for a while (about 30 ms of W3's
+//! steps, doubled each time the threads fall behind again), then tries the threads again.
 //!
 //! The result is the same whatever the timing of the threads, but with two threads or more it is
 //! not bit for bit [`train::gradient`](crate::train::gradient)'s: a large layer's forward sums
@@ -25,14 +27,18 @@
 //! # When threads pay
 //!
 //! Threads pay off for large batches, or for networks whose step is mostly large products.
-//! Measured on a 2-core Xeon, shared and noisy (`bash scripts/threads-under-load.sh`, three runs,
-//! step time on one thread over two):
+//! Measured on a 2-core Xeon with AVX-512 (`bash scripts/threads-under-load.sh`, three runs, step
+//! time on one thread over two):
 //!
 //! | network, batch | idle machine | beside one busy process | beside two |
 //! | --- | --- | --- | --- |
-//! | `64 => relu 32 => softmax 10`, 32 | 0.96–1.40x | 0.88–0.92x | 0.65–0.69x |
-//! | `784 => relu 128 => softmax 10`, 32 | 0.88–1.32x | 0.78–0.92x | 0.90–1.06x |
-//! | `784 => relu 128 => softmax 10`, 512 | 1.05–1.55x | 0.89–0.92x | 1.00–1.08x |
+//! | `64 => relu 32 => softmax 10`, 32 | 0.96–0.97x | 0.96–0.97x | 0.95–0.96x |
+//! | `784 => relu 128 => softmax 10`, 32 | 1.45–1.46x | 0.86–0.97x | 0.68–0.77x |
+//! | `784 => relu 128 => softmax 10`, 512 | 1.42–1.44x | 0.94–0.99x | 0.75–0.99x |
+//!
+//! Before the caller went alone after a late step, the second row was 0.72x beside one busy
+//! process. Beside two, four threads share the two cores; the second thread, which spins for a
+//! while before it sleeps, probably takes time the caller would have had (not measured apart).
 //!
 //! Before the large layers' products were shared, the second row was 0.86–0.90x on an idle
 //! machine. The small layer, the activations and the loss of `784 => relu 128 => softmax 10` take
