@@ -302,42 +302,48 @@ pub(super) fn add_outer_batch<
     let factor = sum.scale.unwrap_or(T::ONE);
     match (sum.from_zero, sum.scale.is_some()) {
         (true, true) => {
-            let mut product = Outer::<T, I, O, B, FUSED, true, true> {
-                weights,
-                x,
-                du,
-                factor,
-            };
-            along_rows::<_, R, C, L>(&mut product, inputs, O);
+            outer_rows::<T, I, O, B, FUSED, true, true, R, C, L>(weights, x, du, factor, inputs);
         }
         (true, false) => {
-            let mut product = Outer::<T, I, O, B, FUSED, true, false> {
-                weights,
-                x,
-                du,
-                factor,
-            };
-            along_rows::<_, R, C, L>(&mut product, inputs, O);
+            outer_rows::<T, I, O, B, FUSED, true, false, R, C, L>(weights, x, du, factor, inputs);
         }
         (false, true) => {
-            let mut product = Outer::<T, I, O, B, FUSED, false, true> {
-                weights,
-                x,
-                du,
-                factor,
-            };
-            along_rows::<_, R, C, L>(&mut product, inputs, O);
+            outer_rows::<T, I, O, B, FUSED, false, true, R, C, L>(weights, x, du, factor, inputs);
         }
         (false, false) => {
-            let mut product = Outer::<T, I, O, B, FUSED, false, false> {
-                weights,
-                x,
-                du,
-                factor,
-            };
-            along_rows::<_, R, C, L>(&mut product, inputs, O);
+            outer_rows::<T, I, O, B, FUSED, false, false, R, C, L>(weights, x, du, factor, inputs);
         }
     }
+}
+
+/// The rows `inputs` of [`add_outer_batch`], in the tiles of [`Outer`] that start from zero or
+/// not and scale by `factor` or not.
+#[inline(always)]
+fn outer_rows<
+    T: Scalar,
+    const I: usize,
+    const O: usize,
+    const B: usize,
+    const FUSED: bool,
+    const FROM_ZERO: bool,
+    const SCALED: bool,
+    const R: usize,
+    const C: usize,
+    const L: usize,
+>(
+    weights: &SharedRows<'_, T>,
+    x: &[&[T; I]; B],
+    du: &[[T; O]; B],
+    factor: T,
+    inputs: Range<usize>,
+) {
+    let mut product = Outer::<T, I, O, B, FUSED, FROM_ZERO, SCALED> {
+        weights,
+        x,
+        du,
+        factor,
+    };
+    along_rows::<_, R, C, L>(&mut product, inputs, O);
 }
 
 /// Covers `rows` x `0..columns` with tiles of `R x C`, `R` rows at a time.
