@@ -49,7 +49,7 @@ const LATE: Duration = Duration::from_micros(250);
 /// After a call that finished late, the caller runs this many calls alone (about 30 ms of W3's
 /// steps), then tries the threads again; each try that finishes late too doubles the time alone,
 /// up to [`MOST_ALONE_CALLS`]. Beside one busy process, two threads ran W3 at 0.72x one without
-/// this, 0.95–1.06x with it.
+/// this, 0.86–0.97x with it (three runs of `scripts/threads-under-load.sh`).
 const ALONE_CALLS: u64 = 1_000;
 
 /// The most calls the caller runs alone before it tries the threads again (seconds of W3).
@@ -199,20 +199,30 @@ impl Threads {
     /// panic in any of them is resumed here after all are done.
     pub(crate) fn run(&self, f: &(dyn Fn(usize) + Sync)) {
         let mut pace = self.calling.lock().unwrap_or_else(PoisonError::into_inner);
-        let share_count = self.participants();
-        if pace.alone() || share_count == 1 {
+        let mut panic = None;
+        if pace.alone() || self.participants() == 1 {
             drop(pace);
-            let mut panic = None;
-            for index in 0..share_count {
-                if let Err(payload) = panic::catch_unwind(AssertUnwindSafe(|| f(index))) {
-                    panic.get_or_insert(payload);
-                }
+            for index in 0..self.participants() {
+                run_share(f, index, &mut panic);
             }
-            if let Some(payload) = panic {
-                panic::resume_unwind(payload);
-            }
-            return;
+        } else {
+            self.run_with_threads(f, &mut pace, &mut panic);
+            drop(pace);
         }
+        if let Some(payload) = panic {
+            panic::resume_unwind(payload);
+        }
+    }
+
+    /// [`run`](Self::run) with the threads: hands them the call, runs the caller's shares, waits
+    /// for theirs, and records in `pace` how long that took. The first panic, the caller's or a
+    /// thread's, goes to `panic`.
+    fn run_with_threads(
+        &self,
+        f: &(dyn Fn(usize) + Sync),
+        pace: &mut Pace,
+        panic: &mut Option<Payload>,
+    ) {
         let shared = &*self.shared;
         // SAFETY: the erased reference is reached through `Shared::job`, which points to `job`
         // below; a thread calls it only for a share it claimed for this call (`claim` checks the
@@ -221,7 +231,7 @@ impl Threads {
         // outlive every use.
         let job = Job(unsafe { core::mem::transmute::<&(dyn Fn(usize) + Sync), &'static Work>(f) });
         let call = shared.call.load(Ordering::SeqCst) + 1;
-        shared.pending.store(share_count, Ordering::SeqCst);
+        shared.pending.store(self.participants(), Ordering::SeqCst);
         shared
             .job
             .store(core::ptr::from_ref(&job).cast_mut(), Ordering::SeqCst);
@@ -232,15 +242,12 @@ impl Threads {
             let _state = lock(&shared.state);
             shared.started.notify_all();
         }
-        let mut panic = None;
-        let started = Instant::now();
+        let began = Instant::now();
         while let Some(index) = claim(&shared.claims, call, 0) {
-            if let Err(payload) = panic::catch_unwind(AssertUnwindSafe(|| f(index))) {
-                panic.get_or_insert(payload);
-            }
+            run_share(f, index, panic);
             shared.pending.fetch_sub(1, Ordering::SeqCst);
         }
-        let own = started.elapsed();
+        let own = began.elapsed();
         let mut spins = 0;
         while shared.pending.load(Ordering::SeqCst) != 0 && spins < SPINS {
             core::hint::spin_loop();
@@ -258,15 +265,21 @@ impl Threads {
             }
             shared.caller_sleeps.store(false, Ordering::SeqCst);
         }
-        pace.record(own, started.elapsed().saturating_sub(own));
-        drop(pace);
+        pace.record(own, began.elapsed().saturating_sub(own));
         if shared.panicked.swap(false, Ordering::SeqCst) {
             let payload = lock(&shared.state).panic.take();
-            panic = panic.or(payload);
+            if panic.is_none() {
+                *panic = payload;
+            }
         }
-        if let Some(payload) = panic {
-            panic::resume_unwind(payload);
-        }
+    }
+}
+
+/// Calls `f(index)`, catching a panic: the first one goes to `panic`, to be resumed once every
+/// share is done.
+fn run_share(f: &(dyn Fn(usize) + Sync), index: usize, panic: &mut Option<Payload>) {
+    if let Err(payload) = panic::catch_unwind(AssertUnwindSafe(|| f(index))) {
+        panic.get_or_insert(payload);
     }
 }
 
@@ -324,15 +337,13 @@ fn work(shared: &Shared, own: usize) {
         }
         seen = shared.call.load(Ordering::SeqCst);
         while let Some(index) = claim(&shared.claims, seen, own) {
-            let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-                // SAFETY: this share was claimed for call `seen`, whose `run` stored its job
-                // before the call's number and returns only once `pending` below has counted
-                // the share done: the job and its closure are alive, and no later call has
-                // replaced the job.
-                let Job(f) = unsafe { *shared.job.load(Ordering::SeqCst) };
-                unsafe { (*f)(index) }
-            }));
-            if let Err(payload) = outcome {
+            // SAFETY: this share was claimed for call `seen`, whose `run` stored its job before
+            // the call's number and returns only once `pending` below has counted the share
+            // done: the job and its closure are alive, and no later call has replaced the job.
+            let f = unsafe { &*(*shared.job.load(Ordering::SeqCst)).0 };
+            let mut panic = None;
+            run_share(f, index, &mut panic);
+            if let Some(payload) = panic {
                 lock(&shared.state).panic.get_or_insert(payload);
                 shared.panicked.store(true, Ordering::SeqCst);
             }
