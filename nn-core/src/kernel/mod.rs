@@ -641,6 +641,76 @@ mod tests {
         assert_eq!(tiled, expected);
     }
 
+    /// A layer narrower than a vector (all tail) or one past whole vectors, with more inputs than
+    /// the tail's copy of the weights takes at once: the tiles' values are the loops', bit for bit.
+    fn tails_match_loops<
+        const FUSED: bool,
+        const R: usize,
+        const C: usize,
+        const L: usize,
+        const NI: usize,
+        const NO: usize,
+    >() {
+        const NB: usize = 11;
+        let weights: [[f32; NO]; NI] =
+            core::array::from_fn(|i| core::array::from_fn(|j| value(i * NO + j)));
+        let bias: [f32; NO] = core::array::from_fn(|j| value(j + 5_000));
+        let inputs: [[f32; NI]; NB] =
+            core::array::from_fn(|s| core::array::from_fn(|i| value(s * NI + i + 9_000)));
+        let du: [[f32; NO]; NB] =
+            core::array::from_fn(|s| core::array::from_fn(|j| value(s * NO + j + 20_000)));
+        let x: [&[f32; NI]; NB] = core::array::from_fn(|s| &inputs[s]);
+
+        let mut tiled = [[f32::NAN; NO]; NB];
+        tiles::affine_batch::<f32, NI, NO, NB, FUSED, R, C, L>(
+            &weights,
+            Some(&bias),
+            &x,
+            &mut tiled,
+            0..NI,
+        );
+        for (u, x) in tiled.iter().zip(x) {
+            let one = affine_loop::<f32, NI, NO, FUSED>(&weights, &bias, x);
+            assert_eq!(u.map(f32::to_bits), one.map(f32::to_bits));
+        }
+
+        for (from_zero, scale) in [(false, None), (true, Some(0.3))] {
+            let mut expected = if from_zero { [[0.0; NO]; NI] } else { weights };
+            for (x, du) in x.iter().zip(&du) {
+                add_outer_loop::<f32, NI, NO, FUSED>(&mut expected, x, du);
+            }
+            if let Some(factor) = scale {
+                scale_loop(expected.as_flattened_mut(), factor);
+            }
+            let mut tiled = if from_zero {
+                [[f32::NAN; NO]; NI]
+            } else {
+                weights
+            };
+            let shared = SharedRows::new(&mut tiled);
+            let sum = Accumulate { from_zero, scale };
+            for inputs in [0..7, 7..NI] {
+                tiles::add_outer_batch::<f32, NI, NO, NB, FUSED, R, C, L>(
+                    &shared, &x, &du, sum, inputs,
+                );
+            }
+            assert_eq!(tiled, expected);
+        }
+    }
+
+    #[test]
+    fn tails_narrower_than_a_vector_equal_the_one_sample_loops() {
+        // W3's last layer, `128 x 10`, as AVX-512, AVX2 and SSE2 take it.
+        tails_match_loops::<false, 8, 32, 16, 130, 10>();
+        tails_match_loops::<false, 4, 16, 8, 130, 10>();
+        tails_match_loops::<false, 4, 8, 4, 130, 10>();
+        tails_match_loops::<true, 8, 32, 16, 70, 21>();
+        tails_match_loops::<true, 6, 16, 8, 70, 21>();
+        tails_match_loops::<false, 8, 32, 16, 70, 1>();
+        // No tail.
+        tails_match_loops::<true, 8, 32, 16, 70, 48>();
+    }
+
     #[test]
     fn register_tiles_equal_the_one_sample_loops() {
         tiles_match_loops::<false, 4, 4, 2>();

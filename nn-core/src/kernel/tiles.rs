@@ -31,9 +31,10 @@ pub(super) trait Tiles {
 }
 
 /// Covers `rows` x `columns` with tiles of `R x C`, column strip by column strip. Columns left
-/// over from whole strips go in strips of `L` (one vector), then of 4 (one SSE vector, half an
-/// AVX2 one: a layer of 10 outputs is 8 of them), then one by one; rows left over in a strip, in
-/// tiles of one row.
+/// over from whole strips go in strips of `L` (one vector), then of 4 (one SSE vector), then one
+/// by one; rows left over in a strip, in tiles of one row. The forward and weight-gradient
+/// products give it whole vectors of outputs only, and take the rest in padded vectors
+/// ([`affine_tail`], [`outer_tail`]).
 #[inline(always)]
 pub(super) fn for_each_tile<K: Tiles, const R: usize, const C: usize, const L: usize>(
     product: &mut K,
@@ -193,8 +194,123 @@ pub(super) fn affine_batch<
             u,
             inputs,
         };
-        for_each_tile::<_, R, C, L>(&mut product, 0..B, 0..O);
+        for_each_tile::<_, R, C, L>(&mut product, 0..B, 0..whole_vectors::<L>(O));
     }
+    affine_tail::<T, I, O, B, FUSED, R, L>(weights, x, u, inputs);
+}
+
+/// The columns of `columns` that fill whole vectors of `L` lanes: the rest, fewer than `L`, are
+/// the tail, computed in vectors padded with zeros.
+const fn whole_vectors<const L: usize>(columns: usize) -> usize {
+    columns - columns % L
+}
+
+/// Rows of the weights that a tail's padded copy takes at a time (4 KiB of `f32`s on AVX-512).
+const TAIL_ROWS: usize = 64;
+
+/// `v` padded with zeros to `L` values.
+#[inline(always)]
+fn padded<T: Scalar, const L: usize>(v: &[T]) -> [T; L] {
+    let mut lanes = [T::ZERO; L];
+    lanes[..v.len()].copy_from_slice(v);
+    lanes
+}
+
+/// The tail of [`affine_batch`]: its outputs past the last whole vector, for every sample, in
+/// vectors of `L` lanes padded with zeros, from a copy of the weights' tail columns made
+/// [`TAIL_ROWS`] rows at a time. Taken one, four and one lanes at a time instead, the 10 outputs
+/// of W3's last layer took a twentieth of its step. A padded lane adds zeros and is dropped, so
+/// every sum is the same.
+#[inline(always)]
+fn affine_tail<
+    T: Scalar,
+    const I: usize,
+    const O: usize,
+    const B: usize,
+    const FUSED: bool,
+    const R: usize,
+    const L: usize,
+>(
+    weights: &[[T; O]; I],
+    x: &[&[T; I]; B],
+    u: &mut [[T; O]; B],
+    inputs: Range<usize>,
+) {
+    let first = whole_vectors::<L>(O);
+    if first == O {
+        return;
+    }
+    let mut copy = [[T::ZERO; L]; TAIL_ROWS];
+    for start in inputs.clone().step_by(TAIL_ROWS) {
+        let inputs = start..inputs.end.min(start + TAIL_ROWS);
+        for (copy, row) in copy.iter_mut().zip(&weights[inputs.clone()]) {
+            *copy = padded(&row[first..]);
+        }
+        let rows = &copy[..inputs.len()];
+        let whole = B - B % R;
+        for sample in (0..whole).step_by(R) {
+            affine_tail_tile::<T, I, O, FUSED, R, L>(rows, &x[sample..], &mut u[sample..], &inputs);
+        }
+        for sample in whole..B {
+            affine_tail_tile::<T, I, O, FUSED, 1, L>(rows, &x[sample..], &mut u[sample..], &inputs);
+        }
+    }
+}
+
+/// The tail of `R` samples' outputs from the first of `x` and `u`, from the `rows` of the tail's
+/// copy of the weights for `inputs`.
+#[inline(always)]
+fn affine_tail_tile<
+    T: Scalar,
+    const I: usize,
+    const O: usize,
+    const FUSED: bool,
+    const R: usize,
+    const L: usize,
+>(
+    rows: &[[T; L]],
+    x: &[&[T; I]],
+    u: &mut [[T; O]],
+    inputs: &Range<usize>,
+) {
+    let first = whole_vectors::<L>(O);
+    let x = core::array::from_fn(|r| &x[r][inputs.clone()]);
+    let start = core::array::from_fn(|r| padded(&u[r][first..]));
+    let sums = tail_sums::<T, FUSED, R, L>(start, rows, x);
+    for (u, sums) in u.iter_mut().zip(&sums) {
+        u[first..].copy_from_slice(&sums[..O - first]);
+    }
+}
+
+/// The sums of one tile of [`affine_tail`], as [`affine_sums`], each vector of sums a value.
+#[inline(always)]
+fn tail_sums<T: Scalar, const FUSED: bool, const R: usize, const L: usize>(
+    mut sums: [[T; L]; R],
+    rows: &[[T; L]],
+    x: [&[T]; R],
+) -> [[T; L]; R] {
+    let x = x.map(|x| &x[..rows.len()]);
+    for (k, &w) in rows.iter().enumerate() {
+        for (sums, x) in sums.iter_mut().zip(&x) {
+            // Read as volatile, so that each sample's value is loaded on its own. Measured
+            // reason: LLVM otherwise gathered the `R` samples' values into one vector and kept
+            // the sums in memory, and W3's last layer's forward product took 24 µs, not 2.
+            // SAFETY: `k < rows.len() == x.len()`, so the read is in bounds of a live slice.
+            let xi = unsafe { core::ptr::read_volatile(x.as_ptr().add(k)) };
+            *sums = lanes_mul_add::<T, FUSED, L>(xi, w, *sums);
+        }
+    }
+    sums
+}
+
+/// `xi · w + sums`, lane by lane.
+#[inline(always)]
+fn lanes_mul_add<T: Scalar, const FUSED: bool, const L: usize>(
+    xi: T,
+    w: [T; L],
+    sums: [T; L],
+) -> [T; L] {
+    core::array::from_fn(|c| mul_add::<T, FUSED>(xi, w[c], sums[c]))
 }
 
 /// `W += Σ x[s]ᵀ·du[s]`: output rows are inputs, columns are outputs, and the terms are the
@@ -343,7 +459,65 @@ fn outer_rows<
         du,
         factor,
     };
-    along_rows::<_, R, C, L>(&mut product, inputs, O);
+    along_rows::<_, R, C, L>(&mut product, inputs.clone(), whole_vectors::<L>(O));
+    let first = whole_vectors::<L>(O);
+    if first == O {
+        return;
+    }
+    // The tail columns, past the last whole vector, as `affine_tail` takes them: each sample's
+    // terms padded with zeros, in tiles of `R` rows by one vector.
+    let du_tail: [[T; L]; B] = core::array::from_fn(|s| padded(&du[s][first..]));
+    let whole = inputs.end - inputs.len() % R;
+    for input in (inputs.start..whole).step_by(R) {
+        outer_tail::<T, I, O, B, FUSED, FROM_ZERO, SCALED, R, L>(
+            weights, x, &du_tail, factor, input,
+        );
+    }
+    for input in whole..inputs.end {
+        outer_tail::<T, I, O, B, FUSED, FROM_ZERO, SCALED, 1, L>(
+            weights, x, &du_tail, factor, input,
+        );
+    }
+}
+
+/// The tile of [`Outer`] at rows `input..input + R` and the columns past the last whole vector,
+/// from `du_tail`, those columns of `du` padded with zeros.
+#[inline(always)]
+fn outer_tail<
+    T: Scalar,
+    const I: usize,
+    const O: usize,
+    const B: usize,
+    const FUSED: bool,
+    const FROM_ZERO: bool,
+    const SCALED: bool,
+    const R: usize,
+    const L: usize,
+>(
+    weights: &SharedRows<'_, T>,
+    x: &[&[T; I]; B],
+    du_tail: &[[T; L]; B],
+    factor: T,
+    input: usize,
+) {
+    let first = whole_vectors::<L>(O);
+    // SAFETY: the rows `input..input + R` are this call's, which no other thread has, and no other
+    // reference to them lives while this one does.
+    let rows = unsafe { weights.rows(input..input + R) };
+    let start = if FROM_ZERO {
+        [[T::ZERO; L]; R]
+    } else {
+        core::array::from_fn(|r| padded(&rows[r * O + first..(r + 1) * O]))
+    };
+    let mut sums = outer_sums::<T, I, L, B, FUSED, R, L>(start, x, du_tail, input, 0);
+    if SCALED {
+        for sum in sums.as_flattened_mut() {
+            *sum *= factor;
+        }
+    }
+    for (r, sums) in sums.iter().enumerate() {
+        rows[r * O + first..(r + 1) * O].copy_from_slice(&sums[..O - first]);
+    }
 }
 
 /// Covers `rows` x `0..columns` with tiles of `R x C`, `R` rows at a time.
