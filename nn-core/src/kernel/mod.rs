@@ -87,9 +87,9 @@ pub(crate) fn input_gradient<T: Scalar, const I: usize, const O: usize>(
 /// optimiser's step; splitting the samples instead had both threads read every weight, half of
 /// them from the other core's cache, and each half of the product took as long as the whole on
 /// one thread. Splitting the outputs (each thread its columns of every row, and no partial sums)
-/// was slower still on W3: two threads updating a half of each of the weights' 512-byte rows took
-/// 25 µs a pass, against 6 µs updating half of the rows each, and the step ran at 0.83–1.00x one
-/// thread.
+/// costs more than the sums save: two threads each updating its half of every 512-byte row of
+/// W3's weights took 17.8–19.4 µs a pass, against 4.8–5.5 µs each updating half of the rows
+/// (`examples/split_rows_or_columns.rs`).
 #[inline(always)]
 pub(crate) fn affine_batch<T: Scalar, const I: usize, const O: usize, const B: usize>(
     weights: &[[T; O]; I],
