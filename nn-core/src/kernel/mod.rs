@@ -703,7 +703,8 @@ mod tests {
 
     #[test]
     fn tails_narrower_than_a_vector_equal_the_one_sample_loops() {
-        // W3's last layer, `128 x 10`, as AVX-512, AVX2 and SSE2 take it.
+        // The 10 outputs of W3's last layer, as AVX-512, AVX2 and SSE2 take them, from 130
+        // inputs: three copies of the weights' rows, the last of two.
         tails_match_loops::<false, 8, 32, 16, 130, 10>();
         tails_match_loops::<false, 4, 16, 8, 130, 10>();
         tails_match_loops::<false, 4, 8, 4, 130, 10>();

@@ -218,9 +218,9 @@ fn padded<T: Scalar, const L: usize>(v: &[T]) -> [T; L] {
 
 /// The tail of [`affine_batch`]: its outputs past the last whole vector, for every sample, in
 /// vectors of `L` lanes padded with zeros, from a copy of the weights' tail columns made
-/// [`TAIL_ROWS`] rows at a time. Taken one, four and one lanes at a time instead, the 10 outputs
-/// of W3's last layer took a twentieth of its step. A padded lane adds zeros and is dropped, so
-/// every sum is the same.
+/// [`TAIL_ROWS`] rows at a time. Taken four, four, one and one lanes at a time instead, the 10
+/// outputs of W3's last layer took 4% of its step (3.4 µs, now 2.0). A padded lane adds zeros
+/// and is dropped, so every sum is the same.
 #[inline(always)]
 fn affine_tail<
     T: Scalar,
@@ -459,8 +459,8 @@ fn outer_rows<
         du,
         factor,
     };
-    along_rows::<_, R, C, L>(&mut product, inputs.clone(), whole_vectors::<L>(O));
     let first = whole_vectors::<L>(O);
+    along_rows::<_, R, C, L>(&mut product, inputs.clone(), first);
     if first == O {
         return;
     }
