@@ -590,9 +590,8 @@ mod tests {
         assert_eq!(tiled, one_by_one);
         assert_ne!(tiled, weights);
         // From zero, scaled, or both: the same as clearing, adding and scaling.
-        for (from_zero, scale) in [(true, Some(0.3)), (false, Some(0.3)), (true, None)] {
-            let sum = Accumulate { from_zero, scale };
-            outer_tiles_match_loops::<FUSED, R, C, L>(&weights, &x, &du, sum);
+        for sum in SUMS {
+            outer_tiles_match_loops::<FUSED, R, C, L, I, O, B>(&weights, &x, &du, sum, 5);
         }
 
         let mut columns = [[f32::NAN; B]; O];
@@ -610,39 +609,63 @@ mod tests {
         }
     }
 
-    /// The tiled weight gradient from `weights` as `sum` says, against the one-sample loops.
+    /// The tiled weight gradient from `weights` as `sum` says, in two parts of the rows split at
+    /// `split` (as two threads take it), against the one-sample loops.
     fn outer_tiles_match_loops<
         const FUSED: bool,
         const R: usize,
         const C: usize,
         const L: usize,
+        const NI: usize,
+        const NO: usize,
+        const NB: usize,
     >(
-        weights: &[[f32; O]; I],
-        x: &[&[f32; I]; B],
-        du: &[[f32; O]; B],
+        weights: &[[f32; NO]; NI],
+        x: &[&[f32; NI]; NB],
+        du: &[[f32; NO]; NB],
         sum: Accumulate<f32>,
+        split: usize,
     ) {
         let mut expected = if sum.from_zero {
-            [[0.0; O]; I]
+            [[0.0; NO]; NI]
         } else {
             *weights
         };
         for (x, du) in x.iter().zip(du) {
-            add_outer_loop::<f32, I, O, FUSED>(&mut expected, x, du);
+            add_outer_loop::<f32, NI, NO, FUSED>(&mut expected, x, du);
         }
         if let Some(factor) = sum.scale {
             scale_loop(expected.as_flattened_mut(), factor);
         }
         // Where the sums start from zero, nothing there may be read.
         let mut tiled = if sum.from_zero {
-            [[f32::NAN; O]; I]
+            [[f32::NAN; NO]; NI]
         } else {
             *weights
         };
         let shared = SharedRows::new(&mut tiled);
-        tiles::add_outer_batch::<f32, I, O, B, FUSED, R, C, L>(&shared, x, du, sum, 0..I);
+        for inputs in [0..split, split..NI] {
+            tiles::add_outer_batch::<f32, NI, NO, NB, FUSED, R, C, L>(&shared, x, du, sum, inputs);
+        }
         assert_eq!(tiled, expected);
     }
+
+    /// How the weight-gradient tests meet the gradient: adding, from zero, scaled, or both.
+    const SUMS: [Accumulate<f32>; 4] = [
+        Accumulate::ADD,
+        Accumulate {
+            from_zero: true,
+            scale: Some(0.3),
+        },
+        Accumulate {
+            from_zero: false,
+            scale: Some(0.3),
+        },
+        Accumulate {
+            from_zero: true,
+            scale: None,
+        },
+    ];
 
     /// A layer narrower than a vector (all tail) or one past whole vectors, with more inputs than
     /// the tail's copy of the weights takes at once: the tiles' values are the loops', bit for bit.
@@ -677,27 +700,8 @@ mod tests {
             assert_eq!(u.map(f32::to_bits), one.map(f32::to_bits));
         }
 
-        for (from_zero, scale) in [(false, None), (true, Some(0.3))] {
-            let mut expected = if from_zero { [[0.0; NO]; NI] } else { weights };
-            for (x, du) in x.iter().zip(&du) {
-                add_outer_loop::<f32, NI, NO, FUSED>(&mut expected, x, du);
-            }
-            if let Some(factor) = scale {
-                scale_loop(expected.as_flattened_mut(), factor);
-            }
-            let mut tiled = if from_zero {
-                [[f32::NAN; NO]; NI]
-            } else {
-                weights
-            };
-            let shared = SharedRows::new(&mut tiled);
-            let sum = Accumulate { from_zero, scale };
-            for inputs in [0..7, 7..NI] {
-                tiles::add_outer_batch::<f32, NI, NO, NB, FUSED, R, C, L>(
-                    &shared, &x, &du, sum, inputs,
-                );
-            }
-            assert_eq!(tiled, expected);
+        for sum in SUMS {
+            outer_tiles_match_loops::<FUSED, R, C, L, NI, NO, NB>(&weights, &x, &du, sum, 7);
         }
     }
 
