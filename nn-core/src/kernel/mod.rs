@@ -327,17 +327,19 @@ macro_rules! has {
 
 /// Calls a tiled kernel `tiles::$kernel::<T, I, O, B, FUSED, R, C, L>(args)` with the tile that
 /// suits the code being compiled, `R x C` and `L` lanes to a vector, fused where the CPU has FMA
-/// and `$fma` allows it. With AVX-512 the accumulators take 16 of its 32 vector registers (8 rows
-/// by two vectors); with SSE2, 8 of its 16 (4 by two, as SSE2 needs registers for its products
-/// too). With AVX2 the caller chooses the shapes, at most 12 of its 16 registers:
-/// `avx2: R x C for f32, R x C for f64`.
+/// and `$fma` allows it. With SSE2 the accumulators take 8 of its 16 vector registers (4 rows by
+/// two vectors, as SSE2 needs registers for its products too), with AVX-512 and `f64` 16 of its
+/// 32 (8 by two). For AVX-512 with `f32` and for AVX2 the caller chooses the shapes:
+/// `avx512: R x C, avx2: R x C for f32, R x C for f64`, at most 28 of AVX-512's registers and 12
+/// of AVX2's.
 macro_rules! tiled {
     (
         $kernel:ident::<$t:ident, $i:ident, $o:ident, $b:ident, $fma:ident>($($arg:expr),*),
+        avx512: $r512:literal x $c512:literal,
         avx2: $r32:literal x $c32:literal, $r64:literal x $c64:literal
     ) => {
         match (has!("avx512f"), has!("fma"), <$t as Scalar>::SIZE) {
-            (true, _, 4) => tiles::$kernel::<$t, $i, $o, $b, $fma, 8, 32, 16>($($arg),*),
+            (true, _, 4) => tiles::$kernel::<$t, $i, $o, $b, $fma, $r512, $c512, 16>($($arg),*),
             (true, _, _) => tiles::$kernel::<$t, $i, $o, $b, $fma, 8, 16, 8>($($arg),*),
             (false, true, 4) => tiles::$kernel::<$t, $i, $o, $b, $fma, $r32, $c32, 8>($($arg),*),
             (false, true, _) => tiles::$kernel::<$t, $i, $o, $b, $fma, $r64, $c64, 4>($($arg),*),
@@ -401,7 +403,11 @@ dispatched! {
         // samples: 81% of the FMA peak, where four samples by three vectors (twelve sums) ran at
         // 62%: 128 outputs are five strips of 24 and one of 8, whose tiles of four sums leave
         // the FMA units waiting on each sum's previous product.
-        tiled!(affine_batch::<T, I, O, B, FMA>(weights, bias, x, u, inputs), avx2: 4 x 16, 4 x 12);
+        tiled!(
+            affine_batch::<T, I, O, B, FMA>(weights, bias, x, u, inputs),
+            avx512: 8 x 32,
+            avx2: 4 x 16, 4 x 12
+        );
     }
 
     /// [`input_gradient_batch`], dispatched: the inputs in `inputs`.
@@ -420,6 +426,7 @@ dispatched! {
         // The columns are the samples: a block of 32 is four vectors.
         tiled!(
             input_gradient_batch::<T, I, O, B, FMA>(weights, du_columns, dx, inputs),
+            avx512: 8 x 32,
             avx2: 3 x 32, 3 x 16
         );
     }
@@ -439,8 +446,17 @@ dispatched! {
         inputs: Range<usize>,
     ) {
         // With AVX2, six rows by two vectors, twelve sums, as BLIS's Haswell kernel: 85% of the
-        // FMA peak on W3's weight gradient, where four rows by three vectors ran at 71%.
-        tiled!(add_outer_batch::<T, I, O, B, FMA>(weights, x, du, sum, inputs), avx2: 6 x 16, 4 x 12);
+        // FMA peak on W3's weight gradient, where four rows by three vectors ran at 71%. With
+        // AVX-512, six rows by four vectors, 24 sums: its loop issues 39 instructions for 24
+        // products, where eight rows by two vectors (the forward pass's tile) issued 31 for 16,
+        // and W3's weight gradient of 32 samples took 30.1 µs from zero (33.8 in eight by two)
+        // and 32.0 adding (33.7). The forward pass keeps eight by two: 30.2 µs, 30.9 in six by
+        // four.
+        tiled!(
+            add_outer_batch::<T, I, O, B, FMA>(weights, x, du, sum, inputs),
+            avx512: 6 x 64,
+            avx2: 6 x 16, 4 x 12
+        );
     }
 
     /// [`add_scaled_shared`], dispatched: the rows in `rows`.
@@ -710,11 +726,15 @@ mod tests {
         // The 10 outputs of W3's last layer, as AVX-512, AVX2 and SSE2 take them, from 130
         // inputs: three copies of the weights' rows, the last of two.
         tails_match_loops::<false, 8, 32, 16, 130, 10>();
+        tails_match_loops::<false, 6, 64, 16, 130, 10>();
         tails_match_loops::<false, 4, 16, 8, 130, 10>();
         tails_match_loops::<false, 4, 8, 4, 130, 10>();
         tails_match_loops::<true, 8, 32, 16, 70, 21>();
         tails_match_loops::<true, 6, 16, 8, 70, 21>();
         tails_match_loops::<false, 8, 32, 16, 70, 1>();
+        // AVX-512's weight-gradient tile: a strip of 64 outputs, one of a vector, a tail of 5,
+        // and 70 rows, four past the last whole tile.
+        tails_match_loops::<true, 6, 64, 16, 70, 85>();
         // No tail.
         tails_match_loops::<true, 8, 32, 16, 70, 48>();
     }
