@@ -3,11 +3,11 @@
 //! Each product is a sum of rank-one updates: a tile of `R x C` sums is kept in registers while,
 //! for every term `k`, `R` scalars (each broadcast to a vector) multiply one row of `C` values.
 //! A tile of `8 x 32` `f32`s is 16 of AVX-512's 32 registers, `6 x 64` is 24; `6 x 16` is 12 of
-//! AVX2's 16, with two for the row and one for the broadcast. The tiles cover an output strip by strip of
-//! columns, so that a strip's rows stay in the L1 cache while every tile of rows uses them, and
-//! the weights are read in blocks of rows small enough for the L2 cache and the TLB: a row of a
-//! `2048 x 2048` layer is 8 KiB, and walking a column strip down all its rows touches a new page
-//! at every row.
+//! AVX2's 16, with two for the row and one for the broadcast. The tiles cover an output strip by
+//! strip of columns, so that a strip's rows stay in the L1 cache while every tile of rows uses
+//! them, and the weights are read in blocks of rows small enough for the L2 cache and the TLB: a
+//! row of a `2048 x 2048` layer is 8 KiB, and walking a column strip down all its rows touches a
+//! new page at every row.
 //!
 //! Every sum adds its terms in the order the one-sample loops do, from the same first value, so
 //! the results are theirs bit for bit, however the work is cut into tiles and blocks.
