@@ -19,8 +19,8 @@
 
 use core::ops::Range;
 
-use super::mul_add;
 use super::shared::SharedRows;
+use super::{mul_add, scalar};
 use crate::{Accumulate, Scalar};
 
 /// A product computed tile by tile: `tile::<R, C>(row, column)` computes (or adds into) the
@@ -153,7 +153,7 @@ fn affine_sums<T: Scalar, const O: usize, const FUSED: bool, const R: usize, con
             // SAFETY: `k < rows.len() == x.len()`. Measured reason: for a part of the inputs known
             // only at run time, LLVM kept the bounds check, and the register it held made the
             // AVX2 tile (which takes all 16 registers) spill: 1.7x the instructions.
-            let xi = unsafe { *x.get_unchecked(k) };
+            let xi = scalar(unsafe { x.get_unchecked(k) });
             for (sum, &wij) in sums.iter_mut().zip(w) {
                 *sum = mul_add::<T, FUSED>(xi, wij, *sum);
             }
@@ -292,11 +292,8 @@ fn tail_sums<T: Scalar, const FUSED: bool, const R: usize, const L: usize>(
     let x = x.map(|x| &x[..rows.len()]);
     for (k, &w) in rows.iter().enumerate() {
         for (sums, x) in sums.iter_mut().zip(&x) {
-            // Read as volatile, so that each sample's value is loaded on its own. Measured
-            // reason: LLVM otherwise gathered the `R` samples' values into one vector and kept
-            // the sums in memory, and W3's last layer's forward product took 24 µs, not 2.
-            // SAFETY: `k < rows.len() == x.len()`, so the read is in bounds of a live slice.
-            let xi = unsafe { core::ptr::read_volatile(x.as_ptr().add(k)) };
+            // SAFETY: `k < rows.len() == x.len()`.
+            let xi = scalar(unsafe { x.get_unchecked(k) });
             *sums = lanes_mul_add::<T, FUSED, L>(xi, w, *sums);
         }
     }
@@ -541,8 +538,7 @@ fn outer_tail_sums<
     for (x, &d) in x.iter().zip(du_tail) {
         let x = columns::<T, R>(&x[..], input);
         for (sums, xi) in sums.iter_mut().zip(x) {
-            // SAFETY: a pointer from a reference, valid and aligned.
-            let xi = unsafe { core::ptr::read_volatile(xi) };
+            let xi = scalar(xi);
             *sums = lanes_mul_add::<T, FUSED, L>(xi, d, *sums);
         }
     }
