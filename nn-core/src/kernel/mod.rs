@@ -532,21 +532,30 @@ dispatched! {
         }
     }
 
-    /// [`input_gradient`] for large layers, dispatched: the block product's tiles for a block of
-    /// one sample, eight rows of `W` at a time, each row's sum a chain of scalar multiply-adds in
-    /// the one-sample loop's order. The loop itself, one row at a time, LLVM vectorised across
-    /// rows with gathers: a `512 x 512` layer's took 217 µs in `f32`, 41 in these tiles (5.9 for
-    /// its forward product); `784 x 128`, 53.6 and 16.4 µs (AVX-512). Four rows at a time took
-    /// 62 µs, sixteen 63.
+    /// [`input_gradient`] for large layers, dispatched. With rows of `W` longer than 256 bytes,
+    /// in the block product's tiles for a block of one sample, eight rows at a time, each row's
+    /// sum a chain of scalar multiply-adds in the one-sample loop's order: the loop, one row at a
+    /// time, LLVM vectorised across rows with gathers, and a `512 x 512` layer's took 217 µs in
+    /// `f32`, 41 in the tiles (5.9 for its forward product); `784 x 128`'s 53.7 and 16.4 µs
+    /// (AVX-512). Four rows at a time took 62 µs, sixteen 63. With shorter rows the gathers win:
+    /// `784 x 16`, 1.5 µs, 2.7 in the tiles; `64 x 64`, 0.53 and 0.67.
     fn input_gradient_dispatched<T: Scalar, const I: usize, const O: usize>(
         weights: &[[T; O]; I],
         du: &[T; O],
     ) -> [T; I] {
+        let fma = has!("fma");
+        if O * T::SIZE <= 256 {
+            return if fma {
+                input_gradient_loop::<T, I, O, true>(weights, du)
+            } else {
+                input_gradient_loop::<T, I, O, false>(weights, du)
+            };
+        }
         let du_columns: &[[T; 1]; O] = du.as_chunks().0.try_into().expect("`O` chunks of one");
         let mut dx = [[T::ZERO; I]];
         {
             let dx = SharedRows::new(&mut dx);
-            if has!("fma") {
+            if fma {
                 tiles::input_gradient_batch::<T, I, O, 1, true, 8, 1, 1>(weights, du_columns, &dx, 0..I);
             } else {
                 tiles::input_gradient_batch::<T, I, O, 1, false, 8, 1, 1>(weights, du_columns, &dx, 0..I);
@@ -812,25 +821,26 @@ mod tests {
 
     #[test]
     fn a_large_layers_one_sample_input_gradient_is_the_loops() {
-        // 13 x 37 is under the dispatch threshold: call the dispatched function itself. 13 rows
-        // are a tile of eight and five rows left over.
-        let weights = weights();
-        let du: [f32; O] = core::array::from_fn(|j| value(j + 30_000));
+        // Called directly, under the dispatch threshold: rows of 70 `f32`s take the tiles (13
+        // rows, a tile of eight and five left over), rows of 37 the loop.
+        one_sample_input_gradient_is_the_loops::<13, 70>();
+        one_sample_input_gradient_is_the_loops::<13, 37>();
+    }
+
+    fn one_sample_input_gradient_is_the_loops<const NI: usize, const NO: usize>() {
+        let weights: [[f32; NO]; NI] =
+            core::array::from_fn(|i| core::array::from_fn(|j| value(i * NO + j)));
+        let du: [f32; NO] = core::array::from_fn(|j| value(j + 30_000));
         let dx = input_gradient_dispatched(&weights, &du);
+        let fused = input_gradient_loop::<f32, NI, NO, true>(&weights, &du);
+        let unfused = input_gradient_loop::<f32, NI, NO, false>(&weights, &du);
+        // The rounding differs between the two, so the comparison tells them apart.
+        assert_ne!(fused, unfused);
         #[cfg(target_arch = "x86_64")]
-        let fused = std::is_x86_feature_detected!("fma");
+        let fma = std::is_x86_feature_detected!("fma");
         #[cfg(not(target_arch = "x86_64"))]
-        let fused = false;
-        if fused {
-            assert_eq!(dx, input_gradient_loop::<f32, I, O, true>(&weights, &du));
-        } else {
-            assert_eq!(dx, input_gradient_loop::<f32, I, O, false>(&weights, &du));
-        }
-        // And the rounding differs between the two, so the comparison tells them apart.
-        assert_ne!(
-            input_gradient_loop::<f32, I, O, true>(&weights, &du),
-            input_gradient_loop::<f32, I, O, false>(&weights, &du)
-        );
+        let fma = false;
+        assert_eq!(dx, if fma { fused } else { unfused });
     }
 
     #[test]
