@@ -4,6 +4,8 @@ mod backward;
 mod forward;
 mod inherent;
 mod network;
+#[cfg(test)]
+mod snapshots;
 mod structure;
 mod trace;
 mod weights;
