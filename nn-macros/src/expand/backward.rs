@@ -7,10 +7,12 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{activation_type, io_types, layer_field, scalar_type, width};
+use super::plan::Plan;
+use super::{activation_type, io_types, scalar_type};
 use crate::model::Network;
 
-pub fn generate(network: &Network) -> TokenStream {
+pub fn generate(plan: &Plan) -> TokenStream {
+    let network = plan.network;
     let name = &network.name;
     let scalar = scalar_type(network);
     let (input_type, output_type) = io_types(network);
@@ -24,13 +26,13 @@ pub fn generate(network: &Network) -> TokenStream {
         L: ::nn::__private::Loss<#scalar, #output_type, D>
             + ::nn::__private::PairsWith<#output_activation>
     };
-    let body_into_grad = body(network, Destination::Grad);
-    let body_into_weights = body(network, Destination::Weights);
+    let body_into_grad = body(plan, Destination::Grad);
+    let body_into_weights = body(plan, Destination::Weights);
     let Blocks {
         buffers,
         inherent: block_fn,
         trainable: block_override,
-    } = blocks(network, &differentiable, &loss_bound);
+    } = blocks(plan, &differentiable, &loss_bound);
 
     quote! {
         #buffers
@@ -127,7 +129,7 @@ const HEAP_BLOCK: usize = 32;
 const BLOCK_STACK_BYTES: usize = 64 * 1024;
 
 /// Whether `network` has a layer large enough to train in blocks of samples.
-pub fn trains_in_blocks(network: &Network) -> bool {
+fn trains_in_blocks(network: &Network) -> bool {
     network
         .layers
         .iter()
@@ -146,7 +148,8 @@ struct Blocks {
 /// `backward_block`, which runs `B` samples through each layer together, and the
 /// `backward_samples` override that uses them. Small networks keep the trait's sample-by-sample
 /// default and its small stack.
-fn blocks(network: &Network, differentiable: &[TokenStream], loss_bound: &TokenStream) -> Blocks {
+fn blocks(plan: &Plan, differentiable: &[TokenStream], loss_bound: &TokenStream) -> Blocks {
+    let network = plan.network;
     if !trains_in_blocks(network) {
         return Blocks {
             trainable: quote!(
@@ -168,7 +171,7 @@ fn blocks(network: &Network, differentiable: &[TokenStream], loss_bound: &TokenS
     // A power of two, so that the usual batch sizes split into whole blocks.
     let fits = (BLOCK_STACK_BYTES / (widths * scalar_bytes)).clamp(1, HEAP_BLOCK);
     let stack_block = proc_macro2::Literal::usize_unsuffixed(1 << fits.ilog2());
-    let body = block_body(network);
+    let body = block_body(plan);
 
     let accumulate = quote!(::nn::__private::Accumulate<#scalar>);
     let team = quote!(&dyn ::nn::__private::Team);
@@ -243,8 +246,8 @@ fn blocks(network: &Network, differentiable: &[TokenStream], loss_bound: &TokenS
         #each_and_stack
         #on_thread
     };
-    let mut block_struct = buffers(network, &block_type);
-    block_struct.extend(workspace(network, &block_type));
+    let mut block_struct = buffers(plan, &block_type);
+    block_struct.extend(workspace(plan, &block_type));
     let mut block_override = samples_override(network, loss_bound);
     block_override.extend(workspace_override(network, loss_bound));
     Blocks {
@@ -381,9 +384,9 @@ fn on_thread(
 }
 
 /// `NAMEBlock<B>`: the buffers of a block of `B` samples, and its `Zeroable` promise.
-fn buffers(network: &Network, block_type: &Ident) -> TokenStream {
-    let scalar = scalar_type(network);
-    let fields = block_fields(network, quote!(B))
+fn buffers(plan: &Plan, block_type: &Ident) -> TokenStream {
+    let scalar = scalar_type(plan.network);
+    let fields = block_fields(plan, quote!(B))
         .map(|(field, rows, columns)| quote!(#field: [[#scalar; #columns]; #rows]));
     quote! {
         /// The values `backward_samples` keeps for a block of `B` samples: each layer's `u`, `z`,
@@ -404,37 +407,28 @@ fn buffers(network: &Network, block_type: &Ident) -> TokenStream {
 /// The fields of a block of `samples` samples: each layer's `u`, `z`, `du` and `dz`, `samples`
 /// rows of the layer's width, and `du` transposed where the input gradient is taken (every layer
 /// but the first), the other way round. Each as (name, rows, columns).
-fn block_fields(
-    network: &Network,
+fn block_fields<'a>(
+    plan: &'a Plan,
     samples: TokenStream,
-) -> impl Iterator<Item = (Ident, TokenStream, TokenStream)> {
-    network
-        .layers
-        .iter()
-        .enumerate()
-        .flat_map(move |(index, layer)| {
-            let n = index + 1;
-            let size = width(layer.outputs);
-            let values = ["u", "z", "du", "dz"]
-                .map(|value| (format_ident!("{value}{n}"), samples.clone(), quote!(#size)));
-            let columns = (index > 0).then(|| {
-                (
-                    format_ident!("du_columns{n}"),
-                    quote!(#size),
-                    samples.clone(),
-                )
-            });
-            values.into_iter().chain(columns)
-        })
+) -> impl Iterator<Item = (Ident, TokenStream, TokenStream)> + 'a {
+    plan.steps.iter().flat_map(move |step| {
+        let size = &step.outputs;
+        let values = [&step.u, &step.z, &step.du, &step.dz]
+            .map(|value| (value.clone(), samples.clone(), quote!(#size)));
+        let columns =
+            (step.number > 1).then(|| (step.du_columns.clone(), quote!(#size), samples.clone()));
+        values.into_iter().chain(columns)
+    })
 }
 
 /// `NAMEWorkspace`: the buffers of a block of [`HEAP_BLOCK`] samples, as a public type that users
 /// make once (`const fn new`, for a `static`) and hand to `Trainable::backward_samples_in`.
-fn workspace(network: &Network, block_type: &Ident) -> TokenStream {
+fn workspace(plan: &Plan, block_type: &Ident) -> TokenStream {
+    let network = plan.network;
     let (vis, name) = (&network.vis, &network.name);
     let workspace = format_ident!("{name}Workspace");
     let heap_block = proc_macro2::Literal::usize_unsuffixed(HEAP_BLOCK);
-    let zero_fields = block_fields(network, quote!(#heap_block))
+    let zero_fields = block_fields(plan, quote!(#heap_block))
         .map(|(field, rows, columns)| quote!(#field: [[0.0; #columns]; #rows]));
     let doc = format!(
         "The buffers in which [`{name}`] trains blocks of {HEAP_BLOCK} samples at once, through \
@@ -559,23 +553,15 @@ fn samples_override(network: &Network, loss_bound: &TokenStream) -> TokenStream 
 
 /// The block's forward pass layer by layer, the losses, then each layer's gradients, every value
 /// in the buffers of `block`.
-fn block_body(network: &Network) -> TokenStream {
+fn block_body(plan: &Plan) -> TokenStream {
     let differentiable = quote!(::nn::__private::Differentiable);
     let activate = quote!(::nn::__private::Activation);
     let mut forward = vec![quote! {
         let x: [&_; B] = ::core::array::from_fn(|s| &samples[s].0);
     }];
-    for (index, layer) in network.layers.iter().enumerate() {
-        let n = index + 1;
-        let field = layer_field(index);
-        let activation = activation_type(&layer.activation);
-        let (u, du, z, rows) = (
-            format_ident!("u{n}"),
-            format_ident!("du{n}"),
-            format_ident!("z{n}"),
-            format_ident!("z{n}_rows"),
-        );
-        let input = block_input(index);
+    for step in &plan.steps {
+        let (field, activation, input) = (&step.field, &step.activation, &step.block_input);
+        let (u, du, z, rows) = (&step.u, &step.du, &step.z, &step.rows);
         // `du` is free until the backward pass: scratch for a second thread's sums.
         forward.push(quote! {
             self.#field.total_input_batch_shared(&#input, &mut block.#u, &mut block.#du, team);
@@ -585,9 +571,8 @@ fn block_body(network: &Network) -> TokenStream {
             let #rows: [&_; B] = ::core::array::from_fn(|s| &block.#z[s]);
         });
     }
-    let last = network.layers.len();
-    let (z_last, dz_last) = (format_ident!("z{last}"), format_ident!("dz{last}"));
-    let output = match &network.output_activation {
+    let (z_last, dz_last) = (&plan.last().z, &plan.last().dz);
+    let output = match &plan.network.output_activation {
         Some(activation) => {
             let activation = activation_type(activation);
             quote! {
@@ -603,26 +588,17 @@ fn block_body(network: &Network) -> TokenStream {
         },
     };
     let mut backward = Vec::new();
-    for (index, layer) in network.layers.iter().enumerate().rev() {
-        let n = index + 1;
-        let field = layer_field(index);
-        let activation = activation_type(&layer.activation);
-        let (u, z, dz, du) = (
-            format_ident!("u{n}"),
-            format_ident!("z{n}"),
-            format_ident!("dz{n}"),
-            format_ident!("du{n}"),
-        );
-        let input = block_input(index);
+    for step in plan.steps.iter().rev() {
+        let (field, activation, input) = (&step.field, &step.activation, &step.block_input);
+        let (u, z, dz, du) = (&step.u, &step.z, &step.dz, &step.du);
         backward.push(quote! {
             for s in 0..B {
                 block.#du[s] = <#activation as #differentiable>::backward(&block.#u[s], &block.#z[s], &block.#dz[s]);
             }
             grad.#field.add_gradient_batch_shared(&#input, &block.#du, sum, team);
         });
-        if index > 0 {
-            let dz_previous = format_ident!("dz{index}");
-            let du_columns = format_ident!("du_columns{n}");
+        if let Some(dz_previous) = &step.previous_dz {
+            let du_columns = &step.du_columns;
             backward.push(quote! {
                 self.#field.input_gradient_batch_shared(&block.#du, &mut block.#du_columns, &mut block.#dz_previous, team);
             });
@@ -637,16 +613,6 @@ fn block_body(network: &Network) -> TokenStream {
     }
 }
 
-/// What layer `index` reads in a block: the inputs for the first, the previous layer's rows after.
-fn block_input(index: usize) -> TokenStream {
-    if index == 0 {
-        quote!(x)
-    } else {
-        let rows = format_ident!("z{index}_rows");
-        quote!(#rows)
-    }
-}
-
 /// Where the gradient goes: added into `grad`, or scaled by `rate` and added into the weights.
 #[derive(Clone, Copy)]
 enum Destination {
@@ -657,24 +623,19 @@ enum Destination {
 /// Forward keeping every `u` and `z`, the loss, then each layer's `du`, from the last to the first.
 /// Into the weights, a layer's input gradient is taken before its own weights move, and nothing
 /// moves unless the loss is finite.
-fn body(network: &Network, destination: Destination) -> TokenStream {
+fn body(plan: &Plan, destination: Destination) -> TokenStream {
     let differentiable = quote!(::nn::__private::Differentiable);
-    let mut forward = Vec::new();
-    for (index, layer) in network.layers.iter().enumerate() {
-        let n = index + 1;
-        let field = layer_field(index);
-        let activation = activation_type(&layer.activation);
-        let (u, z) = (format_ident!("u{n}"), format_ident!("z{n}"));
-        let input = layer_input(index);
-        forward.push(quote! {
+    let forward = plan.steps.iter().map(|step| {
+        let (field, activation, input) = (&step.field, &step.activation, &step.input);
+        let (u, z) = (&step.u, &step.z);
+        quote! {
             let #u = self.#field.total_input(#input);
             let #z = <#activation as ::nn::__private::Activation>::activate(&#u);
-        });
-    }
+        }
+    });
 
-    let last = network.layers.len();
-    let (z_last, dz_last) = (format_ident!("z{last}"), format_ident!("dz{last}"));
-    let (output, final_stage) = match &network.output_activation {
+    let (z_last, dz_last) = (&plan.last().z, &plan.last().dz);
+    let (output, final_stage) = match &plan.network.output_activation {
         Some(activation) => {
             let activation = activation_type(activation);
             (
@@ -686,22 +647,13 @@ fn body(network: &Network, destination: Destination) -> TokenStream {
     };
 
     let mut backward = Vec::new();
-    for (index, layer) in network.layers.iter().enumerate().rev() {
-        let n = index + 1;
-        let field = layer_field(index);
-        let activation = activation_type(&layer.activation);
-        let (u, z, dz, du) = (
-            format_ident!("u{n}"),
-            format_ident!("z{n}"),
-            format_ident!("dz{n}"),
-            format_ident!("du{n}"),
-        );
-        let input = layer_input(index);
+    for step in plan.steps.iter().rev() {
+        let (field, activation, input) = (&step.field, &step.activation, &step.input);
+        let (u, z, dz, du) = (&step.u, &step.z, &step.dz, &step.du);
         backward.push(quote! {
             let #du = <#activation as #differentiable>::backward(&#u, &#z, &#dz);
         });
-        if index > 0 {
-            let dz_previous = format_ident!("dz{index}");
+        if let Some(dz_previous) = &step.previous_dz {
             backward.push(quote!(let #dz_previous = self.#field.input_gradient(&#du);));
         }
         backward.push(match destination {
@@ -729,15 +681,5 @@ fn body(network: &Network, destination: Destination) -> TokenStream {
         #final_stage
         #(#backward)*
         value
-    }
-}
-
-/// What layer `index` reads: `x` for the first, the previous layer's `z` after that.
-fn layer_input(index: usize) -> TokenStream {
-    if index == 0 {
-        quote!(x)
-    } else {
-        let previous = format_ident!("z{index}");
-        quote!(&#previous)
     }
 }

@@ -1,34 +1,28 @@
 //! `forward`: each layer's output feeds the next.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
-use super::{activation_type, io_types, layer_field};
-use crate::model::Network;
+use super::plan::Plan;
+use super::{activation_type, io_types};
 
-pub fn generate(network: &Network) -> TokenStream {
+pub fn generate(plan: &Plan) -> TokenStream {
+    let network = plan.network;
     let name = &network.name;
     let (input_type, output_type) = io_types(network);
 
     // z1 = layer1(x), z2 = layer2(z1), …, then the final activation-only stage if there is one.
-    let mut steps = Vec::new();
-    let mut previous = quote!(x);
-    for (index, layer) in network.layers.iter().enumerate() {
-        let field = layer_field(index);
-        let activation = activation_type(&layer.activation);
-        let z = format_ident!("z{}", index + 1);
-        steps.push(quote! { let #z = self.#field.forward::<#activation>(#previous); });
-        previous = quote!(&#z);
-    }
+    let steps = plan.steps.iter().map(|step| {
+        let (z, field, activation, input) = (&step.z, &step.field, &step.activation, &step.input);
+        quote! { let #z = self.#field.forward::<#activation>(#input); }
+    });
+    let last = &plan.last().z;
     let result = match &network.output_activation {
         Some(activation) => {
             let activation = activation_type(activation);
-            quote!(<#activation as ::nn::__private::Activation>::activate(#previous))
+            quote!(<#activation as ::nn::__private::Activation>::activate(&#last))
         }
-        None => {
-            let z = format_ident!("z{}", network.layers.len());
-            quote!(#z)
-        }
+        None => quote!(#last),
     };
 
     quote! {

@@ -4,18 +4,20 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{io_types, layer_field, scalar_type, width};
+use super::plan::Plan;
+use super::{io_types, scalar_type, width};
 use crate::model::Network;
 
-pub fn generate(network: &Network) -> TokenStream {
+pub fn generate(plan: &Plan) -> TokenStream {
+    let network = plan.network;
     let name = &network.name;
     let (inputs, outputs, parameters) = (
         width(network.inputs),
         width(network.outputs()),
         width(network.parameters()),
     );
-    let fields: Vec<_> = (0..network.layers.len()).map(layer_field).collect();
-    let summary = summary(network);
+    let fields: Vec<_> = plan.steps.iter().map(|step| &step.field).collect();
+    let summary = summary(plan);
     let forwarding = forwarding(network);
     let boxed = boxed(network);
     quote! {
@@ -133,14 +135,15 @@ fn boxed(network: &Network) -> TokenStream {
     }
 }
 
-fn summary(network: &Network) -> TokenStream {
+fn summary(plan: &Plan) -> TokenStream {
+    let network = plan.network;
     let name = network.name.to_string();
     let scalar = network.scalar.name();
     let inputs = width(network.inputs);
-    let layers = network.layers.iter().enumerate().map(|(index, layer)| {
-        let field = layer_field(index).to_string();
-        let (inputs, outputs) = (width(layer.inputs), width(layer.outputs));
-        let activation = layer.activation.to_string();
+    let layers = plan.steps.iter().map(|step| {
+        let field = step.field.to_string();
+        let (inputs, outputs) = (&step.inputs, &step.outputs);
+        let activation = step.layer.activation.to_string();
         quote! {
             ::nn::__private::LayerSummary {
                 name: #field,

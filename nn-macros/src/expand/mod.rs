@@ -4,6 +4,7 @@ mod backward;
 mod forward;
 mod inherent;
 mod network;
+mod plan;
 #[cfg(test)]
 mod snapshots;
 mod structure;
@@ -20,6 +21,7 @@ use crate::errors::Errors;
 use crate::model::{Network, Scalar, Stub};
 use crate::parse::{self, Declaration, Part};
 use crate::{fallback, valid};
+use plan::Plan;
 
 /// Expands a whole `network!` invocation: every declaration, then every error found.
 pub fn networks(input: TokenStream) -> TokenStream {
@@ -97,13 +99,14 @@ fn network_code(network: &Network) -> TokenStream {
         vis: visibility_inside(&network.vis),
         ..network.clone()
     };
-    let mut code = structure::generate(&inside);
-    code.extend(inherent::generate(&inside));
-    code.extend(forward::generate(&inside));
-    code.extend(trace::generate(&inside));
-    code.extend(backward::generate(&inside));
-    code.extend(network::generate(&inside));
-    code.extend(weights::generate(&inside));
+    let plan = Plan::new(&inside);
+    let mut code = structure::generate(&plan);
+    code.extend(inherent::generate(&plan));
+    code.extend(forward::generate(&plan));
+    code.extend(trace::generate(&plan));
+    code.extend(backward::generate(&plan));
+    code.extend(network::generate(&plan));
+    code.extend(weights::generate(&plan));
     let (vis, name) = (&network.vis, &network.name);
     let module = format_ident!(
         "__nn_network_{}_{}",
@@ -172,11 +175,6 @@ fn io_types(network: &Network) -> (TokenStream, TokenStream) {
     let scalar = scalar_type(network);
     let (inputs, outputs) = (width(network.inputs), width(network.outputs()));
     (quote!([#scalar; #inputs]), quote!([#scalar; #outputs]))
-}
-
-/// `layer1`, `layer2`, … for the layer at `index` (from 0).
-fn layer_field(index: usize) -> Ident {
-    format_ident!("layer{}", index + 1)
 }
 
 /// The activation's type, spanned to the name the user wrote.

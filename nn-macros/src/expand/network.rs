@@ -4,26 +4,27 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::{io_types, layer_field, scalar_type, width};
-use crate::model::Network;
+use super::plan::Plan;
+use super::{io_types, scalar_type, width};
 
-pub fn generate(network: &Network) -> TokenStream {
+pub fn generate(plan: &Plan) -> TokenStream {
+    let network = plan.network;
     let name = &network.name;
     let scalar = scalar_type(network);
     let (inputs, outputs) = (width(network.inputs), width(network.outputs()));
     let (input_type, output_type) = io_types(network);
 
-    let fields: Vec<_> = (0..network.layers.len()).map(layer_field).collect();
+    let fields: Vec<_> = plan.steps.iter().map(|step| &step.field).collect();
     let mut tensors = Vec::new();
     let mut views = Vec::new();
     let mut views_mut = Vec::new();
-    for (index, layer) in network.layers.iter().enumerate() {
-        let field = layer_field(index);
+    for (index, step) in plan.steps.iter().enumerate() {
+        let field = &step.field;
         let (weight, bias) = (
             Literal::usize_unsuffixed(2 * index),
             Literal::usize_unsuffixed(2 * index + 1),
         );
-        let (rows, columns) = (width(layer.inputs), width(layer.outputs));
+        let (rows, columns) = (&step.inputs, &step.outputs);
         let (weight_name, bias_name) = (format!("{field}.weight"), format!("{field}.bias"));
         tensors.push(quote! {
             ::nn::__private::Tensor {

@@ -3,34 +3,30 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{layer_field, scalar_type, width};
+use super::plan::Plan;
 use crate::model::Network;
 
-pub fn generate(network: &Network) -> TokenStream {
+pub fn generate(plan: &Plan) -> TokenStream {
+    let network = plan.network;
     let Network {
         attrs, vis, name, ..
     } = network;
-    let scalar = scalar_type(network);
     let about = format!(
         "\n\nDeclared with `nn::network!` as `{}` in `{}`: {} parameters.",
         network.spec(),
         network.scalar.name(),
         network.parameters()
     );
-    let zeroable = zeroable(network);
-    let fields = network.layers.iter().enumerate().map(|(index, layer)| {
-        let field = layer_field(index);
-        let (inputs, outputs) = (width(layer.inputs), width(layer.outputs));
+    let zeroable = zeroable(plan);
+    let fields = plan.steps.iter().map(|step| {
+        let (field, ty, layer) = (&step.field, &step.ty, step.layer);
         let doc = format!(
             "Layer {}: `W{0}` ({} x {}) and `b{0}`, followed by `{}`.",
-            index + 1,
-            layer.inputs,
-            layer.outputs,
-            layer.activation
+            step.number, layer.inputs, layer.outputs, layer.activation
         );
         quote! {
             #[doc = #doc]
-            pub #field: ::nn::__private::Dense<#scalar, #inputs, #outputs>
+            pub #field: #ty
         }
     });
     quote! {
@@ -49,20 +45,15 @@ pub fn generate(network: &Network) -> TokenStream {
 /// heap. Sound because every field is a `Dense` of `f32` or `f64`, which is `Zeroable`; the where
 /// clause has the compiler check that for each field type, so the promise cannot outlive a change
 /// to the fields.
-fn zeroable(network: &Network) -> TokenStream {
-    let name = &network.name;
-    let scalar = scalar_type(network);
-    let mut shapes: Vec<_> = network
-        .layers
-        .iter()
-        .map(|layer| (layer.inputs, layer.outputs))
-        .collect();
-    // One bound per field type: layers of the same shape would repeat it.
-    shapes.sort_unstable();
-    shapes.dedup();
-    let bounds = shapes.into_iter().map(|(inputs, outputs)| {
-        let (inputs, outputs) = (width(inputs), width(outputs));
-        quote!(::nn::__private::Dense<#scalar, #inputs, #outputs>: ::nn::__private::Zeroable)
+fn zeroable(plan: &Plan) -> TokenStream {
+    let name = &plan.network.name;
+    let mut steps: Vec<_> = plan.steps.iter().collect();
+    // One bound per field type, in order of the widths: layers of the same shape would repeat it.
+    steps.sort_unstable_by_key(|step| (step.layer.inputs, step.layer.outputs));
+    steps.dedup_by_key(|step| (step.layer.inputs, step.layer.outputs));
+    let bounds = steps.into_iter().map(|step| {
+        let ty = &step.ty;
+        quote!(#ty: ::nn::__private::Zeroable)
     });
     quote! {
         unsafe impl ::nn::__private::Zeroable for #name

@@ -3,10 +3,11 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{activation_type, io_types, layer_field, scalar_type, width};
-use crate::model::Network;
+use super::plan::Plan;
+use super::{activation_type, io_types, scalar_type, width};
 
-pub fn generate(network: &Network) -> TokenStream {
+pub fn generate(plan: &Plan) -> TokenStream {
+    let network = plan.network;
     let name = &network.name;
     let vis = &network.vis;
     let trace = format_ident!("{}Trace", name, span = name.span());
@@ -19,26 +20,15 @@ pub fn generate(network: &Network) -> TokenStream {
     // The `Display` rows: a label (`u1`, `z1`, …, `y`) and the expression it shows.
     let mut rows = vec![("x".to_owned(), quote!(self.input))];
     let mut previous = "x".to_owned();
-    for (index, layer) in network.layers.iter().enumerate() {
-        let n = index + 1;
-        let field = layer_field(index);
-        let activation = activation_type(&layer.activation);
-        let (u, z) = (format_ident!("u{n}"), format_ident!("z{n}"));
-        let size = width(layer.outputs);
-        let doc = format!(
-            "Layer {n}: total input `u{n}` and output `z{n} = {}(u{n})`.",
-            layer.activation
-        );
+    for step in &plan.steps {
+        let (n, field, activation) = (step.number, &step.field, &step.activation);
+        let (u, z, input, size) = (&step.u, &step.z, &step.input, &step.outputs);
+        let function = &step.layer.activation;
+        let doc = format!("Layer {n}: total input `u{n}` and output `z{n} = {function}(u{n})`.");
         fields.push(quote! {
             #[doc = #doc]
             pub #field: ::nn::__private::LayerTrace<#scalar, #size>
         });
-        let input = if index == 0 {
-            quote!(x)
-        } else {
-            let previous_z = format_ident!("z{index}");
-            quote!(&#previous_z)
-        };
         steps.push(quote! {
             let #u = self.#field.total_input(#input);
             let #z = <#activation as ::nn::__private::Activation>::activate(&#u);
@@ -48,13 +38,10 @@ pub fn generate(network: &Network) -> TokenStream {
             format!("u{n} = {previous}·W{n} + b{n}"),
             quote!(self.#field.u),
         ));
-        rows.push((
-            format!("z{n} = {}(u{n})", layer.activation),
-            quote!(self.#field.z),
-        ));
+        rows.push((format!("z{n} = {function}(u{n})"), quote!(self.#field.z)));
         previous = format!("z{n}");
     }
-    let last = format_ident!("z{}", network.layers.len());
+    let last = &plan.last().z;
     let output = match &network.output_activation {
         Some(activation) => {
             rows.push((format!("y = {activation}({previous})"), quote!(self.output)));

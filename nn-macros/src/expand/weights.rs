@@ -4,19 +4,20 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{layer_field, width};
-use crate::model::{Network, Scalar};
+use super::plan::Plan;
+use crate::model::Scalar;
 
-pub fn generate(network: &Network) -> TokenStream {
+pub fn generate(plan: &Plan) -> TokenStream {
+    let network = plan.network;
     let name = &network.name;
     let (scalar, reader) = match network.scalar {
         Scalar::F32 => ("f32", format_ident!("dense_f32")),
         Scalar::F64 => ("f64", format_ident!("dense_f64")),
     };
     let scalar_ident = format_ident!("{scalar}");
-    let fields: Vec<_> = (0..network.layers.len()).map(layer_field).collect();
-    let reads = network.layers.iter().zip(&fields).map(|(layer, field)| {
-        let (inputs, outputs) = (width(layer.inputs), width(layer.outputs));
+    let fields: Vec<_> = plan.steps.iter().map(|step| &step.field).collect();
+    let reads = plan.steps.iter().map(|step| {
+        let (field, inputs, outputs) = (&step.field, &step.inputs, &step.outputs);
         let (weight, bias) = (format!("{field}.weight"), format!("{field}.bias"));
         quote! {
             let (#field, at) = match ::nn::__private::bytes::#reader::<#inputs, #outputs>(bytes, at, #weight, #bias) {
