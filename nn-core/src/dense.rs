@@ -4,6 +4,7 @@ use core::fmt;
 
 use bytemuck::Zeroable;
 
+use crate::layer::Shape;
 use crate::team::{Alone, Team};
 use crate::{Activation, Matrix, Scalar, Vector, kernel};
 
@@ -103,7 +104,7 @@ impl<T: Scalar, const I: usize, const O: usize> Dense<T, I, O> {
     /// The number of outputs.
     pub const OUTPUTS: usize = O;
     /// The number of parameters: `I * O` weights and `O` biases.
-    pub const PARAMETERS: usize = I * O + O;
+    pub const PARAMETERS: usize = Shape::dense(I, O).parameters();
 
     /// A layer with the given weights and bias; `const`, so a layer can be built in a `static`.
     pub const fn new(weights: [[T; O]; I], bias: [T; O]) -> Self {

@@ -59,6 +59,9 @@ mod display;
 mod gradcheck;
 pub mod init;
 mod kernel;
+// For `network!`, which reads the layer rules while it expands; not part of `nn`'s API.
+#[doc(hidden)]
+pub mod layer;
 pub mod loss;
 pub mod metrics;
 mod network;

@@ -2,6 +2,8 @@
 
 use core::fmt::{self, Write};
 
+use crate::layer::Shape;
+
 /// A network's layers, shapes, activations and parameter counts.
 ///
 /// Generated networks return one from `summary()`; its `Display` prints a table like Keras'
@@ -59,7 +61,7 @@ pub struct LayerSummary {
 impl LayerSummary {
     /// Weights and biases: `inputs * outputs + outputs`.
     pub const fn parameters(&self) -> usize {
-        self.inputs * self.outputs + self.outputs
+        Shape::dense(self.inputs, self.outputs).parameters()
     }
 }
 
@@ -150,7 +152,7 @@ impl From<&LayerSummary> for Row {
 impl Row {
     fn parameters(&self) -> usize {
         self.outputs
-            .map_or(0, |outputs| self.inputs * outputs + outputs)
+            .map_or(0, |outputs| Shape::dense(self.inputs, outputs).parameters())
     }
 
     /// `2 -> 3` for a layer, `2` for an activation-only stage.

@@ -1,6 +1,7 @@
 //! The network as the code generator sees it: checked widths and stages, with the user's tokens
 //! kept so generated code can point back at them.
 
+use nn_core::layer::Shape;
 use syn::{Attribute, Ident, Visibility};
 
 /// One declared network, valid.
@@ -93,7 +94,12 @@ impl Network {
 }
 
 impl Layer {
+    /// The layer's shape, whose rules (counts, size) are `nn-core`'s.
+    pub fn shape(&self) -> Shape {
+        Shape::dense(self.inputs, self.outputs)
+    }
+
     pub fn parameters(&self) -> usize {
-        self.inputs * self.outputs + self.outputs
+        self.shape().parameters()
     }
 }

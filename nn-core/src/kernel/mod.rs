@@ -33,8 +33,9 @@ mod tiles;
 
 use shared::SharedRows;
 
-/// Layers with fewer weights than this are computed inline, not dispatched nor shared.
-const DISPATCH_MIN_WEIGHTS: usize = 4096;
+/// Layers with fewer weights than this are computed inline, not dispatched nor shared: those
+/// that are not large ([`crate::layer::LARGE_MULTIPLY_ADDS`]).
+const DISPATCH_MIN_WEIGHTS: usize = crate::layer::LARGE_MULTIPLY_ADDS;
 
 /// What each thread's part of a shared product is a multiple of, in samples or rows: the most
 /// rows of any register tile.

@@ -119,21 +119,16 @@ pub fn generate(plan: &Plan) -> TokenStream {
     }
 }
 
-/// A layer at least this large makes a network train in blocks of samples (as `nn-core`'s
-/// kernels dispatch from this size too).
-const BLOCKED_MIN_WEIGHTS: usize = 4096;
 /// The samples of a block with `std`, whose buffers live on the heap, once per thread.
 const HEAP_BLOCK: usize = 32;
 /// Without `std` the buffers are on the stack: they may take this much, in blocks of at most
 /// [`HEAP_BLOCK`] samples.
 const BLOCK_STACK_BYTES: usize = 64 * 1024;
 
-/// Whether `network` has a layer large enough to train in blocks of samples.
+/// Whether `network` trains in blocks of samples: whether it has a large layer (`nn-core`'s
+/// rule, which its kernels dispatch by too).
 fn trains_in_blocks(network: &Network) -> bool {
-    network
-        .layers
-        .iter()
-        .any(|layer| layer.inputs * layer.outputs >= BLOCKED_MIN_WEIGHTS)
+    network.layers.iter().any(|layer| layer.shape().is_large())
 }
 
 /// What block training adds to a network: items, inherent functions, and the `Trainable` override.
