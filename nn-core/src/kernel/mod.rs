@@ -25,6 +25,7 @@ use multiversion::multiversion;
 use core::ops::Range;
 use core::sync::atomic::{AtomicBool, Ordering};
 
+use crate::layer::{LARGE_MULTIPLY_ADDS, Shape};
 use crate::team::Team;
 use crate::{Accumulate, Scalar};
 
@@ -33,9 +34,11 @@ mod tiles;
 
 use shared::SharedRows;
 
-/// Layers with fewer weights than this are computed inline, not dispatched nor shared: those
-/// that are not large ([`crate::layer::LARGE_MULTIPLY_ADDS`]).
-const DISPATCH_MIN_WEIGHTS: usize = crate::layer::LARGE_MULTIPLY_ADDS;
+/// Whether an `I x O` layer is large ([`crate::layer::Shape::is_large`]): dispatched and shared.
+/// A smaller one is computed inline.
+const fn large<const I: usize, const O: usize>() -> bool {
+    Shape::dense(I, O).is_large()
+}
 
 /// What each thread's part of a shared product is a multiple of, in samples or rows: the most
 /// rows of any register tile.
@@ -48,7 +51,7 @@ pub(crate) fn affine<T: Scalar, const I: usize, const O: usize>(
     bias: &[T; O],
     x: &[T; I],
 ) -> [T; O] {
-    if I * O >= DISPATCH_MIN_WEIGHTS {
+    if large::<I, O>() {
         affine_dispatched(weights, bias, x)
     } else {
         affine_loop::<T, I, O, false>(weights, bias, x)
@@ -62,7 +65,7 @@ pub(crate) fn add_outer<T: Scalar, const I: usize, const O: usize>(
     x: &[T; I],
     du: &[T; O],
 ) {
-    if I * O >= DISPATCH_MIN_WEIGHTS {
+    if large::<I, O>() {
         add_outer_dispatched(weights, x, du);
     } else {
         add_outer_loop::<T, I, O, false, false>(weights, x, du);
@@ -75,7 +78,7 @@ pub(crate) fn input_gradient<T: Scalar, const I: usize, const O: usize>(
     weights: &[[T; O]; I],
     du: &[T; O],
 ) -> [T; I] {
-    if I * O >= DISPATCH_MIN_WEIGHTS {
+    if large::<I, O>() {
         input_gradient_dispatched(weights, du)
     } else {
         input_gradient_loop::<T, I, O, false>(weights, du)
@@ -99,7 +102,7 @@ pub(crate) fn affine_batch<T: Scalar, const I: usize, const O: usize, const B: u
     u: &mut [[T; O]; B],
     shared: Option<(&mut [[T; O]; B], &dyn Team)>,
 ) {
-    if I * O < DISPATCH_MIN_WEIGHTS {
+    if !large::<I, O>() {
         affine_batch_dispatched::<T, I, O, B, false>(weights, Some(bias), x, u, 0..I);
         return;
     }
@@ -142,7 +145,7 @@ pub(crate) fn add_outer_batch<T: Scalar, const I: usize, const O: usize, const B
     team: &dyn Team,
 ) {
     let weights = SharedRows::new(weights);
-    if I * O < DISPATCH_MIN_WEIGHTS {
+    if !large::<I, O>() {
         add_outer_batch_dispatched::<T, I, O, B, false>(&weights, x, du, sum, 0..I);
         return;
     }
@@ -167,7 +170,7 @@ pub(crate) fn input_gradient_batch<T: Scalar, const I: usize, const O: usize, co
     transpose(du, du_columns);
     let du_columns = &*du_columns;
     let dx = SharedRows::new(dx);
-    if I * O < DISPATCH_MIN_WEIGHTS {
+    if !large::<I, O>() {
         input_gradient_batch_dispatched::<T, I, O, B, false>(weights, du_columns, &dx, 0..I);
         return;
     }
@@ -183,7 +186,7 @@ pub(crate) fn scale<T: Scalar, const I: usize, const O: usize>(
     weights: &mut [[T; O]; I],
     factor: T,
 ) {
-    if I * O >= DISPATCH_MIN_WEIGHTS {
+    if large::<I, O>() {
         scale_dispatched(weights.as_flattened_mut(), factor);
     } else {
         scale_loop(weights.as_flattened_mut(), factor);
@@ -200,7 +203,7 @@ pub(crate) fn add_scaled_shared<T: Scalar>(
     factor: T,
     team: &dyn Team,
 ) {
-    if values.len() >= DISPATCH_MIN_WEIGHTS && other.len() == values.len() {
+    if values.len() >= LARGE_MULTIPLY_ADDS && other.len() == values.len() {
         let rows = values.len() / columns.max(1);
         let values = SharedRows::flat(values, columns, rows);
         team.share(rows, SHARE_ALIGN, &|rows| {
@@ -218,7 +221,7 @@ pub(crate) fn add_scaled<T: Scalar, const I: usize, const O: usize>(
     other: &[[T; O]; I],
     factor: T,
 ) {
-    if I * O >= DISPATCH_MIN_WEIGHTS {
+    if large::<I, O>() {
         add_scaled_dispatched(weights.as_flattened_mut(), other.as_flattened(), factor);
     } else {
         add_scaled_loop(weights.as_flattened_mut(), other.as_flattened(), factor);
