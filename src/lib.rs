@@ -11,9 +11,9 @@ extern crate self as nn;
 extern crate alloc;
 
 pub use nn_core::{
-    Accumulate, Activation, Dense, GradientCheck, LayerSummary, LayerTrace, Matrix, Network,
-    Scalar, Summary, Tensor, TensorKind, Trainable, Vector, Zeroable, activation, bytes,
-    gradient_check, init, loss, metrics, numerical_gradient, optim, team, train,
+    Accumulate, Activation, Conv2d, Dense, GradientCheck, LayerSummary, LayerTrace, Matrix,
+    Network, Scalar, Sliding, Summary, Tensor, TensorKind, TorchOrder, Trainable, Vector, Zeroable,
+    activation, bytes, gradient_check, init, loss, metrics, numerical_gradient, optim, team, train,
 };
 
 #[cfg(feature = "alloc")]
@@ -177,7 +177,7 @@ pub mod __private {
     pub use nn_core::team::{Alone, Team};
     pub use nn_core::{
         Accumulate, Dense, LayerSummary, LayerTrace, Network, Scalar, Summary, Tensor, TensorKind,
-        Trainable, Zeroable, write_trace_row,
+        TorchOrder, Trainable, Zeroable, write_trace_row,
     };
     #[cfg(feature = "std")]
     pub use std::thread_local;

@@ -179,23 +179,6 @@ fn dtype<T: Scalar>() -> Dtype {
     if T::SIZE == 4 { Dtype::F32 } else { Dtype::F64 }
 }
 
-/// A tensor's shape in `PyTorch`'s layout.
-fn torch_shape(tensor: &nn_core::Tensor) -> Vec<usize> {
-    match tensor.kind {
-        TensorKind::Weight => vec![tensor.columns, tensor.rows],
-        TensorKind::Bias => vec![tensor.columns],
-    }
-}
-
-/// The position in our `[rows][columns]` layout of value `index` of the file's layout, which is
-/// the transpose for a weight.
-fn our_index(tensor: &nn_core::Tensor, index: usize) -> usize {
-    match tensor.kind {
-        TensorKind::Weight => (index % tensor.rows) * tensor.columns + index / tensor.rows,
-        TensorKind::Bias => index,
-    }
-}
-
 /// The network's weights as a safetensors file.
 ///
 /// # Errors
@@ -222,7 +205,7 @@ pub fn to_bytes<N: Network>(net: &N) -> Result<Vec<u8>, SafetensorsError> {
         .map(|(index, tensor)| {
             let values = net.tensor(index);
             (0..tensor.len())
-                .flat_map(|i| values[our_index(tensor, i)].to_le_bytes().as_ref().to_vec())
+                .flat_map(|i| values[tensor.our_index(i)].to_le_bytes().as_ref().to_vec())
                 .collect()
         })
         .collect();
@@ -230,7 +213,7 @@ pub fn to_bytes<N: Network>(net: &N) -> Result<Vec<u8>, SafetensorsError> {
         .iter()
         .zip(&data)
         .map(|(tensor, bytes)| {
-            let view = TensorView::new(dtype::<N::Scalar>(), torch_shape(tensor), bytes)?;
+            let view = TensorView::new(dtype::<N::Scalar>(), tensor.torch_shape.to_vec(), bytes)?;
             Ok((tensor.name, view))
         })
         .collect::<Result<Vec<_>, ::safetensors::SafeTensorError>>()
@@ -262,11 +245,11 @@ pub fn from_bytes<N: Network>(net: &mut N, bytes: &[u8]) -> Result<(), Safetenso
                 found: view.dtype(),
             });
         }
-        if view.shape() != torch_shape(tensor) {
+        if view.shape() != tensor.torch_shape {
             return Err(SafetensorsError::WrongShape {
                 tensor: tensor.name,
                 file_name,
-                expected: torch_shape(tensor),
+                expected: tensor.torch_shape.to_vec(),
                 found: view.shape().to_vec(),
             });
         }
@@ -287,7 +270,7 @@ pub fn from_bytes<N: Network>(net: &mut N, bytes: &[u8]) -> Result<(), Safetenso
     for ((index, tensor), values) in N::TENSORS.iter().enumerate().zip(views) {
         let slots = net.tensor_mut(index);
         for (i, value) in values.enumerate() {
-            slots[our_index(tensor, i)] = value;
+            slots[tensor.our_index(i)] = value;
         }
     }
     Ok(())

@@ -70,7 +70,7 @@ impl Init {
     /// Sets every parameter of `net`.
     pub fn apply<N: Network, R: Rng + ?Sized>(self, net: &mut N, rng: &mut R) {
         for (index, tensor) in N::TENSORS.iter().enumerate() {
-            let fan_in = tensor.rows as f64;
+            let fan_in = tensor.fan_in as f64;
             let scale = match (self, tensor.kind) {
                 (Self::Xavier | Self::He, TensorKind::Bias) => 0.0,
                 (Self::Xavier, TensorKind::Weight) => 1.0 / libm::sqrt(fan_in),

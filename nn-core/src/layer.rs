@@ -3,6 +3,8 @@
 //! the parameter count in the docs it writes, and to decide which networks train in blocks), and
 //! the runtime in its constants and kernels.
 
+use crate::{TensorKind, TorchOrder};
+
 /// A layer's shape: its kind and its widths.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -12,6 +14,18 @@ pub enum Shape {
         inputs: usize,
         /// The output width.
         outputs: usize,
+    },
+    /// A 2-D convolution from `channels` to `filters` with a `kernel` of rows x columns, whose
+    /// output is `output` rows x columns (per filter).
+    Conv2d {
+        /// The input's channels.
+        channels: usize,
+        /// The filters: the output's channels.
+        filters: usize,
+        /// The kernel's rows and columns.
+        kernel: [usize; 2],
+        /// The output's rows and columns.
+        output: [usize; 2],
     },
 }
 
@@ -27,17 +41,49 @@ impl Shape {
         Self::Dense { inputs, outputs }
     }
 
-    /// The number of parameters: a dense layer's weights and biases, `inputs * outputs + outputs`.
-    pub const fn parameters(self) -> usize {
-        match self {
-            Self::Dense { inputs, outputs } => inputs * outputs + outputs,
+    /// A 2-D convolution's shape.
+    pub const fn conv2d(
+        channels: usize,
+        filters: usize,
+        kernel: [usize; 2],
+        output: [usize; 2],
+    ) -> Self {
+        Self::Conv2d {
+            channels,
+            filters,
+            kernel,
+            output,
         }
     }
 
-    /// The multiply-adds of one sample's forward pass: a dense layer's `inputs * outputs`.
-    pub const fn multiply_adds(self) -> usize {
+    /// The weights' rows (each output's fan-in) and columns (the outputs each row reaches): a
+    /// dense layer's inputs and outputs, a convolution's channels times kernel places, and
+    /// filters.
+    pub const fn weight_matrix(self) -> (usize, usize) {
         match self {
-            Self::Dense { inputs, outputs } => inputs * outputs,
+            Self::Dense { inputs, outputs } => (inputs, outputs),
+            Self::Conv2d {
+                channels,
+                filters,
+                kernel,
+                ..
+            } => (channels * kernel[0] * kernel[1], filters),
+        }
+    }
+
+    /// The number of parameters: the weights and a bias per output, `rows * columns + columns`.
+    pub const fn parameters(self) -> usize {
+        let (rows, columns) = self.weight_matrix();
+        rows * columns + columns
+    }
+
+    /// The multiply-adds of one sample's forward pass: a dense layer's `inputs * outputs`; a
+    /// convolution's weights times its output's places.
+    pub const fn multiply_adds(self) -> usize {
+        let (rows, columns) = self.weight_matrix();
+        match self {
+            Self::Dense { .. } => rows * columns,
+            Self::Conv2d { output, .. } => rows * columns * output[0] * output[1],
         }
     }
 
@@ -45,11 +91,92 @@ impl Shape {
     pub const fn is_large(self) -> bool {
         self.multiply_adds() >= LARGE_MULTIPLY_ADDS
     }
+
+    /// The layer's parameter tensors, in the order of a network's `TENSORS`: its weight, then its
+    /// bias. The weight is [`Shape::weight_matrix`] in `nn`'s memory and its transpose in
+    /// `PyTorch`'s: a dense layer's `[outputs, inputs]`, a convolution's `[filters, channels,
+    /// kernel rows, kernel columns]`.
+    pub const fn tensors(self) -> [ParameterTensor; 2] {
+        let (rows, columns) = self.weight_matrix();
+        let torch_shape = match self {
+            Self::Dense { inputs, outputs } => TorchShape::new(&[outputs, inputs]),
+            Self::Conv2d {
+                channels,
+                filters,
+                kernel,
+                ..
+            } => TorchShape::new(&[filters, channels, kernel[0], kernel[1]]),
+        };
+        [
+            ParameterTensor {
+                kind: TensorKind::Weight,
+                rows,
+                columns,
+                fan_in: rows,
+                torch_shape,
+                torch_order: TorchOrder::Transposed,
+            },
+            ParameterTensor {
+                kind: TensorKind::Bias,
+                rows: 1,
+                columns,
+                fan_in: rows,
+                torch_shape: TorchShape::new(&[columns]),
+                torch_order: TorchOrder::Same,
+            },
+        ]
+    }
+}
+
+/// One parameter tensor of a layer, as its [`Shape`] makes it: what `network!` writes into a
+/// network's [`Tensor`](crate::Tensor)s, but the name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParameterTensor {
+    /// A weight or a bias.
+    pub kind: TensorKind,
+    /// Its rows in `nn`'s memory.
+    pub rows: usize,
+    /// Its columns in `nn`'s memory.
+    pub columns: usize,
+    /// How many inputs each output sums over.
+    pub fan_in: usize,
+    /// Its shape in `PyTorch`.
+    pub torch_shape: TorchShape,
+    /// How `nn`'s order relates to `PyTorch`'s.
+    pub torch_order: TorchOrder,
+}
+
+/// A `PyTorch` shape of up to four axes, built in `const` code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TorchShape {
+    axes: [usize; 4],
+    len: usize,
+}
+
+impl TorchShape {
+    /// The shape of these axes; past the fourth they are dropped (no layer has more).
+    pub const fn new(axes: &[usize]) -> Self {
+        let mut shape = Self {
+            axes: [0; 4],
+            len: 0,
+        };
+        while shape.len < axes.len() && shape.len < 4 {
+            shape.axes[shape.len] = axes[shape.len];
+            shape.len += 1;
+        }
+        shape
+    }
+
+    /// Its axes, outermost first.
+    pub fn axes(&self) -> &[usize] {
+        &self.axes[..self.len]
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::Shape;
+    use crate::TorchOrder;
 
     #[test]
     fn counts_and_the_large_rule() {
@@ -60,5 +187,39 @@ mod tests {
         assert!(Shape::dense(64, 64).is_large());
         assert!(!Shape::dense(63, 65).is_large());
         assert_eq!(Shape::dense(2, 3).parameters(), 9);
+    }
+
+    #[test]
+    fn a_dense_layers_tensors() {
+        let [weight, bias] = Shape::dense(4, 3).tensors();
+        assert_eq!((weight.rows, weight.columns, weight.fan_in), (4, 3, 4));
+        assert_eq!(weight.torch_shape.axes(), [3, 4]);
+        assert_eq!(weight.torch_order, TorchOrder::Transposed);
+        assert_eq!(
+            (bias.rows, bias.columns, bias.torch_shape.axes()),
+            (1, 3, &[3][..])
+        );
+        assert_eq!(bias.torch_order, TorchOrder::Same);
+        let parameters: usize = Shape::dense(4, 3)
+            .tensors()
+            .iter()
+            .map(|t| t.rows * t.columns)
+            .sum();
+        assert_eq!(parameters, Shape::dense(4, 3).parameters());
+    }
+
+    #[test]
+    fn a_convolutions_counts_and_tensors() {
+        // 3 channels to 8 filters, 3 x 2 kernels, an output of 5 x 4 places.
+        let shape = Shape::conv2d(3, 8, [3, 2], [5, 4]);
+        assert_eq!(shape.weight_matrix(), (18, 8));
+        assert_eq!(shape.parameters(), 18 * 8 + 8);
+        assert_eq!(shape.multiply_adds(), 2_880);
+        assert!(!shape.is_large());
+        assert!(Shape::conv2d(3, 8, [3, 2], [5, 6]).is_large()); // 4,320
+        let [weight, bias] = shape.tensors();
+        assert_eq!(weight.torch_shape.axes(), [8, 3, 3, 2]);
+        assert_eq!((weight.rows, weight.columns, weight.fan_in), (18, 8, 18));
+        assert_eq!((bias.columns, bias.torch_shape.axes()), (8, &[8][..]));
     }
 }

@@ -54,6 +54,7 @@ pub mod activation;
 #[cfg(feature = "alloc")]
 pub mod boxed;
 pub mod bytes;
+mod conv;
 mod dense;
 mod display;
 mod gradcheck;
@@ -78,10 +79,11 @@ pub mod train;
 
 pub use activation::Activation;
 pub use bytemuck::Zeroable;
+pub use conv::{Conv2d, Sliding};
 pub use dense::{Accumulate, Dense};
 pub use display::{Matrix, Vector};
 pub use gradcheck::{GradientCheck, gradient_check, numerical_gradient};
-pub use network::{Network, Tensor, TensorKind, Trainable};
+pub use network::{Network, Tensor, TensorKind, TorchOrder, Trainable};
 pub use scalar::Scalar;
 pub use summary::{LayerSummary, Summary};
 pub use trace::LayerTrace;

@@ -204,17 +204,40 @@ pub trait Network: Sized + Zeroable {
     }
 }
 
-/// One parameter tensor of a network: its name and shape.
+/// One parameter tensor of a network: its name, its shape as `nn` keeps it and as `PyTorch` does,
+/// and its fan-in.
+///
+/// # Examples
+///
+/// ```
+/// use nn::{Network, TorchOrder};
+///
+/// nn::network! { struct Net = 4 => relu 3 => identity 1; }
+///
+/// let weight = Net::TENSORS[0];
+/// assert_eq!((weight.name, weight.rows, weight.columns), ("layer1.weight", 4, 3));
+/// assert_eq!((weight.torch_shape, weight.torch_order), (&[3, 4][..], TorchOrder::Transposed));
+/// assert_eq!(weight.fan_in, 4);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tensor {
     /// `layer1.weight`, `layer1.bias`, … (the names `PyTorch` gives an `nn.Linear` stack).
     pub name: &'static str,
-    /// A weight matrix has one row per input; a bias has one row.
+    /// Its values in `nn`'s memory are `rows` rows of `columns`: a weight matrix has one row per
+    /// input; a bias has one row.
     pub rows: usize,
     /// One column per output.
     pub columns: usize,
     /// A weight matrix or a bias vector.
     pub kind: TensorKind,
+    /// How many inputs each output it makes sums over: what `Init::Xavier` and `Init::He` scale
+    /// by.
+    pub fan_in: usize,
+    /// Its shape in `PyTorch`: `[outputs, inputs]` for a dense layer's weight, `[outputs]` for a
+    /// bias.
+    pub torch_shape: &'static [usize],
+    /// How `nn`'s order of its values relates to `PyTorch`'s.
+    pub torch_order: TorchOrder,
 }
 
 /// What a [`Tensor`] holds.
@@ -226,6 +249,18 @@ pub enum TensorKind {
     Bias,
 }
 
+/// How the values of a [`Tensor`] are ordered in `nn`'s memory, against `PyTorch`'s order for
+/// [`Tensor::torch_shape`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TorchOrder {
+    /// In the same order.
+    Same,
+    /// `nn`'s `rows x columns` matrix is the transpose of `PyTorch`'s, which is `columns x rows`
+    /// (its shape's first axis the columns, the others the rows): `nn` multiplies `x·W`,
+    /// `PyTorch` `W·x`.
+    Transposed,
+}
+
 impl Tensor {
     /// The number of parameters, `rows * columns`.
     pub const fn len(&self) -> usize {
@@ -235,6 +270,27 @@ impl Tensor {
     /// `true` for a tensor without parameters (never the case in a generated network).
     pub const fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Where value `index` of `PyTorch`'s order is in `nn`'s, for `index < self.len()`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use nn::Network;
+    ///
+    /// nn::network! { struct Net = 2 => identity 3; }
+    ///
+    /// // PyTorch's weight is [[w00, w10], [w01, w11], [w02, w12]]: its value 1 is our w10.
+    /// let weight = Net::TENSORS[0];
+    /// assert_eq!(weight.our_index(1), 3);
+    /// assert_eq!(Net::TENSORS[1].our_index(1), 1);
+    /// ```
+    pub const fn our_index(&self, index: usize) -> usize {
+        match self.torch_order {
+            TorchOrder::Same => index,
+            TorchOrder::Transposed => (index % self.rows) * self.columns + index / self.rows,
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The `Network` impl: what generic code (optimisers, initialisers, checks) sees of the network,
 //! its parameters included as a list of flat tensors.
 
+use nn_core::{TensorKind, TorchOrder};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -24,22 +25,36 @@ pub fn generate(plan: &Plan) -> TokenStream {
             Literal::usize_unsuffixed(2 * index),
             Literal::usize_unsuffixed(2 * index + 1),
         );
-        let (rows, columns) = (&step.inputs, &step.outputs);
-        let (weight_name, bias_name) = (format!("{field}.weight"), format!("{field}.bias"));
-        tensors.push(quote! {
-            ::nn::__private::Tensor {
-                name: #weight_name,
-                rows: #rows,
-                columns: #columns,
-                kind: ::nn::__private::TensorKind::Weight,
-            },
-            ::nn::__private::Tensor {
-                name: #bias_name,
-                rows: 1,
-                columns: #columns,
-                kind: ::nn::__private::TensorKind::Bias,
-            },
-        });
+        for (tensor, suffix) in step.layer.shape().tensors().iter().zip(["weight", "bias"]) {
+            let name = format!("{field}.{suffix}");
+            let rows = Literal::usize_unsuffixed(tensor.rows);
+            let columns = Literal::usize_unsuffixed(tensor.columns);
+            let fan_in = Literal::usize_unsuffixed(tensor.fan_in);
+            let torch_shape = tensor
+                .torch_shape
+                .axes()
+                .iter()
+                .map(|&axis| Literal::usize_unsuffixed(axis));
+            let kind = match tensor.kind {
+                TensorKind::Weight => quote!(Weight),
+                TensorKind::Bias => quote!(Bias),
+            };
+            let torch_order = match tensor.torch_order {
+                TorchOrder::Same => quote!(Same),
+                TorchOrder::Transposed => quote!(Transposed),
+            };
+            tensors.push(quote! {
+                ::nn::__private::Tensor {
+                    name: #name,
+                    rows: #rows,
+                    columns: #columns,
+                    kind: ::nn::__private::TensorKind::#kind,
+                    fan_in: #fan_in,
+                    torch_shape: &[#(#torch_shape),*],
+                    torch_order: ::nn::__private::TorchOrder::#torch_order,
+                },
+            });
+        }
         views.push(quote! {
             #weight => self.#field.weights.as_flattened(),
             #bias => &self.#field.bias,
