@@ -12,8 +12,9 @@ extern crate alloc;
 
 pub use nn_core::{
     Accumulate, Activation, Conv2d, Dense, GradientCheck, LayerSummary, LayerTrace, Matrix,
-    Network, Scalar, Sliding, Summary, Tensor, TensorKind, TorchOrder, Trainable, Vector, Zeroable,
-    activation, bytes, gradient_check, init, loss, metrics, numerical_gradient, optim, team, train,
+    Network, Pool2d, Scalar, Sliding, Summary, Tensor, TensorKind, TorchOrder, Trainable, Vector,
+    Zeroable, activation, bytes, gradient_check, init, layer, loss, metrics, numerical_gradient,
+    optim, reshape, team, train,
 };
 
 #[cfg(feature = "alloc")]
@@ -171,14 +172,14 @@ pub mod __private {
     pub use nn_core::activation::{self, Activation, Differentiable};
     #[cfg(feature = "alloc")]
     pub use nn_core::boxed::zeroed as zeroed_box;
-    pub use nn_core::bytes;
     pub use nn_core::init::{Init, Rng};
     pub use nn_core::loss::{Loss, PairsWith};
     pub use nn_core::team::{Alone, Team};
     pub use nn_core::{
-        Accumulate, Dense, LayerSummary, LayerTrace, Network, Scalar, Summary, Tensor, TensorKind,
-        TorchOrder, Trainable, Zeroable, write_trace_row,
+        Accumulate, Conv2d, Dense, LayerSummary, LayerTrace, Network, Pool2d, Scalar, Sliding,
+        Summary, Tensor, TensorKind, TorchOrder, Trainable, Zeroable, write_trace_row,
     };
+    pub use nn_core::{bytes, layer, reshape};
     #[cfg(feature = "std")]
     pub use std::thread_local;
 }

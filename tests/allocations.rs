@@ -1,7 +1,8 @@
 //! Training never touches the heap: a counting global allocator sees no allocation across 1,000
 //! training steps (forward, backward, optimiser step) of a 64-32-16-10 classifier, nor in
 //! mini-batch steps of a network large enough to train in blocks of samples (after the thread's
-//! first such step, which makes the block buffers it keeps), nor in online learning.
+//! first such step, which makes the block buffers it keeps), nor in online learning, nor in
+//! training steps of a convolutional network.
 
 // A global allocator cannot be written without `unsafe`.
 #![allow(unsafe_code)]
@@ -53,6 +54,9 @@ nn::network! {
     struct Classifier = 64 => relu 32 => relu 16 => softmax 10;
     /// Large enough (128 x 64 weights) to train in blocks of samples.
     struct Blocked = 128 => relu 64 => softmax 10;
+    /// Convolutions and pooling of both kinds.
+    struct Cnn = [1, 8, 8] => relu conv2d(4, 3x3, same) => max_pool2d(2x2)
+        => tanh conv2d(4, 2x2, stride 2) => global_avg_pool2d() => softmax 10;
 }
 
 #[test]
@@ -75,6 +79,10 @@ fn a_thousand_training_steps_allocate_nothing() {
             )
         })
         .collect();
+
+    let mut cnn = Cnn::initialized(init::Init::He, &mut rng);
+    let mut cnn_grad = Cnn::zeros();
+    let mut momentum_cnn = Momentum::new(0.01);
 
     // A thread's first step with whole blocks of 32 samples makes the buffers it keeps for them,
     // on the heap: one allocation, once.
@@ -137,6 +145,27 @@ fn a_thousand_training_steps_allocate_nothing() {
     let mut momentum = Momentum::new(0.01);
     let stream = (0..200).map(|step| (inputs[step % 8], step % 8));
     train::online(&mut net, &mut momentum, stream, CrossEntropy, &mut grad).unwrap();
+    for _ in 0..100 {
+        train::epoch(
+            &mut cnn,
+            &mut momentum_cnn,
+            &mut batch,
+            4,
+            CrossEntropy,
+            &mut cnn_grad,
+            &mut rng,
+        )
+        .unwrap();
+    }
+    let cnn_stream = (0..200).map(|step| (inputs[step % 8], step % 8));
+    train::online(
+        &mut cnn,
+        &mut Sgd::new(0.01),
+        cnn_stream,
+        CrossEntropy,
+        &mut cnn_grad,
+    )
+    .unwrap();
     let after = allocations();
 
     assert_eq!(after - before, 0, "heap allocations during training");

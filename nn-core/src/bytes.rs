@@ -13,7 +13,7 @@
 
 use core::fmt;
 
-use crate::{Dense, Network, Scalar, Tensor};
+use crate::{Conv2d, Dense, Network, Scalar, Tensor};
 
 /// The first four bytes of every weights file.
 pub const MAGIC: [u8; 4] = *b"NNW1";
@@ -427,52 +427,77 @@ const fn array_at<const N: usize>(bytes: &[u8], at: usize) -> [u8; N] {
 }
 
 /// Const readers of one layer, for `from_weights`: the weights then the bias from `at`, which
-/// [`check_header`] has vouched for; returns the layer and where the next one starts.
-macro_rules! dense_reader {
-    ($name:ident, $t:ident) => {
+/// [`check_header`] has vouched for; each returns the layer and where the next one starts.
+macro_rules! layer_readers {
+    ($values:ident, $dense:ident, $conv2d:ident, $t:ident) => {
+        /// Reads `values.len()` values of tensor `tensor` from `at` into `values`; returns where
+        /// the next value starts.
+        const fn $values(
+            bytes: &[u8],
+            at: usize,
+            values: &mut [$t],
+            tensor: &'static str,
+        ) -> Result<usize, BytesError> {
+            const SIZE: usize = core::mem::size_of::<$t>();
+            let mut at = at;
+            let mut index = 0;
+            while index < values.len() {
+                let value = $t::from_le_bytes(array_at(bytes, at));
+                if !value.is_finite() {
+                    return Err(BytesError::NonFinite { tensor, index });
+                }
+                values[index] = value;
+                at += SIZE;
+                index += 1;
+            }
+            Ok(at)
+        }
+
         #[doc(hidden)]
-        pub const fn $name<const I: usize, const O: usize>(
+        pub const fn $dense<const I: usize, const O: usize>(
             bytes: &[u8],
             at: usize,
             weight: &'static str,
             bias: &'static str,
         ) -> Result<(Dense<$t, I, O>, usize), BytesError> {
-            const SIZE: usize = core::mem::size_of::<$t>();
             let mut layer = Dense::<$t, I, O>::zeros();
-            let mut at = at;
-            let mut index = 0;
-            while index < I * O {
-                let value = $t::from_le_bytes(array_at(bytes, at));
-                if !value.is_finite() {
-                    return Err(BytesError::NonFinite {
-                        tensor: weight,
-                        index,
-                    });
-                }
-                layer.weights[index / O][index % O] = value;
-                at += SIZE;
-                index += 1;
+            let at = match $values(bytes, at, layer.weights.as_flattened_mut(), weight) {
+                Ok(at) => at,
+                Err(error) => return Err(error),
+            };
+            match $values(bytes, at, &mut layer.bias, bias) {
+                Ok(at) => Ok((layer, at)),
+                Err(error) => Err(error),
             }
-            let mut index = 0;
-            while index < O {
-                let value = $t::from_le_bytes(array_at(bytes, at));
-                if !value.is_finite() {
-                    return Err(BytesError::NonFinite {
-                        tensor: bias,
-                        index,
-                    });
-                }
-                layer.bias[index] = value;
-                at += SIZE;
-                index += 1;
+        }
+
+        #[doc(hidden)]
+        pub const fn $conv2d<const C: usize, const F: usize, const KH: usize, const KW: usize>(
+            bytes: &[u8],
+            at: usize,
+            weight: &'static str,
+            bias: &'static str,
+        ) -> Result<(Conv2d<$t, C, F, KH, KW>, usize), BytesError> {
+            let mut layer = Conv2d::<$t, C, F, KH, KW>::zeros();
+            let weights = layer
+                .weights
+                .as_flattened_mut()
+                .as_flattened_mut()
+                .as_flattened_mut();
+            let at = match $values(bytes, at, weights, weight) {
+                Ok(at) => at,
+                Err(error) => return Err(error),
+            };
+            match $values(bytes, at, &mut layer.bias, bias) {
+                Ok(at) => Ok((layer, at)),
+                Err(error) => Err(error),
             }
-            Ok((layer, at))
         }
     };
 }
 
-dense_reader!(dense_f32, f32);
-dense_reader!(dense_f64, f64);
+layer_readers!(values_f32, dense_f32, conv2d_f32, f32);
+layer_readers!(values_f64, dense_f64, conv2d_f64, f64);
 
 /// `f32\0` or `f64\0`.
 fn scalar_tag<T: Scalar>() -> [u8; 4] {

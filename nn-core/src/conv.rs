@@ -151,6 +151,35 @@ impl<T: Scalar, const C: usize, const F: usize, const KH: usize, const KW: usize
         Self::filled(T::ZERO)
     }
 
+    /// A layer of ones.
+    pub const fn ones() -> Self {
+        Self::filled(T::ONE)
+    }
+
+    /// Sets every weight and bias to `value`.
+    pub fn fill(&mut self, value: T) {
+        self.weight_rows_mut().as_flattened_mut().fill(value);
+        self.bias.fill(value);
+    }
+
+    /// Multiplies every weight and bias by `factor`.
+    pub fn scale(&mut self, factor: T) {
+        let weights = self.weights.as_flattened_mut().as_flattened_mut();
+        for value in weights.as_flattened_mut().iter_mut().chain(&mut self.bias) {
+            *value *= factor;
+        }
+    }
+
+    /// Adds `factor * other` to every weight and bias.
+    pub fn add_scaled(&mut self, other: &Self, factor: T) {
+        let others = other.weight_rows().as_flattened().iter().chain(&other.bias);
+        let weights = self.weights.as_flattened_mut().as_flattened_mut();
+        let values = weights.as_flattened_mut().iter_mut().chain(&mut self.bias);
+        for (value, &delta) in values.zip(others) {
+            *value += factor * delta;
+        }
+    }
+
     /// The weights as a matrix, one row per channel and kernel place (the fan-in), one column per
     /// filter.
     pub fn weight_rows(&self) -> &[[T; F]] {
@@ -233,6 +262,18 @@ impl<T: Scalar, const C: usize, const F: usize, const KH: usize, const KW: usize
         du: &[[[T; OW]; OH]; F],
         sliding: Sliding,
     ) {
+        self.add_scaled_gradient(x, du, sliding, T::ONE);
+    }
+
+    /// [`add_gradient`](Self::add_gradient) times `factor`: a gradient-descent step for
+    /// `factor = -learning_rate`. Each weight's and bias's gradient is summed, then scaled once.
+    pub fn add_scaled_gradient<const H: usize, const W: usize, const OH: usize, const OW: usize>(
+        &mut self,
+        x: &[[[T; W]; H]; C],
+        du: &[[[T; OW]; OH]; F],
+        sliding: Sliding,
+        factor: T,
+    ) {
         let [sy, sx] = sliding.steps();
         let [py, px] = sliding.padding;
         for (xc, gc) in x.iter().zip(&mut self.weights) {
@@ -248,7 +289,7 @@ impl<T: Scalar, const C: usize, const F: usize, const KH: usize, const KW: usize
                                 sum += duf[oy][ox] * xs[ox * sx + kx - px];
                             }
                         }
-                        *g += sum;
+                        *g += factor * sum;
                     }
                 }
             }
@@ -258,7 +299,7 @@ impl<T: Scalar, const C: usize, const F: usize, const KH: usize, const KW: usize
             for value in duf.as_flattened() {
                 sum += *value;
             }
-            *b += sum;
+            *b += factor * sum;
         }
     }
 }

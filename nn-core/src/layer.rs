@@ -1,7 +1,22 @@
 //! What the code `network!` generates and the runtime agree on about a layer: its shape, and the
-//! counts and rules derived from it, written once. `network!` reads them while it expands (for
-//! the parameter count in the docs it writes, and to decide which networks train in blocks), and
-//! the runtime in its constants and kernels.
+//! counts, tensors and rules derived from it, written once. `network!` reads them while it
+//! expands (for the parameter count in the docs it writes, the tensors' metadata, and to decide
+//! which networks train in blocks), the runtime in its constants and kernels, and a network's
+//! [`Summary`](crate::Summary) holds each layer's.
+//!
+//! # Examples
+//!
+//! ```
+//! use nn::layer::Shape;
+//!
+//! // 3 channels to 8 filters of 3 x 3, an output of 6 x 6 places per filter.
+//! let conv = Shape::conv2d(3, 8, [3, 3], [6, 6]);
+//! assert_eq!(conv.parameters(), 3 * 3 * 3 * 8 + 8);
+//! assert_eq!(conv.multiply_adds(), 3 * 3 * 3 * 8 * 36);
+//! assert!(conv.is_large());
+//! let weight = conv.tensors().as_slice()[0];
+//! assert_eq!(weight.torch_shape.axes(), [8, 3, 3, 3]);
+//! ```
 
 use crate::{TensorKind, TorchOrder};
 
@@ -24,6 +39,16 @@ pub enum Shape {
         filters: usize,
         /// The kernel's rows and columns.
         kernel: [usize; 2],
+        /// The output's rows and columns.
+        output: [usize; 2],
+    },
+    /// 2-D pooling, max or average, of each of `channels` by a `window`: no parameters and, as
+    /// far as the rules here go, no multiply-adds.
+    Pool2d {
+        /// The channels, each pooled alone.
+        channels: usize,
+        /// The window's rows and columns.
+        window: [usize; 2],
         /// The output's rows and columns.
         output: [usize; 2],
     },
@@ -58,9 +83,10 @@ impl Shape {
 
     /// The weights' rows (each output's fan-in) and columns (the outputs each row reaches): a
     /// dense layer's inputs and outputs, a convolution's channels times kernel places, and
-    /// filters.
+    /// filters; none for pooling.
     pub const fn weight_matrix(self) -> (usize, usize) {
         match self {
+            Self::Pool2d { .. } => (0, 0),
             Self::Dense { inputs, outputs } => (inputs, outputs),
             Self::Conv2d {
                 channels,
@@ -82,7 +108,7 @@ impl Shape {
     pub const fn multiply_adds(self) -> usize {
         let (rows, columns) = self.weight_matrix();
         match self {
-            Self::Dense { .. } => rows * columns,
+            Self::Dense { .. } | Self::Pool2d { .. } => rows * columns,
             Self::Conv2d { output, .. } => rows * columns * output[0] * output[1],
         }
     }
@@ -93,10 +119,10 @@ impl Shape {
     }
 
     /// The layer's parameter tensors, in the order of a network's `TENSORS`: its weight, then its
-    /// bias. The weight is [`Shape::weight_matrix`] in `nn`'s memory and its transpose in
-    /// `PyTorch`'s: a dense layer's `[outputs, inputs]`, a convolution's `[filters, channels,
-    /// kernel rows, kernel columns]`.
-    pub const fn tensors(self) -> [ParameterTensor; 2] {
+    /// bias; none for pooling. The weight is [`Shape::weight_matrix`] in `nn`'s memory and its
+    /// transpose in `PyTorch`'s: a dense layer's `[outputs, inputs]`, a convolution's
+    /// `[filters, channels, kernel rows, kernel columns]`.
+    pub const fn tensors(self) -> ParameterTensors {
         let (rows, columns) = self.weight_matrix();
         let torch_shape = match self {
             Self::Dense { inputs, outputs } => TorchShape::new(&[outputs, inputs]),
@@ -106,25 +132,57 @@ impl Shape {
                 kernel,
                 ..
             } => TorchShape::new(&[filters, channels, kernel[0], kernel[1]]),
+            Self::Pool2d { .. } => {
+                return ParameterTensors {
+                    tensors: [NONE; 2],
+                    len: 0,
+                };
+            }
         };
-        [
-            ParameterTensor {
-                kind: TensorKind::Weight,
-                rows,
-                columns,
-                fan_in: rows,
-                torch_shape,
-                torch_order: TorchOrder::Transposed,
-            },
-            ParameterTensor {
-                kind: TensorKind::Bias,
-                rows: 1,
-                columns,
-                fan_in: rows,
-                torch_shape: TorchShape::new(&[columns]),
-                torch_order: TorchOrder::Same,
-            },
-        ]
+        let weight = ParameterTensor {
+            kind: TensorKind::Weight,
+            rows,
+            columns,
+            fan_in: rows,
+            torch_shape,
+            torch_order: TorchOrder::Transposed,
+        };
+        let bias = ParameterTensor {
+            kind: TensorKind::Bias,
+            rows: 1,
+            columns,
+            fan_in: rows,
+            torch_shape: TorchShape::new(&[columns]),
+            torch_order: TorchOrder::Same,
+        };
+        ParameterTensors {
+            tensors: [weight, bias],
+            len: 2,
+        }
+    }
+}
+
+/// A stand-in for the tensors a layer does not have.
+const NONE: ParameterTensor = ParameterTensor {
+    kind: TensorKind::Bias,
+    rows: 0,
+    columns: 0,
+    fan_in: 0,
+    torch_shape: TorchShape::new(&[]),
+    torch_order: TorchOrder::Same,
+};
+
+/// A layer's parameter tensors, from [`Shape::tensors`]: two, or none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParameterTensors {
+    tensors: [ParameterTensor; 2],
+    len: usize,
+}
+
+impl ParameterTensors {
+    /// The tensors, in order.
+    pub fn as_slice(&self) -> &[ParameterTensor] {
+        &self.tensors[..self.len]
     }
 }
 
@@ -191,7 +249,10 @@ mod tests {
 
     #[test]
     fn a_dense_layers_tensors() {
-        let [weight, bias] = Shape::dense(4, 3).tensors();
+        let tensors = Shape::dense(4, 3).tensors();
+        let [weight, bias] = tensors.as_slice() else {
+            panic!("two tensors");
+        };
         assert_eq!((weight.rows, weight.columns, weight.fan_in), (4, 3, 4));
         assert_eq!(weight.torch_shape.axes(), [3, 4]);
         assert_eq!(weight.torch_order, TorchOrder::Transposed);
@@ -200,11 +261,7 @@ mod tests {
             (1, 3, &[3][..])
         );
         assert_eq!(bias.torch_order, TorchOrder::Same);
-        let parameters: usize = Shape::dense(4, 3)
-            .tensors()
-            .iter()
-            .map(|t| t.rows * t.columns)
-            .sum();
+        let parameters: usize = tensors.as_slice().iter().map(|t| t.rows * t.columns).sum();
         assert_eq!(parameters, Shape::dense(4, 3).parameters());
     }
 
@@ -217,9 +274,19 @@ mod tests {
         assert_eq!(shape.multiply_adds(), 2_880);
         assert!(!shape.is_large());
         assert!(Shape::conv2d(3, 8, [3, 2], [5, 6]).is_large()); // 4,320
-        let [weight, bias] = shape.tensors();
+        let tensors = shape.tensors();
+        let [weight, bias] = tensors.as_slice() else {
+            panic!("two tensors");
+        };
         assert_eq!(weight.torch_shape.axes(), [8, 3, 3, 2]);
         assert_eq!((weight.rows, weight.columns, weight.fan_in), (18, 8, 18));
         assert_eq!((bias.columns, bias.torch_shape.axes()), (8, &[8][..]));
+        let pool = Shape::Pool2d {
+            channels: 8,
+            window: [2, 2],
+            output: [2, 2],
+        };
+        assert_eq!((pool.parameters(), pool.multiply_adds()), (0, 0));
+        assert!(pool.tensors().as_slice().is_empty());
     }
 }

@@ -60,8 +60,6 @@ mod display;
 mod gradcheck;
 pub mod init;
 mod kernel;
-// For `network!`, which reads the layer rules while it expands; not part of `nn`'s API.
-#[doc(hidden)]
 pub mod layer;
 pub mod loss;
 pub mod metrics;
@@ -69,6 +67,8 @@ mod network;
 pub mod optim;
 #[cfg(feature = "std")]
 pub mod parallel;
+mod pool;
+pub mod reshape;
 mod scalar;
 mod summary;
 pub mod team;
@@ -84,6 +84,7 @@ pub use dense::{Accumulate, Dense};
 pub use display::{Matrix, Vector};
 pub use gradcheck::{GradientCheck, gradient_check, numerical_gradient};
 pub use network::{Network, Tensor, TensorKind, TorchOrder, Trainable};
+pub use pool::Pool2d;
 pub use scalar::Scalar;
 pub use summary::{LayerSummary, Summary};
 pub use trace::LayerTrace;

@@ -39,29 +39,40 @@ pub struct Summary {
     pub scalar: &'static str,
     /// The input width.
     pub inputs: usize,
-    /// The dense layers, first to last.
+    /// The input's shape: `[width]`, or `[C, H, W]`.
+    pub input_shape: &'static [usize],
+    /// The layers, first to last.
     pub layers: &'static [LayerSummary],
     /// The activation of a final stage without a width (`=> softmax` at the end), if any.
     pub output_activation: Option<&'static str>,
 }
 
-/// One dense layer of a [`Summary`].
+/// One layer of a [`Summary`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LayerSummary {
-    /// The field name, `layer1`, `layer2`, …
+    /// The field name, `layer1`, `layer2`, … (a pooling layer's number, though it has no field).
     pub name: &'static str,
+    /// The layer as `network!` writes it after the activation, `conv2d(16, 3x3)`; empty for a
+    /// dense layer.
+    pub kind: &'static str,
+    /// What the counts follow from.
+    pub shape: Shape,
     /// The input width.
     pub inputs: usize,
     /// The output width.
     pub outputs: usize,
-    /// The activation's name as written in `network!`.
+    /// The input's shape: `[width]`, or `[C, H, W]`.
+    pub input_shape: &'static [usize],
+    /// The output's shape.
+    pub output_shape: &'static [usize],
+    /// The activation's name as written in `network!`; empty for pooling.
     pub activation: &'static str,
 }
 
 impl LayerSummary {
-    /// Weights and biases: `inputs * outputs + outputs`.
+    /// Weights and biases.
     pub const fn parameters(&self) -> usize {
-        Shape::dense(self.inputs, self.outputs).parameters()
+        self.shape.parameters()
     }
 }
 
@@ -91,14 +102,19 @@ impl fmt::Display for Summary {
         const HEADER: [&str; 4] = ["layer", "shape", "activation", "parameters"];
         let output_row = self.output_activation.map(|activation| Row {
             name: "output",
-            inputs: self.outputs(),
-            outputs: None,
+            kind: "",
+            input: self
+                .layers
+                .last()
+                .map_or(self.input_shape, |layer| layer.output_shape),
+            output: None,
             activation,
+            parameters: 0,
         });
         let rows = || self.layers.iter().map(Row::from).chain(output_row);
         let mut widths = HEADER.map(str::len);
         for row in rows() {
-            widths[0] = widths[0].max(row.name.len());
+            widths[0] = widths[0].max(row.name_len());
             widths[1] = widths[1].max(row.shape_len());
             widths[2] = widths[2].max(row.activation.len());
             widths[3] = widths[3].max(Thousands(row.parameters()).len());
@@ -114,9 +130,13 @@ impl fmt::Display for Summary {
             }
         }
         rule(f, rule_len)?;
-        writeln!(f, "{:w$}  {}", "input", self.inputs, w = widths[0])?;
+        write!(f, "{:w$}  ", "input", w = widths[0])?;
+        write_shape(f, self.input_shape)?;
+        writeln!(f)?;
         for row in rows() {
-            write!(f, "{:w$}  ", row.name, w = widths[0])?;
+            row.write_name(f)?;
+            pad(f, widths[0] - row.name_len())?;
+            f.write_str("  ")?;
             row.write_shape(f)?;
             pad(f, widths[1] - row.shape_len())?;
             write!(f, "  {:w$}  ", row.activation, w = widths[2])?;
@@ -129,43 +149,89 @@ impl fmt::Display for Summary {
     }
 }
 
-/// One line of the table: a dense layer, or the final activation-only stage (`outputs: None`).
+/// One line of the table: a layer, or the final activation-only stage (`output: None`).
 #[derive(Clone, Copy)]
 struct Row {
     name: &'static str,
-    inputs: usize,
-    outputs: Option<usize>,
+    kind: &'static str,
+    input: &'static [usize],
+    output: Option<&'static [usize]>,
     activation: &'static str,
+    parameters: usize,
 }
 
 impl From<&LayerSummary> for Row {
     fn from(layer: &LayerSummary) -> Self {
         Self {
             name: layer.name,
-            inputs: layer.inputs,
-            outputs: Some(layer.outputs),
+            kind: layer.kind,
+            input: layer.input_shape,
+            output: Some(layer.output_shape),
             activation: layer.activation,
+            parameters: layer.parameters(),
         }
     }
 }
 
 impl Row {
     fn parameters(&self) -> usize {
-        self.outputs
-            .map_or(0, |outputs| Shape::dense(self.inputs, outputs).parameters())
+        self.parameters
     }
 
-    /// `2 -> 3` for a layer, `2` for an activation-only stage.
+    /// `layer1`, or `layer1 conv2d(16, 3x3)`.
+    fn write_name(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)?;
+        if !self.kind.is_empty() {
+            write!(f, " {}", self.kind)?;
+        }
+        Ok(())
+    }
+
+    fn name_len(&self) -> usize {
+        self.name.len()
+            + if self.kind.is_empty() {
+                0
+            } else {
+                1 + self.kind.chars().count()
+            }
+    }
+
+    /// `2 -> 3` for a layer, `2` for an activation-only stage; shapes as `[16, 6, 6]`.
     fn write_shape(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.inputs)?;
-        match self.outputs {
-            Some(outputs) => write!(f, " -> {outputs}"),
+        write_shape(f, self.input)?;
+        match self.output {
+            Some(output) => {
+                f.write_str(" -> ")?;
+                write_shape(f, output)
+            }
             None => Ok(()),
         }
     }
 
     fn shape_len(&self) -> usize {
-        digits(self.inputs) + self.outputs.map_or(0, |outputs| 4 + digits(outputs))
+        shape_len(self.input) + self.output.map_or(0, |output| 4 + shape_len(output))
+    }
+}
+
+/// `784`, or `[1, 8, 8]`.
+fn write_shape(f: &mut fmt::Formatter<'_>, shape: &[usize]) -> fmt::Result {
+    if let [width] = shape {
+        return write!(f, "{width}");
+    }
+    f.write_char('[')?;
+    for (i, axis) in shape.iter().enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        write!(f, "{axis}")?;
+    }
+    f.write_char(']')
+}
+
+fn shape_len(shape: &[usize]) -> usize {
+    match shape {
+        [width] => digits(*width),
+        axes => 2 + axes.iter().map(|&axis| digits(axis)).sum::<usize>() + 2 * (axes.len() - 1),
     }
 }
 
@@ -223,22 +289,32 @@ mod tests {
     use std::{format, string::ToString};
 
     use super::{LayerSummary, Summary, Thousands, digits};
+    use crate::layer::Shape;
 
     const CLASSIFIER: Summary = Summary {
         name: "Mnist",
         scalar: "f64",
         inputs: 784,
+        input_shape: &[784],
         layers: &[
             LayerSummary {
                 name: "layer1",
+                kind: "",
+                shape: Shape::dense(784, 128),
                 inputs: 784,
                 outputs: 128,
+                input_shape: &[784],
+                output_shape: &[128],
                 activation: "relu",
             },
             LayerSummary {
                 name: "layer2",
+                kind: "",
+                shape: Shape::dense(128, 10),
                 inputs: 128,
                 outputs: 10,
+                input_shape: &[128],
+                output_shape: &[10],
                 activation: "identity",
             },
         ],

@@ -58,6 +58,7 @@ pub fn stub(stub: &Stub) -> TokenStream {
                     name: #name_text,
                     scalar: #scalar_text,
                     inputs: 0,
+                    input_shape: &[0],
                     layers: &[],
                     output_activation: ::core::option::Option::None,
                 }

@@ -8,6 +8,7 @@
 
 #![forbid(unsafe_code)]
 
+mod calls;
 mod errors;
 mod expand;
 mod fallback;

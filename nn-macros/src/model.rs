@@ -2,6 +2,7 @@
 //! kept so generated code can point back at them.
 
 use nn_core::layer::Shape;
+use nn_core::{Pool2d, Sliding};
 use syn::{Attribute, Ident, Visibility};
 
 /// One declared network, valid.
@@ -11,8 +12,11 @@ pub struct Network {
     pub vis: Visibility,
     pub name: Ident,
     pub scalar: Scalar,
+    /// The input width: the product of the input's shape.
     pub inputs: usize,
-    /// The dense layers, at least one.
+    /// The input's shape: `[width]`, or `[C, H, W]`.
+    pub input_shape: Vec<usize>,
+    /// The layers, at least one.
     pub layers: Vec<Layer>,
     /// The activation of a final stage without a width, applied to the last layer's output.
     pub output_activation: Option<Ident>,
@@ -29,13 +33,42 @@ pub struct Stub {
     pub output_activation: Option<Ident>,
 }
 
-/// A dense layer `inputs -> outputs` followed by `activation`.
+/// A layer `inputs -> outputs` followed by `activation`.
 #[derive(Clone)]
 pub struct Layer {
+    pub kind: Kind,
+    /// The input and output widths: the products of their shapes.
     pub inputs: usize,
     pub outputs: usize,
-    /// The activation's name as the user wrote it, one of `nn_core::activation::NAMES`.
+    /// The input's and the output's shapes: `[width]`, or `[C, H, W]`.
+    pub input_shape: Vec<usize>,
+    pub output_shape: Vec<usize>,
+    /// The activation's name as the user wrote it, one of `nn_core::activation::NAMES`; for a
+    /// layer written without one, `identity`, spanned to the layer's name.
     pub activation: Ident,
+    /// Whether the user wrote the activation.
+    pub activation_written: bool,
+}
+
+/// What a layer computes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `u = x·W + b`, of the input flattened.
+    Dense,
+    /// A 2-D convolution of `filters` filters, `kernel` rows x columns, placed as `sliding` says;
+    /// `written` is the call as the declaration gives it, normalised.
+    Conv2d {
+        filters: usize,
+        kernel: [usize; 2],
+        sliding: Sliding,
+        written: String,
+    },
+    /// 2-D pooling: the largest value of each window, or the mean.
+    Pool2d {
+        max: bool,
+        pool: Pool2d,
+        written: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,22 +114,69 @@ impl Network {
 
     /// The declaration as written, normalised: `2 => relu 3 => identity 1`.
     pub fn spec(&self) -> String {
-        let layers = self
-            .layers
-            .iter()
-            .map(|layer| format!(" => {} {}", layer.activation, layer.outputs));
+        let layers = self.layers.iter().map(|layer| {
+            let activation = if layer.activation_written {
+                format!("{} ", layer.activation)
+            } else {
+                String::new()
+            };
+            format!(" => {activation}{}", layer.written())
+        });
         let output = self
             .output_activation
             .iter()
             .map(|activation| format!(" => {activation}"));
-        self.inputs.to_string() + &layers.chain(output).collect::<String>()
+        shape_text(&self.input_shape) + &layers.chain(output).collect::<String>()
+    }
+
+    /// Whether every layer is dense.
+    pub fn is_dense(&self) -> bool {
+        self.layers.iter().all(|layer| layer.kind == Kind::Dense)
+    }
+}
+
+/// A shape as the declaration writes it: `784`, or `[1, 8, 8]`.
+pub fn shape_text(shape: &[usize]) -> String {
+    match shape {
+        [width] => width.to_string(),
+        axes => {
+            let axes: Vec<_> = axes.iter().map(ToString::to_string).collect();
+            format!("[{}]", axes.join(", "))
+        }
     }
 }
 
 impl Layer {
     /// The layer's shape, whose rules (counts, size) are `nn-core`'s.
     pub fn shape(&self) -> Shape {
-        Shape::dense(self.inputs, self.outputs)
+        let output = self
+            .output_shape
+            .get(1..3)
+            .map_or([1, 1], |axes| [axes[0], axes[1]]);
+        match &self.kind {
+            Kind::Dense => Shape::dense(self.inputs, self.outputs),
+            Kind::Conv2d {
+                filters, kernel, ..
+            } => Shape::conv2d(self.input_shape[0], *filters, *kernel, output),
+            Kind::Pool2d { pool, .. } => Shape::Pool2d {
+                channels: self.input_shape[0],
+                window: pool.window,
+                output,
+            },
+        }
+    }
+
+    /// The layer as the declaration writes it after the activation: `3`, `conv2d(16, 3x3)`.
+    pub fn written(&self) -> String {
+        match &self.kind {
+            Kind::Dense => self.outputs.to_string(),
+            Kind::Conv2d { written, .. } | Kind::Pool2d { written, .. } => written.clone(),
+        }
+    }
+
+    /// Whether it has parameters: a struct field.
+    pub fn has_parameters(&self) -> bool {
+        !matches!(self.kind, Kind::Pool2d { .. })
     }
 
     pub fn parameters(&self) -> usize {

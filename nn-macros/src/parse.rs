@@ -1,7 +1,9 @@
 //! Syntax only: the tokens of one declaration, read into a tree that keeps every token for spans.
 //!
 //! ```text
-//! [#[attr]]* [pub] struct NAME [: f32 | f64] = IN (=> ACTIVATION [WIDTH])*
+//! [#[attr]]* [pub] struct NAME [: f32 | f64] = INPUT (=> STAGE)*
+//! INPUT = WIDTH | [C, H, W]
+//! STAGE = ACTIVATION [WIDTH] | ACTIVATION LAYER(ARGS) | LAYER(ARGS)
 //! ```
 //!
 //! Parsing is lenient about what [`crate::valid`] can explain better (a missing width, an unknown
@@ -10,7 +12,8 @@
 use proc_macro2::{Punct, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
-use syn::{Attribute, Ident, LitInt, Token, Visibility};
+use syn::punctuated::Punctuated;
+use syn::{Attribute, Ident, LitInt, Token, Visibility, bracketed, parenthesized, token};
 
 /// One `struct NAME = ...` declaration.
 pub struct Declaration {
@@ -21,15 +24,36 @@ pub struct Declaration {
     pub scalar: Option<Ident>,
     /// The `=` token, where a missing input width is reported.
     pub eq_token: Token![=],
-    /// The input width; `None` when the first stage follows `=` directly.
-    pub inputs: Option<LitInt>,
+    /// The input width or shape; `None` when the first stage follows `=` directly.
+    pub inputs: Option<Input>,
     pub stages: Vec<Stage>,
 }
 
-/// `=> ACTIVATION [WIDTH]`.
+/// What follows `=`: a width, or a shape in brackets.
+pub enum Input {
+    Width(LitInt),
+    /// `[C, H, W]`, channel first.
+    Shape {
+        bracket: token::Bracket,
+        axes: Punctuated<LitInt, Token![,]>,
+    },
+}
+
+/// `=> ACTIVATION [WIDTH]`, `=> ACTIVATION LAYER(ARGS)` or `=> LAYER(ARGS)`.
 pub struct Stage {
+    /// The first name after `=>`: the activation, or the layer of a stage without one.
     pub activation: Ident,
     pub width: Option<Width>,
+    /// A layer other than dense, with its arguments.
+    pub layer: Option<Call>,
+}
+
+/// `conv2d(16, 3x3, stride 2, same)`: a layer's name and its arguments, each the tokens between
+/// two commas.
+pub struct Call {
+    pub name: Ident,
+    pub paren: token::Paren,
+    pub args: Vec<TokenStream>,
 }
 
 /// What follows an activation where a width belongs.
@@ -66,11 +90,18 @@ impl Parse for Declaration {
         }
         let eq_token = input.parse()?;
         let inputs = if input.peek(LitInt) {
-            Some(input.parse()?)
+            Some(Input::Width(input.parse()?))
+        } else if input.peek(token::Bracket) {
+            let content;
+            let bracket = bracketed!(content in input);
+            let axes = Punctuated::parse_terminated(&content)?;
+            Some(Input::Shape { bracket, axes })
         } else if input.peek(Token![=>]) {
             None
         } else {
-            return Err(input.error("expected the input width, a number such as `2`, after `=`"));
+            return Err(input.error(
+                "expected the input width, a number such as `2`, or a shape such as `[1, 8, 8]`, after `=`",
+            ));
         };
         let mut stages = Vec::new();
         while !input.is_empty() {
@@ -113,6 +144,23 @@ impl Parse for Stage {
             ));
         }
         let activation = input.call(Ident::parse_any)?;
+        if input.peek(token::Paren) {
+            let layer = Some(call(activation.clone(), input)?);
+            return Ok(Self {
+                activation,
+                width: None,
+                layer,
+            });
+        }
+        if input.peek(Ident::peek_any) && input.peek2(token::Paren) {
+            let name = input.call(Ident::parse_any)?;
+            let layer = Some(call(name, input)?);
+            return Ok(Self {
+                activation,
+                width: None,
+                layer,
+            });
+        }
         // syn would read `-3` as one literal spanning only the `-`; as two tokens, the error
         // spans both.
         let width = if input.peek(LitInt) && !input.peek(Token![-]) {
@@ -122,8 +170,32 @@ impl Parse for Stage {
         } else {
             Some(Width::Invalid(invalid_width(input)?))
         };
-        Ok(Self { activation, width })
+        Ok(Self {
+            activation,
+            width,
+            layer: None,
+        })
     }
+}
+
+/// A layer's arguments in parentheses after its name, split at commas.
+fn call(name: Ident, input: ParseStream) -> syn::Result<Call> {
+    let content;
+    let paren = parenthesized!(content in input);
+    let mut args = vec![TokenStream::new()];
+    while !content.is_empty() {
+        let token: TokenTree = content.parse()?;
+        if matches!(&token, TokenTree::Punct(punct) if punct.as_char() == ',') {
+            args.push(TokenStream::new());
+        } else if let Some(arg) = args.last_mut() {
+            arg.extend([token]);
+        }
+    }
+    // A trailing comma leaves an empty argument.
+    if args.last().is_some_and(TokenStream::is_empty) {
+        args.pop();
+    }
+    Ok(Call { name, paren, args })
 }
 
 /// The tokens of something written where a width belongs: one token, or a `-` and the literal
@@ -184,8 +256,9 @@ pub fn find_name(declaration: &TokenStream) -> Option<Ident> {
 #[cfg(test)]
 mod tests {
     use quote::quote;
+    use syn::LitInt;
 
-    use super::{Declaration, Width, find_name, split_declarations};
+    use super::{Declaration, Input, Width, find_name, split_declarations};
 
     #[test]
     fn parses_every_part() {
@@ -194,7 +267,9 @@ mod tests {
         assert_eq!(declaration.attrs.len(), 1);
         assert_eq!(declaration.name, "Net");
         assert_eq!(declaration.scalar.unwrap(), "f64");
-        assert_eq!(declaration.inputs.unwrap().base10_digits(), "2");
+        assert!(
+            matches!(declaration.inputs, Some(Input::Width(width)) if width.base10_digits() == "2")
+        );
         let stages = &declaration.stages;
         assert_eq!(stages.len(), 2);
         assert_eq!(stages[0].activation, "relu");
@@ -203,6 +278,33 @@ mod tests {
         );
         assert_eq!(stages[1].activation, "softmax");
         assert!(stages[1].width.is_none());
+    }
+
+    #[test]
+    fn parses_shapes_and_layer_calls() {
+        let declaration: Declaration = syn::parse2(quote!(
+            struct Net = [1, 8, 8] => relu conv2d(16, 3x3, stride 2,) => max_pool2d(2x2) => relu 10
+        ))
+        .unwrap();
+        let Some(Input::Shape { axes, .. }) = &declaration.inputs else {
+            panic!("not a shape");
+        };
+        let axes: Vec<_> = axes.iter().map(LitInt::base10_digits).collect();
+        assert_eq!(axes, ["1", "8", "8"]);
+        let stages = &declaration.stages;
+        let conv = stages[0].layer.as_ref().unwrap();
+        assert_eq!(
+            (stages[0].activation.to_string(), conv.name.to_string()),
+            ("relu".into(), "conv2d".into())
+        );
+        let args: Vec<_> = conv.args.iter().map(ToString::to_string).collect();
+        assert_eq!(args, ["16", "3x3", "stride 2"]);
+        let pool = stages[1].layer.as_ref().unwrap();
+        assert_eq!(
+            (stages[1].activation.to_string(), pool.name.to_string()),
+            ("max_pool2d".into(), "max_pool2d".into())
+        );
+        assert!(stages[2].layer.is_none());
     }
 
     #[test]

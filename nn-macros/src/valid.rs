@@ -5,15 +5,19 @@
 use nn_core::activation::NAMES as ACTIVATIONS;
 use syn::{Ident, LitInt};
 
+use crate::calls;
 use crate::errors::Errors;
-use crate::model::{Layer, Network, Scalar, Stub};
-use crate::parse::{Declaration, Width};
+use crate::model::{Kind, Layer, Network, Scalar, Stub};
+use crate::parse::{Declaration, Input, Width};
 
 /// Checks a parsed declaration: the model, or a stub when a width is missing.
 pub fn check(declaration: Declaration, errors: &mut Errors) -> Result<Network, Stub> {
     let errors_before = errors.len();
     let scalar = scalar(declaration.scalar.as_ref(), errors);
-    let inputs = input_width(&declaration, errors);
+    let input_shape = input_shape(&declaration, errors);
+    let inputs = input_shape
+        .as_ref()
+        .map(|shape| shape.iter().product::<usize>());
 
     let mut layers = Vec::new();
     let mut output_activation = None;
@@ -22,43 +26,56 @@ pub fn check(declaration: Declaration, errors: &mut Errors) -> Result<Network, S
     let mut widths_known = true;
     // The width of the last stage, which is the output width whenever it is given.
     let mut final_width = None;
-    let mut previous = inputs.unwrap_or(0);
+    // The shape each stage reads, while it is known.
+    let mut shape = Some(input_shape.clone().unwrap_or_else(|| vec![0]));
     let last = declaration.stages.len().saturating_sub(1);
     for (index, stage) in declaration.stages.into_iter().enumerate() {
-        let activation = activation(stage.activation, errors);
+        let written = stage.layer.as_ref().is_none_or(|call| {
+            !(calls::is_layer(&stage.activation) && stage.activation == call.name)
+        });
+        let activation = if written {
+            activation(stage.activation, errors)
+        } else {
+            Ident::new("identity", stage.activation.span())
+        };
         if index == last {
             last_activation = Some(activation.clone());
         }
-        match stage.width {
-            Some(written) => {
-                let outputs = stage_width(written, errors);
-                layers.push(Layer {
-                    inputs: previous,
-                    outputs,
-                    activation,
-                });
-                previous = outputs;
-                final_width = (index == last).then_some(outputs);
+        let (kind, output_shape) = match (&stage.layer, stage.width) {
+            (Some(call), _) => {
+                let layer = shape
+                    .as_deref()
+                    .and_then(|input| calls::layer(call, input, errors));
+                let Some((kind, output_shape)) = layer else {
+                    shape = None;
+                    widths_known = false;
+                    continue;
+                };
+                (kind, output_shape)
             }
-            None if index == last && !layers.is_empty() => output_activation = Some(activation),
-            None if index == last => {
-                errors.push(syn::Error::new(
-                    activation.span(),
-                    format!(
-                        "the network has no layer: give `{activation}` a width, as in `=> {activation} 3`"
-                    ),
-                ));
+            (None, Some(written)) => (Kind::Dense, vec![stage_width(written, errors)]),
+            (None, None) if index == last && !layers.is_empty() => {
+                output_activation = Some(activation);
+                continue;
+            }
+            (None, None) => {
+                missing_width(&activation, index == last, errors);
                 widths_known = false;
+                continue;
             }
-            None => {
-                errors.push(syn::Error::new(
-                    activation.span(),
-                    format!(
-                        "missing width after `{activation}`: every stage but the last needs one, as in `=> {activation} 3`"
-                    ),
-                ));
-                widths_known = false;
-            }
+        };
+        let outputs = output_shape.iter().product();
+        final_width = (index == last).then_some(outputs);
+        if let Some(input_shape) = shape.replace(output_shape.clone()) {
+            layers.push(Layer {
+                kind,
+                inputs: input_shape.iter().product(),
+                outputs,
+                input_shape,
+                output_shape,
+                activation,
+                activation_written: written,
+            });
         }
     }
     if layers.is_empty() && errors.len() == errors_before {
@@ -70,8 +87,10 @@ pub fn check(declaration: Declaration, errors: &mut Errors) -> Result<Network, S
             ),
         ));
     }
-    let inputs = match inputs {
-        Some(inputs) if widths_known && !layers.is_empty() => inputs,
+    let (inputs, input_shape) = match (inputs, input_shape) {
+        (Some(inputs), Some(input_shape)) if widths_known && !layers.is_empty() => {
+            (inputs, input_shape)
+        }
         _ => {
             return Err(Stub {
                 vis: declaration.vis,
@@ -90,16 +109,54 @@ pub fn check(declaration: Declaration, errors: &mut Errors) -> Result<Network, S
         name: declaration.name,
         scalar,
         inputs,
+        input_shape,
         layers,
         output_activation,
     };
     countable(network, errors)
 }
 
-/// The input width, `None` (and an error) when it is missing.
-fn input_width(declaration: &Declaration, errors: &mut Errors) -> Option<usize> {
+/// The error of a stage without a width: the last, of a network without a layer, or another.
+fn missing_width(activation: &Ident, last: bool, errors: &mut Errors) {
+    let message = if last {
+        format!("the network has no layer: give `{activation}` a width, as in `=> {activation} 3`")
+    } else {
+        format!(
+            "missing width after `{activation}`: every stage but the last needs one, as in `=> {activation} 3`"
+        )
+    };
+    errors.push(syn::Error::new(activation.span(), message));
+}
+
+/// The input's shape: a width, or `[C, H, W]`; `None` (and an error) when it is missing.
+fn input_shape(declaration: &Declaration, errors: &mut Errors) -> Option<Vec<usize>> {
+    let zero = "a network needs at least one input";
     match &declaration.inputs {
-        Some(literal) => Some(width(literal, "a network needs at least one input", errors)),
+        Some(Input::Width(literal)) => Some(vec![width(literal, zero, errors)]),
+        Some(Input::Shape { bracket, axes }) => {
+            if axes.len() != 3 {
+                errors.push(syn::Error::new(
+                    bracket.span.join(),
+                    format!(
+                        "an input shape is `[C, H, W]`: channels, rows and columns, as in `[1, 8, 8]`; \
+                         this one has {} axes",
+                        axes.len()
+                    ),
+                ));
+            }
+            let shape: Vec<_> = axes.iter().map(|axis| width(axis, zero, errors)).collect();
+            let fits = shape
+                .iter()
+                .try_fold(1_usize, |total, &axis| total.checked_mul(axis));
+            if fits.is_none() {
+                errors.push(syn::Error::new(
+                    bracket.span.join(),
+                    "the input has more values than `usize` can count",
+                ));
+                return None;
+            }
+            (axes.len() == 3).then_some(shape)
+        }
         None => {
             errors.push(syn::Error::new(
                 declaration.eq_token.span,
@@ -247,14 +304,25 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// The parameter count, `None` if it overflows `usize`.
+/// The parameter count, `None` if it or a layer's multiply-adds overflow `usize`.
 fn parameter_count(network: &Network) -> Option<usize> {
     network.layers.iter().try_fold(0_usize, |total, layer| {
-        layer
-            .inputs
-            .checked_mul(layer.outputs)?
-            .checked_add(layer.outputs)?
-            .checked_add(total)
+        let (rows, columns) = match &layer.kind {
+            Kind::Dense => (layer.inputs, layer.outputs),
+            Kind::Conv2d {
+                filters, kernel, ..
+            } => (
+                layer.input_shape[0]
+                    .checked_mul(kernel[0])?
+                    .checked_mul(kernel[1])?,
+                *filters,
+            ),
+            Kind::Pool2d { .. } => (0, 0),
+        };
+        let weights = rows.checked_mul(columns)?;
+        // The multiply-adds, which the layer's rules compute, fit too.
+        weights.checked_mul(layer.outputs)?;
+        weights.checked_add(columns)?.checked_add(total)
     })
 }
 
@@ -285,6 +353,33 @@ mod tests {
         assert_eq!(network.parameters(), 784 * 128 + 128 + 128 * 10 + 10);
         assert_eq!(network.output_activation.as_ref().unwrap(), "softmax");
         assert_eq!(network.spec(), "784 => relu 128 => identity 10 => softmax");
+    }
+
+    #[test]
+    fn builds_the_model_of_a_convolutional_network() {
+        let (network, errors) = checked(quote!(
+            struct Net = [3, 9, 8] => relu conv2d(4, 3x2, stride 2, same) => avg_pool2d(2x2)
+                => softmax 10
+        ));
+        let network = network.ok().unwrap();
+        assert!(errors.is_empty(), "{errors}");
+        assert_eq!(
+            (network.inputs, network.input_shape.as_slice()),
+            (216, &[3, 9, 8][..])
+        );
+        // `same`, stride 2: ceil(9 / 2) x ceil(8 / 2); then 2 x 2 windows, floored.
+        let shapes: Vec<_> = network
+            .layers
+            .iter()
+            .map(|l| l.output_shape.clone())
+            .collect();
+        assert_eq!(shapes, [vec![4, 5, 4], vec![4, 2, 2], vec![10]]);
+        assert_eq!(network.parameters(), (3 * 3 * 2 * 4 + 4) + (16 * 10 + 10));
+        assert_eq!(
+            network.spec(),
+            "[3, 9, 8] => relu conv2d(4, 3x2, stride 2, same) => avg_pool2d(2x2) => softmax 10"
+        );
+        assert!(!network.layers[1].activation_written);
     }
 
     #[test]

@@ -126,9 +126,10 @@ const HEAP_BLOCK: usize = 32;
 const BLOCK_STACK_BYTES: usize = 64 * 1024;
 
 /// Whether `network` trains in blocks of samples: whether it has a large layer (`nn-core`'s
-/// rule, which its kernels dispatch by too).
+/// rule, which its kernels dispatch by too). Only dense layers have block products so far: a
+/// network with others trains sample by sample.
 fn trains_in_blocks(network: &Network) -> bool {
-    network.layers.iter().any(|layer| layer.shape().is_large())
+    network.is_dense() && network.layers.iter().any(|layer| layer.shape().is_large())
 }
 
 /// What block training adds to a network: items, inherent functions, and the `Trainable` override.
@@ -621,10 +622,10 @@ enum Destination {
 fn body(plan: &Plan, destination: Destination) -> TokenStream {
     let differentiable = quote!(::nn::__private::Differentiable);
     let forward = plan.steps.iter().map(|step| {
-        let (field, activation, input) = (&step.field, &step.activation, &step.input);
+        let (activation, total_input) = (&step.activation, step.total_input(&step.input));
         let (u, z) = (&step.u, &step.z);
         quote! {
-            let #u = self.#field.total_input(#input);
+            let #u = #total_input;
             let #z = <#activation as ::nn::__private::Activation>::activate(&#u);
         }
     });
@@ -642,20 +643,20 @@ fn body(plan: &Plan, destination: Destination) -> TokenStream {
     };
 
     let mut backward = Vec::new();
+    let rate = quote!(rate);
     for step in plan.steps.iter().rev() {
-        let (field, activation, input) = (&step.field, &step.activation, &step.input);
+        let activation = &step.activation;
         let (u, z, dz, du) = (&step.u, &step.z, &step.dz, &step.du);
         backward.push(quote! {
             let #du = <#activation as #differentiable>::backward(&#u, &#z, &#dz);
         });
         if let Some(dz_previous) = &step.previous_dz {
-            backward.push(quote!(let #dz_previous = self.#field.input_gradient(&#du);));
+            let input_gradient = step.input_gradient(du);
+            backward.push(quote!(let #dz_previous = #input_gradient;));
         }
         backward.push(match destination {
-            Destination::Grad => quote!(grad.#field.add_gradient(#input, &#du);),
-            Destination::Weights => quote! {
-                self.#field.add_scaled_gradient(#input, &#du, rate);
-            },
+            Destination::Grad => step.add_gradient(du, None),
+            Destination::Weights => step.add_gradient(du, Some(&rate)),
         });
     }
     let guard = match destination {

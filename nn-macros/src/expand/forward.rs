@@ -13,8 +13,8 @@ pub fn generate(plan: &Plan) -> TokenStream {
 
     // z1 = layer1(x), z2 = layer2(z1), …, then the final activation-only stage if there is one.
     let steps = plan.steps.iter().map(|step| {
-        let (z, field, activation, input) = (&step.z, &step.field, &step.activation, &step.input);
-        quote! { let #z = self.#field.forward::<#activation>(#input); }
+        let (z, output) = (&step.z, step.output());
+        quote! { let #z = #output; }
     });
     let last = &plan.last().z;
     let result = match &network.output_activation {

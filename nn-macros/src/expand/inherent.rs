@@ -4,9 +4,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::plan::Plan;
+use super::plan::{Plan, Step};
 use super::{io_types, scalar_type, width};
-use crate::model::Network;
+use crate::model::{Kind, Layer, Network};
+use nn_core::layer::Shape;
 
 pub fn generate(plan: &Plan) -> TokenStream {
     let network = plan.network;
@@ -16,7 +17,8 @@ pub fn generate(plan: &Plan) -> TokenStream {
         width(network.outputs()),
         width(network.parameters()),
     );
-    let fields: Vec<_> = plan.steps.iter().map(|step| &step.field).collect();
+    let fields: Vec<_> = plan.fields().map(|step| &step.field).collect();
+    let types: Vec<_> = plan.fields().map(Step::constructor).collect();
     let summary = summary(plan);
     let forwarding = forwarding(network);
     let boxed = boxed(network);
@@ -33,13 +35,13 @@ pub fn generate(plan: &Plan) -> TokenStream {
             /// can initialise a `static`.
             #[must_use]
             pub const fn zeros() -> Self {
-                Self { #(#fields: ::nn::__private::Dense::zeros(),)* }
+                Self { #(#fields: #types::zeros(),)* }
             }
 
             /// A network with every weight and bias `1` (numpy's `np.ones`).
             #[must_use]
             pub const fn ones() -> Self {
-                Self { #(#fields: ::nn::__private::Dense::ones(),)* }
+                Self { #(#fields: #types::ones(),)* }
             }
 
             /// The layers, shapes, activations and parameter counts; `Display` prints them as a
@@ -140,15 +142,30 @@ fn summary(plan: &Plan) -> TokenStream {
     let name = network.name.to_string();
     let scalar = network.scalar.name();
     let inputs = width(network.inputs);
+    let input_shape = shape(&network.input_shape);
     let layers = plan.steps.iter().map(|step| {
+        let layer = step.layer;
         let field = step.field.to_string();
         let (inputs, outputs) = (&step.inputs, &step.outputs);
-        let activation = step.layer.activation.to_string();
+        let kind = match layer.kind {
+            Kind::Dense => String::new(),
+            _ => layer.written(),
+        };
+        let activation = match layer.kind {
+            Kind::Pool2d { .. } if !layer.activation_written => String::new(),
+            _ => layer.activation.to_string(),
+        };
+        let (input_shape, output_shape) = (shape(&layer.input_shape), shape(&layer.output_shape));
+        let layer_shape = layer_shape(layer);
         quote! {
             ::nn::__private::LayerSummary {
                 name: #field,
+                kind: #kind,
+                shape: #layer_shape,
                 inputs: #inputs,
                 outputs: #outputs,
+                input_shape: &#input_shape,
+                output_shape: &#output_shape,
                 activation: #activation,
             }
         }
@@ -165,8 +182,45 @@ fn summary(plan: &Plan) -> TokenStream {
             name: #name,
             scalar: #scalar,
             inputs: #inputs,
+            input_shape: &#input_shape,
             layers: &[#(#layers),*],
             output_activation: #output_activation,
+        }
+    }
+}
+
+/// `[1, 8, 8]` as an array literal.
+fn shape(axes: &[usize]) -> TokenStream {
+    let axes = axes.iter().map(|&axis| width(axis));
+    quote!([#(#axes),*])
+}
+
+/// The layer's `Shape` (`nn::layer::Shape`), as a constant expression.
+fn layer_shape(layer: &Layer) -> TokenStream {
+    let path = quote!(::nn::__private::layer::Shape);
+    match layer.shape() {
+        Shape::Dense { inputs, outputs } => {
+            let (inputs, outputs) = (width(inputs), width(outputs));
+            quote!(#path::Dense { inputs: #inputs, outputs: #outputs })
+        }
+        Shape::Conv2d {
+            channels,
+            filters,
+            kernel,
+            output,
+        } => {
+            let (channels, filters) = (width(channels), width(filters));
+            let (kernel, output) = (shape(&kernel), shape(&output));
+            quote!(#path::Conv2d { channels: #channels, filters: #filters, kernel: #kernel, output: #output })
+        }
+        Shape::Pool2d {
+            channels,
+            window,
+            output,
+        } => {
+            let channels = width(channels);
+            let (window, output) = (shape(&window), shape(&output));
+            quote!(#path::Pool2d { channels: #channels, window: #window, output: #output })
         }
     }
 }

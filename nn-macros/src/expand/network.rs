@@ -1,12 +1,14 @@
 //! The `Network` impl: what generic code (optimisers, initialisers, checks) sees of the network,
 //! its parameters included as a list of flat tensors.
 
+use nn_core::layer::ParameterTensor;
 use nn_core::{TensorKind, TorchOrder};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::plan::Plan;
 use super::{io_types, scalar_type, width};
+use crate::model::Kind;
 
 pub fn generate(plan: &Plan) -> TokenStream {
     let network = plan.network;
@@ -15,54 +17,35 @@ pub fn generate(plan: &Plan) -> TokenStream {
     let (inputs, outputs) = (width(network.inputs), width(network.outputs()));
     let (input_type, output_type) = io_types(network);
 
-    let fields: Vec<_> = plan.steps.iter().map(|step| &step.field).collect();
+    let fields: Vec<_> = plan.fields().map(|step| &step.field).collect();
     let mut tensors = Vec::new();
     let mut views = Vec::new();
     let mut views_mut = Vec::new();
-    for (index, step) in plan.steps.iter().enumerate() {
+    for step in plan.fields() {
         let field = &step.field;
-        let (weight, bias) = (
-            Literal::usize_unsuffixed(2 * index),
-            Literal::usize_unsuffixed(2 * index + 1),
-        );
-        for (tensor, suffix) in step.layer.shape().tensors().iter().zip(["weight", "bias"]) {
-            let name = format!("{field}.{suffix}");
-            let rows = Literal::usize_unsuffixed(tensor.rows);
-            let columns = Literal::usize_unsuffixed(tensor.columns);
-            let fan_in = Literal::usize_unsuffixed(tensor.fan_in);
-            let torch_shape = tensor
-                .torch_shape
-                .axes()
-                .iter()
-                .map(|&axis| Literal::usize_unsuffixed(axis));
-            let kind = match tensor.kind {
-                TensorKind::Weight => quote!(Weight),
-                TensorKind::Bias => quote!(Bias),
-            };
-            let torch_order = match tensor.torch_order {
-                TorchOrder::Same => quote!(Same),
-                TorchOrder::Transposed => quote!(Transposed),
-            };
-            tensors.push(quote! {
-                ::nn::__private::Tensor {
-                    name: #name,
-                    rows: #rows,
-                    columns: #columns,
-                    kind: ::nn::__private::TensorKind::#kind,
-                    fan_in: #fan_in,
-                    torch_shape: &[#(#torch_shape),*],
-                    torch_order: ::nn::__private::TorchOrder::#torch_order,
-                },
-            });
+        let layer_tensors = step.layer.shape().tensors();
+        for (tensor, suffix) in layer_tensors.as_slice().iter().zip(["weight", "bias"]) {
+            tensors.push(tensor_literal(&format!("{field}.{suffix}"), tensor));
         }
-        views.push(quote! {
-            #weight => self.#field.weights.as_flattened(),
-            #bias => &self.#field.bias,
-        });
-        views_mut.push(quote! {
-            #weight => self.#field.weights.as_flattened_mut(),
-            #bias => &mut self.#field.bias,
-        });
+        let (weight, bias) = (
+            Literal::usize_unsuffixed(views.len()),
+            Literal::usize_unsuffixed(views.len() + 1),
+        );
+        // The weights as one flat slice: a dense layer's rows, a convolution's channels of rows.
+        let flatten = match step.layer.kind {
+            Kind::Conv2d { .. } => quote!(.as_flattened().as_flattened().as_flattened()),
+            _ => quote!(.as_flattened()),
+        };
+        let flatten_mut = match step.layer.kind {
+            Kind::Conv2d { .. } => {
+                quote!(.as_flattened_mut().as_flattened_mut().as_flattened_mut())
+            }
+            _ => quote!(.as_flattened_mut()),
+        };
+        views.push(quote!(#weight => self.#field.weights #flatten,));
+        views.push(quote!(#bias => &self.#field.bias,));
+        views_mut.push(quote!(#weight => self.#field.weights #flatten_mut,));
+        views_mut.push(quote!(#bias => &mut self.#field.bias,));
     }
 
     quote! {
@@ -117,5 +100,36 @@ pub fn generate(plan: &Plan) -> TokenStream {
                 }
             }
         }
+    }
+}
+
+/// A `Tensor` of the network, named `name`.
+fn tensor_literal(name: &str, tensor: &ParameterTensor) -> TokenStream {
+    let rows = Literal::usize_unsuffixed(tensor.rows);
+    let columns = Literal::usize_unsuffixed(tensor.columns);
+    let fan_in = Literal::usize_unsuffixed(tensor.fan_in);
+    let torch_shape = tensor
+        .torch_shape
+        .axes()
+        .iter()
+        .map(|&axis| Literal::usize_unsuffixed(axis));
+    let kind = match tensor.kind {
+        TensorKind::Weight => quote!(Weight),
+        TensorKind::Bias => quote!(Bias),
+    };
+    let torch_order = match tensor.torch_order {
+        TorchOrder::Same => quote!(Same),
+        TorchOrder::Transposed => quote!(Transposed),
+    };
+    quote! {
+        ::nn::__private::Tensor {
+            name: #name,
+            rows: #rows,
+            columns: #columns,
+            kind: ::nn::__private::TensorKind::#kind,
+            fan_in: #fan_in,
+            torch_shape: &[#(#torch_shape),*],
+            torch_order: ::nn::__private::TorchOrder::#torch_order,
+        },
     }
 }

@@ -6,7 +6,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{activation_type, scalar_type, width};
-use crate::model::{Layer, Network};
+use crate::model::{Kind, Layer, Network};
 
 /// A network and the steps of its layers, first to last.
 pub struct Plan<'a> {
@@ -22,10 +22,13 @@ pub struct Step<'a> {
     pub layer: &'a Layer,
     /// 1 for the first layer.
     pub number: usize,
-    /// The struct's field: `layer1`.
+    /// The struct's field: `layer1`; a layer without parameters (pooling) has none, but the
+    /// name is kept for its values'.
     pub field: Ident,
-    /// The field's type: `::nn::__private::Dense<T, I, O>`.
+    /// The field's type: `::nn::__private::Dense<T, I, O>`, `Conv2d<T, C, F, KH, KW>`.
     pub ty: TokenStream,
+    /// The scalar type.
+    pub scalar: TokenStream,
     /// The input and output widths, as literals.
     pub inputs: Literal,
     pub outputs: Literal,
@@ -62,7 +65,8 @@ impl<'a> Plan<'a> {
                     layer,
                     number,
                     field: format_ident!("layer{number}"),
-                    ty: quote!(::nn::__private::Dense<#scalar, #inputs, #outputs>),
+                    ty: field_type(layer, &scalar),
+                    scalar: scalar.clone(),
                     inputs,
                     outputs,
                     activation: activation_type(&layer.activation),
@@ -90,5 +94,193 @@ impl<'a> Plan<'a> {
     /// The last step: the network's output before a final activation-only stage.
     pub fn last(&self) -> &Step<'a> {
         self.steps.last().expect("a network has at least one layer")
+    }
+
+    /// The steps of layers with parameters: the struct's fields.
+    pub fn fields(&self) -> impl Iterator<Item = &Step<'a>> {
+        self.steps.iter().filter(|step| step.layer.has_parameters())
+    }
+}
+
+/// The struct field's type of a layer with parameters (none for pooling).
+fn field_type(layer: &Layer, scalar: &TokenStream) -> TokenStream {
+    match &layer.kind {
+        Kind::Dense => {
+            let (inputs, outputs) = (width(layer.inputs), width(layer.outputs));
+            quote!(::nn::__private::Dense<#scalar, #inputs, #outputs>)
+        }
+        Kind::Conv2d {
+            filters, kernel, ..
+        } => {
+            let channels = width(layer.input_shape[0]);
+            let (filters, rows, columns) = (width(*filters), width(kernel[0]), width(kernel[1]));
+            quote!(::nn::__private::Conv2d<#scalar, #channels, #filters, #rows, #columns>)
+        }
+        Kind::Pool2d { .. } => TokenStream::new(),
+    }
+}
+
+/// `[a, b]` as a literal array.
+fn pair(values: [usize; 2]) -> TokenStream {
+    let [a, b] = values.map(width);
+    quote!([#a, #b])
+}
+
+/// A pooling layer's window and stride, as a value.
+fn pool_value(pool: &nn_core::Pool2d) -> TokenStream {
+    let (window, stride) = (pair(pool.window), pair(pool.stride));
+    quote!(::nn::__private::Pool2d { window: #window, stride: #stride })
+}
+
+impl Step<'_> {
+    /// The path of the field's type without its generic arguments, for its `const`
+    /// constructors: `::nn::__private::Dense`.
+    pub fn constructor(&self) -> TokenStream {
+        match self.layer.kind {
+            Kind::Dense => quote!(::nn::__private::Dense),
+            Kind::Conv2d { .. } => quote!(::nn::__private::Conv2d),
+            Kind::Pool2d { .. } => TokenStream::new(),
+        }
+    }
+
+    /// The rows and columns of the input and output (`H, W, OH, OW`) of a layer on `[C, H, W]`.
+    fn sizes(&self) -> TokenStream {
+        let layer = self.layer;
+        let [h, w] = [layer.input_shape[1], layer.input_shape[2]].map(width);
+        let [oh, ow] = [layer.output_shape[1], layer.output_shape[2]].map(width);
+        quote!(#h, #w, #oh, #ow)
+    }
+
+    /// `[ZERO; N]`, a buffer of `width` values.
+    fn zeros(&self, width_of: usize) -> TokenStream {
+        let (scalar, n) = (&self.scalar, width(width_of));
+        quote!([<#scalar as ::nn::__private::Scalar>::ZERO; #n])
+    }
+
+    /// The expression of the layer's total input `u`, a flat array, from `input` (an expression
+    /// of a reference to the flat input).
+    pub fn total_input(&self, input: &TokenStream) -> TokenStream {
+        let field = &self.field;
+        let reshape = quote!(::nn::__private::reshape::reshape);
+        let reshape_mut = quote!(::nn::__private::reshape::reshape_mut);
+        let zeros = self.zeros(self.layer.outputs);
+        match &self.layer.kind {
+            Kind::Dense => quote!(self.#field.total_input(#input)),
+            Kind::Conv2d { sliding, .. } => {
+                let (sizes, stride, padding) =
+                    (self.sizes(), pair(sliding.stride), pair(sliding.padding));
+                quote!({
+                    let mut u = #zeros;
+                    self.#field.total_input::<#sizes>(
+                        #reshape(#input),
+                        ::nn::__private::Sliding { stride: #stride, padding: #padding },
+                        #reshape_mut(&mut u),
+                    );
+                    u
+                })
+            }
+            Kind::Pool2d { max, pool, .. } => {
+                let (pool, types) = (pool_value(pool), self.pool_types());
+                let function = if *max { quote!(max) } else { quote!(average) };
+                quote!({
+                    let mut u = #zeros;
+                    #pool.#function::<#types>(#reshape(#input), #reshape_mut(&mut u));
+                    u
+                })
+            }
+        }
+    }
+
+    /// The expression of the layer's output `z = A(u)` from its input, for `forward`.
+    pub fn output(&self) -> TokenStream {
+        let (field, activation, input) = (&self.field, &self.activation, &self.input);
+        match self.layer.kind {
+            Kind::Dense => quote!(self.#field.forward::<#activation>(#input)),
+            _ => {
+                let u = self.total_input(input);
+                quote!(<#activation as ::nn::__private::Activation>::activate(&#u))
+            }
+        }
+    }
+
+    /// The generic arguments of a pooling function: `T, C, H, W, OH, OW`.
+    fn pool_types(&self) -> TokenStream {
+        let (scalar, channels, sizes) =
+            (&self.scalar, width(self.layer.input_shape[0]), self.sizes());
+        quote!(#scalar, #channels, #sizes)
+    }
+
+    /// The expression of the gradient with respect to the layer's input, from `du` (a flat
+    /// array's name) and, for max pooling, the input.
+    pub fn input_gradient(&self, du: &Ident) -> TokenStream {
+        let (field, input) = (&self.field, &self.input);
+        let reshape = quote!(::nn::__private::reshape::reshape);
+        let reshape_mut = quote!(::nn::__private::reshape::reshape_mut);
+        let zeros = self.zeros(self.layer.inputs);
+        match &self.layer.kind {
+            Kind::Dense => quote!(self.#field.input_gradient(&#du)),
+            Kind::Conv2d { sliding, .. } => {
+                let (sizes, stride, padding) =
+                    (self.sizes(), pair(sliding.stride), pair(sliding.padding));
+                quote!({
+                    let mut dx = #zeros;
+                    self.#field.input_gradient::<#sizes>(
+                        #reshape(&#du),
+                        ::nn::__private::Sliding { stride: #stride, padding: #padding },
+                        #reshape_mut(&mut dx),
+                    );
+                    dx
+                })
+            }
+            Kind::Pool2d {
+                max: true, pool, ..
+            } => {
+                let (pool, types) = (pool_value(pool), self.pool_types());
+                quote!({
+                    let mut dx = #zeros;
+                    #pool.max_input_gradient::<#types>(#reshape(#input), #reshape(&#du), #reshape_mut(&mut dx));
+                    dx
+                })
+            }
+            Kind::Pool2d {
+                max: false, pool, ..
+            } => {
+                let (pool, types) = (pool_value(pool), self.pool_types());
+                quote!({
+                    let mut dx = #zeros;
+                    #pool.average_input_gradient::<#types>(#reshape(&#du), #reshape_mut(&mut dx));
+                    dx
+                })
+            }
+        }
+    }
+
+    /// The statement that adds the layer's parameter gradient, from its input and `du`, into
+    /// `grad`'s layer, or, with a `rate`, `rate` times it into the network's own; nothing for a
+    /// layer without parameters.
+    pub fn add_gradient(&self, du: &Ident, rate: Option<&TokenStream>) -> TokenStream {
+        let (field, input) = (&self.field, &self.input);
+        let reshape = quote!(::nn::__private::reshape::reshape);
+        match (&self.layer.kind, rate) {
+            (Kind::Dense, None) => quote!(grad.#field.add_gradient(#input, &#du);),
+            (Kind::Dense, Some(rate)) => {
+                quote!(self.#field.add_scaled_gradient(#input, &#du, #rate);)
+            }
+            (Kind::Conv2d { sliding, .. }, rate) => {
+                let (sizes, stride, padding) =
+                    (self.sizes(), pair(sliding.stride), pair(sliding.padding));
+                let sliding =
+                    quote!(::nn::__private::Sliding { stride: #stride, padding: #padding });
+                match rate {
+                    None => quote! {
+                        grad.#field.add_gradient::<#sizes>(#reshape(#input), #reshape(&#du), #sliding);
+                    },
+                    Some(rate) => quote! {
+                        self.#field.add_scaled_gradient::<#sizes>(#reshape(#input), #reshape(&#du), #sliding, #rate);
+                    },
+                }
+            }
+            (Kind::Pool2d { .. }, _) => TokenStream::new(),
+        }
     }
 }

@@ -90,3 +90,11 @@ fn a_small_network() {
 fn a_network_trained_in_blocks() {
     check("blocked", "struct Mnist = 784 => relu 128 => softmax 10;");
 }
+
+#[test]
+fn a_convolutional_network() {
+    check(
+        "convolutional",
+        "struct Cnn = [1, 8, 8] => relu conv2d(4, 3x3, same) => max_pool2d(2x2) => softmax 10;",
+    );
+}

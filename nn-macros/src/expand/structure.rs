@@ -3,8 +3,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::plan::Plan;
-use crate::model::Network;
+use super::plan::{Plan, Step};
+use crate::model::{Kind, Network, shape_text};
 
 pub fn generate(plan: &Plan) -> TokenStream {
     let network = plan.network;
@@ -18,12 +18,22 @@ pub fn generate(plan: &Plan) -> TokenStream {
         network.parameters()
     );
     let zeroable = zeroable(plan);
-    let fields = plan.steps.iter().map(|step| {
+    let fields = plan.fields().map(|step| {
         let (field, ty, layer) = (&step.field, &step.ty, step.layer);
-        let doc = format!(
-            "Layer {}: `W{0}` ({} x {}) and `b{0}`, followed by `{}`.",
-            step.number, layer.inputs, layer.outputs, layer.activation
-        );
+        let doc = match layer.kind {
+            Kind::Dense => format!(
+                "Layer {}: `W{0}` ({} x {}) and `b{0}`, followed by `{}`.",
+                step.number, layer.inputs, layer.outputs, layer.activation
+            ),
+            _ => format!(
+                "Layer {}: `{}`, `W{0}` and `b{0}` from `{}` to `{}`, followed by `{}`.",
+                step.number,
+                layer.written(),
+                shape_text(&layer.input_shape),
+                shape_text(&layer.output_shape),
+                layer.activation
+            ),
+        };
         quote! {
             #[doc = #doc]
             pub #field: #ty
@@ -47,10 +57,11 @@ pub fn generate(plan: &Plan) -> TokenStream {
 /// to the fields.
 fn zeroable(plan: &Plan) -> TokenStream {
     let name = &plan.network.name;
-    let mut steps: Vec<_> = plan.steps.iter().collect();
+    let mut steps: Vec<_> = plan.fields().collect();
     // One bound per field type, in order of the widths: layers of the same shape would repeat it.
-    steps.sort_unstable_by_key(|step| (step.layer.inputs, step.layer.outputs));
-    steps.dedup_by_key(|step| (step.layer.inputs, step.layer.outputs));
+    let key = |step: &&Step| (step.layer.inputs, step.layer.outputs, step.ty.to_string());
+    steps.sort_unstable_by_key(key);
+    steps.dedup_by_key(|step| key(step));
     let bounds = steps.into_iter().map(|step| {
         let ty = &step.ty;
         quote!(#ty: ::nn::__private::Zeroable)

@@ -5,6 +5,7 @@ use quote::{format_ident, quote};
 
 use super::plan::Plan;
 use super::{activation_type, io_types, scalar_type, width};
+use crate::model::{Kind, shape_text};
 
 pub fn generate(plan: &Plan) -> TokenStream {
     let network = plan.network;
@@ -29,15 +30,23 @@ pub fn generate(plan: &Plan) -> TokenStream {
             #[doc = #doc]
             pub #field: ::nn::__private::LayerTrace<#scalar, #size>
         });
+        let total_input = step.total_input(input);
         steps.push(quote! {
-            let #u = self.#field.total_input(#input);
+            let #u = #total_input;
             let #z = <#activation as ::nn::__private::Activation>::activate(&#u);
         });
         values.push(quote!(#field: ::nn::__private::LayerTrace { u: #u, z: #z }));
-        rows.push((
-            format!("u{n} = {previous}·W{n} + b{n}"),
-            quote!(self.#field.u),
-        ));
+        let layer = step.layer;
+        let shape = match layer.output_shape.as_slice() {
+            [_] => String::new(),
+            axes => format!(" {}", shape_text(axes)),
+        };
+        let formula = match layer.kind {
+            Kind::Dense => format!("{previous}·W{n} + b{n}"),
+            Kind::Conv2d { .. } => format!("W{n} * {previous} + b{n}"),
+            Kind::Pool2d { .. } => format!("{}({previous})", layer.written()),
+        };
+        rows.push((format!("u{n}{shape} = {formula}"), quote!(self.#field.u)));
         rows.push((format!("z{n} = {function}(u{n})"), quote!(self.#field.z)));
         previous = format!("z{n}");
     }

@@ -5,22 +5,36 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::plan::Plan;
-use crate::model::Scalar;
+use super::width;
+use crate::model::Kind;
 
 pub fn generate(plan: &Plan) -> TokenStream {
     let network = plan.network;
     let name = &network.name;
-    let (scalar, reader) = match network.scalar {
-        Scalar::F32 => ("f32", format_ident!("dense_f32")),
-        Scalar::F64 => ("f64", format_ident!("dense_f64")),
-    };
+    let scalar = network.scalar.name();
     let scalar_ident = format_ident!("{scalar}");
-    let fields: Vec<_> = plan.steps.iter().map(|step| &step.field).collect();
-    let reads = plan.steps.iter().map(|step| {
-        let (field, inputs, outputs) = (&step.field, &step.inputs, &step.outputs);
+    let fields: Vec<_> = plan.fields().map(|step| &step.field).collect();
+    let reads = plan.fields().map(|step| {
+        let field = &step.field;
         let (weight, bias) = (format!("{field}.weight"), format!("{field}.bias"));
+        let layer = step.layer;
+        let reader = match &layer.kind {
+            Kind::Conv2d {
+                filters, kernel, ..
+            } => {
+                let reader = format_ident!("conv2d_{scalar}");
+                let (channels, filters) = (width(layer.input_shape[0]), width(*filters));
+                let (rows, columns) = (width(kernel[0]), width(kernel[1]));
+                quote!(#reader::<#channels, #filters, #rows, #columns>)
+            }
+            _ => {
+                let reader = format_ident!("dense_{scalar}");
+                let (inputs, outputs) = (&step.inputs, &step.outputs);
+                quote!(#reader::<#inputs, #outputs>)
+            }
+        };
         quote! {
-            let (#field, at) = match ::nn::__private::bytes::#reader::<#inputs, #outputs>(bytes, at, #weight, #bias) {
+            let (#field, at) = match ::nn::__private::bytes::#reader(bytes, at, #weight, #bias) {
                 ::core::result::Result::Ok(read) => read,
                 ::core::result::Result::Err(error) => return ::core::result::Result::Err(error),
             };

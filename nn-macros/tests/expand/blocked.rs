@@ -60,17 +60,32 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
                 name: "Mnist",
                 scalar: "f32",
                 inputs: 784,
+                input_shape: &[784],
                 layers: &[
                     ::nn::__private::LayerSummary {
                         name: "layer1",
+                        kind: "",
+                        shape: ::nn::__private::layer::Shape::Dense {
+                            inputs: 784,
+                            outputs: 128,
+                        },
                         inputs: 784,
                         outputs: 128,
+                        input_shape: &[784],
+                        output_shape: &[128],
                         activation: "relu",
                     },
                     ::nn::__private::LayerSummary {
                         name: "layer2",
+                        kind: "",
+                        shape: ::nn::__private::layer::Shape::Dense {
+                            inputs: 128,
+                            outputs: 10,
+                        },
                         inputs: 128,
                         outputs: 10,
+                        input_shape: &[128],
+                        output_shape: &[10],
                         activation: "softmax",
                     },
                 ],

@@ -1,0 +1,802 @@
+// network! { struct Cnn = [1, 8, 8] => relu conv2d(4, 3x3, same) => max_pool2d(2x2) => softmax 10; }
+
+#[doc(hidden)]
+#[allow(non_snake_case)]
+mod __nn_network_Cnn_N {
+    #[allow(unused_imports)]
+    use super::*;
+    /**
+
+Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_pool2d(2x2) => softmax 10` in `f32`: 690 parameters.*/
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub(super) struct Cnn {
+        ///Layer 1: `conv2d(4, 3x3, same)`, `W1` and `b1` from `[1, 8, 8]` to `[4, 8, 8]`, followed by `relu`.
+        pub layer1: ::nn::__private::Conv2d<::core::primitive::f32, 1, 4, 3, 3>,
+        ///Layer 3: `W3` (64 x 10) and `b3`, followed by `softmax`.
+        pub layer3: ::nn::__private::Dense<::core::primitive::f32, 64, 10>,
+    }
+    unsafe impl ::nn::__private::Zeroable for Cnn
+    where
+        ::nn::__private::Dense<
+            ::core::primitive::f32,
+            64,
+            10,
+        >: ::nn::__private::Zeroable,
+        ::nn::__private::Conv2d<
+            ::core::primitive::f32,
+            1,
+            4,
+            3,
+            3,
+        >: ::nn::__private::Zeroable,
+    {}
+    impl Cnn {
+        /// The input width.
+        pub const INPUTS: ::core::primitive::usize = 64;
+        /// The output width.
+        pub const OUTPUTS: ::core::primitive::usize = 10;
+        /// The number of weights and biases.
+        pub const PARAMETERS: ::core::primitive::usize = 690;
+        /// A network with every weight and bias `0` (numpy's `np.zeros`); `const`, so it
+        /// can initialise a `static`.
+        #[must_use]
+        pub const fn zeros() -> Self {
+            Self {
+                layer1: ::nn::__private::Conv2d::zeros(),
+                layer3: ::nn::__private::Dense::zeros(),
+            }
+        }
+        /// A network with every weight and bias `1` (numpy's `np.ones`).
+        #[must_use]
+        pub const fn ones() -> Self {
+            Self {
+                layer1: ::nn::__private::Conv2d::ones(),
+                layer3: ::nn::__private::Dense::ones(),
+            }
+        }
+        /// The layers, shapes, activations and parameter counts; `Display` prints them as a
+        /// table, like Keras' `model.summary()`.
+        #[must_use]
+        pub const fn summary() -> ::nn::__private::Summary {
+            ::nn::__private::Summary {
+                name: "Cnn",
+                scalar: "f32",
+                inputs: 64,
+                input_shape: &[1, 8, 8],
+                layers: &[
+                    ::nn::__private::LayerSummary {
+                        name: "layer1",
+                        kind: "conv2d(4, 3x3, same)",
+                        shape: ::nn::__private::layer::Shape::Conv2d {
+                            channels: 1,
+                            filters: 4,
+                            kernel: [3, 3],
+                            output: [8, 8],
+                        },
+                        inputs: 64,
+                        outputs: 256,
+                        input_shape: &[1, 8, 8],
+                        output_shape: &[4, 8, 8],
+                        activation: "relu",
+                    },
+                    ::nn::__private::LayerSummary {
+                        name: "layer2",
+                        kind: "max_pool2d(2x2)",
+                        shape: ::nn::__private::layer::Shape::Pool2d {
+                            channels: 4,
+                            window: [2, 2],
+                            output: [4, 4],
+                        },
+                        inputs: 256,
+                        outputs: 64,
+                        input_shape: &[4, 8, 8],
+                        output_shape: &[4, 4, 4],
+                        activation: "",
+                    },
+                    ::nn::__private::LayerSummary {
+                        name: "layer3",
+                        kind: "",
+                        shape: ::nn::__private::layer::Shape::Dense {
+                            inputs: 64,
+                            outputs: 10,
+                        },
+                        inputs: 64,
+                        outputs: 10,
+                        input_shape: &[4, 4, 4],
+                        output_shape: &[10],
+                        activation: "softmax",
+                    },
+                ],
+                output_activation: ::core::option::Option::None,
+            }
+        }
+        /// A network initialised by `init` from `rng`: seeded, so reproducible.
+        #[must_use]
+        pub fn initialized<R>(init: ::nn::__private::Init, rng: &mut R) -> Self
+        where
+            R: ::nn::__private::Rng + ?::core::marker::Sized,
+        {
+            <Self as ::nn::__private::Network>::initialized(init, rng)
+        }
+        /// Sets every weight and bias to `value`; `fill(0.0)` clears a gradient.
+        pub fn fill(&mut self, value: ::core::primitive::f32) {
+            <Self as ::nn::__private::Network>::fill(self, value);
+        }
+        /// Multiplies every weight and bias by `factor`.
+        pub fn scale(&mut self, factor: ::core::primitive::f32) {
+            <Self as ::nn::__private::Network>::scale(self, factor);
+        }
+        /// Adds `factor * other` to every weight and bias.
+        pub fn add_scaled(&mut self, other: &Self, factor: ::core::primitive::f32) {
+            <Self as ::nn::__private::Network>::add_scaled(self, other, factor);
+        }
+        /// The loss of one sample: `loss` of `forward(x)` against `target`.
+        #[must_use]
+        pub fn loss<L, D>(
+            &self,
+            x: &[::core::primitive::f32; 64],
+            target: &D,
+            loss: L,
+        ) -> ::core::primitive::f32
+        where
+            L: ::nn::__private::Loss<
+                ::core::primitive::f32,
+                [::core::primitive::f32; 10],
+                D,
+            >,
+        {
+            <Self as ::nn::__private::Network>::loss(self, x, target, loss)
+        }
+        /// `true` unless some weight or bias is NaN or infinite.
+        #[must_use]
+        pub fn is_finite(&self) -> ::core::primitive::bool {
+            <Self as ::nn::__private::Network>::is_finite(self)
+        }
+    }
+    ::nn::__with_alloc! {
+        impl Cnn { #[doc =
+        r" A network with every weight and bias `0`, allocated zeroed on the heap: it never"]
+        #[doc = r" passes through the stack, whatever its size."] #[must_use] pub fn
+        zeros_boxed() -> ::nn::__private::Box < Self > { < Self as
+        ::nn::__private::Network > ::zeros_boxed() } #[doc =
+        r" A network initialised by `init` from `rng`, built in place on the heap: the"]
+        #[doc =
+        r" same network as `initialized` gives, without passing through the stack."]
+        #[must_use] pub fn initialized_boxed < R > (init : ::nn::__private::Init, rng : &
+        mut R,) -> ::nn::__private::Box < Self > where R : ::nn::__private::Rng + ?
+        ::core::marker::Sized, { < Self as ::nn::__private::Network >
+        ::initialized_boxed(init, rng) } }
+    }
+    impl Cnn {
+        /// Runs the network on one input: each layer computes `z = f(z_prev·W + b)`.
+        /// Nothing is allocated and nothing panics.
+        #[must_use]
+        pub fn forward(
+            &self,
+            x: &[::core::primitive::f32; 64],
+        ) -> [::core::primitive::f32; 10] {
+            let z1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &{
+                    let mut u = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
+                    self.layer1
+                        .total_input::<
+                            8,
+                            8,
+                            8,
+                            8,
+                        >(
+                            ::nn::__private::reshape::reshape(x),
+                            ::nn::__private::Sliding {
+                                stride: [1, 1],
+                                padding: [1, 1],
+                            },
+                            ::nn::__private::reshape::reshape_mut(&mut u),
+                        );
+                    u
+                },
+            );
+            let z2 = <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate(
+                &{
+                    let mut u = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 64];
+                    ::nn::__private::Pool2d {
+                        window: [2, 2],
+                        stride: [2, 2],
+                    }
+                        .max::<
+                            ::core::primitive::f32,
+                            4,
+                            8,
+                            8,
+                            4,
+                            4,
+                        >(
+                            ::nn::__private::reshape::reshape(&z1),
+                            ::nn::__private::reshape::reshape_mut(&mut u),
+                        );
+                    u
+                },
+            );
+            let z3 = self
+                .layer3
+                .forward::<::nn::__private::activation::by_name::softmax>(&z2);
+            z3
+        }
+    }
+    ///Every intermediate value of one [`Cnn::forward`] call, from [`Cnn::trace`].
+    ///
+    /// `Display` prints one line per value, in the notation of `u = x·W + b`, `z = f(u)`.
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub(super) struct CnnTrace {
+        /// The input `x`.
+        pub input: [::core::primitive::f32; 64],
+        ///Layer 1: total input `u1` and output `z1 = relu(u1)`.
+        pub layer1: ::nn::__private::LayerTrace<::core::primitive::f32, 256>,
+        ///Layer 2: total input `u2` and output `z2 = identity(u2)`.
+        pub layer2: ::nn::__private::LayerTrace<::core::primitive::f32, 64>,
+        ///Layer 3: total input `u3` and output `z3 = softmax(u3)`.
+        pub layer3: ::nn::__private::LayerTrace<::core::primitive::f32, 10>,
+        /// The output `y`, what `forward` returns.
+        pub output: [::core::primitive::f32; 10],
+    }
+    impl Cnn {
+        /// Runs the network like `forward` and keeps every intermediate value: each layer's
+        /// total input `u` and output `z`.
+        #[must_use]
+        pub fn trace(&self, x: &[::core::primitive::f32; 64]) -> CnnTrace {
+            let u1 = {
+                let mut u = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
+                self.layer1
+                    .total_input::<
+                        8,
+                        8,
+                        8,
+                        8,
+                    >(
+                        ::nn::__private::reshape::reshape(x),
+                        ::nn::__private::Sliding {
+                            stride: [1, 1],
+                            padding: [1, 1],
+                        },
+                        ::nn::__private::reshape::reshape_mut(&mut u),
+                    );
+                u
+            };
+            let z1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u1,
+            );
+            let u2 = {
+                let mut u = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 64];
+                ::nn::__private::Pool2d {
+                    window: [2, 2],
+                    stride: [2, 2],
+                }
+                    .max::<
+                        ::core::primitive::f32,
+                        4,
+                        8,
+                        8,
+                        4,
+                        4,
+                    >(
+                        ::nn::__private::reshape::reshape(&z1),
+                        ::nn::__private::reshape::reshape_mut(&mut u),
+                    );
+                u
+            };
+            let z2 = <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate(
+                &u2,
+            );
+            let u3 = self.layer3.total_input(&z2);
+            let z3 = <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate(
+                &u3,
+            );
+            CnnTrace {
+                input: *x,
+                layer1: ::nn::__private::LayerTrace {
+                    u: u1,
+                    z: z1,
+                },
+                layer2: ::nn::__private::LayerTrace {
+                    u: u2,
+                    z: z2,
+                },
+                layer3: ::nn::__private::LayerTrace {
+                    u: u3,
+                    z: z3,
+                },
+                output: z3,
+            }
+        }
+    }
+    impl ::core::fmt::Display for CnnTrace {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::nn::__private::write_trace_row(f, "x", 34, &self.input)?;
+            ::nn::__private::write_trace_row(
+                f,
+                "u1 [4, 8, 8] = W1 * x + b1",
+                34,
+                &self.layer1.u,
+            )?;
+            ::nn::__private::write_trace_row(f, "z1 = relu(u1)", 34, &self.layer1.z)?;
+            ::nn::__private::write_trace_row(
+                f,
+                "u2 [4, 4, 4] = max_pool2d(2x2)(z1)",
+                34,
+                &self.layer2.u,
+            )?;
+            ::nn::__private::write_trace_row(
+                f,
+                "z2 = identity(u2)",
+                34,
+                &self.layer2.z,
+            )?;
+            ::nn::__private::write_trace_row(f, "u3 = z2·W3 + b3", 34, &self.layer3.u)?;
+            ::nn::__private::write_trace_row(f, "z3 = softmax(u3)", 34, &self.layer3.z)?;
+            ::nn::__private::write_trace_row(f, "y = z3", 34, &self.output)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl Cnn {
+        /// Runs `x` forward, returns the loss of the output against `target`, and ADDS the
+        /// gradient of that loss with respect to every weight and bias into `grad`.
+        ///
+        /// The loss must pair with the output activation (`CrossEntropy` after `softmax`, …)
+        /// and the target must have the output width; a network with `step` cannot be
+        /// trained. All three are compile errors. Nothing is allocated and nothing panics.
+        pub fn backward<L, D>(
+            &self,
+            x: &[::core::primitive::f32; 64],
+            target: &D,
+            loss: L,
+            grad: &mut Self,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 10],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            let u1 = {
+                let mut u = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
+                self.layer1
+                    .total_input::<
+                        8,
+                        8,
+                        8,
+                        8,
+                    >(
+                        ::nn::__private::reshape::reshape(x),
+                        ::nn::__private::Sliding {
+                            stride: [1, 1],
+                            padding: [1, 1],
+                        },
+                        ::nn::__private::reshape::reshape_mut(&mut u),
+                    );
+                u
+            };
+            let z1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u1,
+            );
+            let u2 = {
+                let mut u = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 64];
+                ::nn::__private::Pool2d {
+                    window: [2, 2],
+                    stride: [2, 2],
+                }
+                    .max::<
+                        ::core::primitive::f32,
+                        4,
+                        8,
+                        8,
+                        4,
+                        4,
+                    >(
+                        ::nn::__private::reshape::reshape(&z1),
+                        ::nn::__private::reshape::reshape_mut(&mut u),
+                    );
+                u
+            };
+            let z2 = <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate(
+                &u2,
+            );
+            let u3 = self.layer3.total_input(&z2);
+            let z3 = <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate(
+                &u3,
+            );
+            let y = z3;
+            let value = ::nn::__private::Loss::loss(&loss, &y, target);
+            let dy = ::nn::__private::Loss::gradient(&loss, &y, target);
+            let dz3 = dy;
+            let du3 = <::nn::__private::activation::by_name::softmax as ::nn::__private::Differentiable>::backward(
+                &u3,
+                &z3,
+                &dz3,
+            );
+            let dz2 = self.layer3.input_gradient(&du3);
+            grad.layer3.add_gradient(&z2, &du3);
+            let du2 = <::nn::__private::activation::by_name::identity as ::nn::__private::Differentiable>::backward(
+                &u2,
+                &z2,
+                &dz2,
+            );
+            let dz1 = {
+                let mut dx = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
+                ::nn::__private::Pool2d {
+                    window: [2, 2],
+                    stride: [2, 2],
+                }
+                    .max_input_gradient::<
+                        ::core::primitive::f32,
+                        4,
+                        8,
+                        8,
+                        4,
+                        4,
+                    >(
+                        ::nn::__private::reshape::reshape(&z1),
+                        ::nn::__private::reshape::reshape(&du2),
+                        ::nn::__private::reshape::reshape_mut(&mut dx),
+                    );
+                dx
+            };
+            let du1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward(
+                &u1,
+                &z1,
+                &dz1,
+            );
+            grad.layer1
+                .add_gradient::<
+                    8,
+                    8,
+                    8,
+                    8,
+                >(
+                    ::nn::__private::reshape::reshape(x),
+                    ::nn::__private::reshape::reshape(&du1),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                );
+            value
+        }
+        /// One step of plain gradient descent on one sample, in one pass and without a
+        /// gradient buffer: runs `x` forward, returns the loss, and moves every weight and bias
+        /// by `-learning_rate` times its gradient (an `f64`, as every hyper-parameter in `nn`,
+        /// rounded to the network's scalar). Each layer's input gradient is taken before
+        /// its own weights move, so this is `backward` followed by `Sgd::step`, up to
+        /// rounding. If the loss is NaN or infinite, nothing moves.
+        pub fn descend<L, D>(
+            &mut self,
+            x: &[::core::primitive::f32; 64],
+            target: &D,
+            loss: L,
+            learning_rate: ::core::primitive::f64,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 10],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            let rate = -<::core::primitive::f32 as ::nn::__private::Scalar>::from_f64(
+                learning_rate,
+            );
+            let u1 = {
+                let mut u = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
+                self.layer1
+                    .total_input::<
+                        8,
+                        8,
+                        8,
+                        8,
+                    >(
+                        ::nn::__private::reshape::reshape(x),
+                        ::nn::__private::Sliding {
+                            stride: [1, 1],
+                            padding: [1, 1],
+                        },
+                        ::nn::__private::reshape::reshape_mut(&mut u),
+                    );
+                u
+            };
+            let z1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u1,
+            );
+            let u2 = {
+                let mut u = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 64];
+                ::nn::__private::Pool2d {
+                    window: [2, 2],
+                    stride: [2, 2],
+                }
+                    .max::<
+                        ::core::primitive::f32,
+                        4,
+                        8,
+                        8,
+                        4,
+                        4,
+                    >(
+                        ::nn::__private::reshape::reshape(&z1),
+                        ::nn::__private::reshape::reshape_mut(&mut u),
+                    );
+                u
+            };
+            let z2 = <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate(
+                &u2,
+            );
+            let u3 = self.layer3.total_input(&z2);
+            let z3 = <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate(
+                &u3,
+            );
+            let y = z3;
+            let value = ::nn::__private::Loss::loss(&loss, &y, target);
+            if !value.is_finite() {
+                return value;
+            }
+            let dy = ::nn::__private::Loss::gradient(&loss, &y, target);
+            let dz3 = dy;
+            let du3 = <::nn::__private::activation::by_name::softmax as ::nn::__private::Differentiable>::backward(
+                &u3,
+                &z3,
+                &dz3,
+            );
+            let dz2 = self.layer3.input_gradient(&du3);
+            self.layer3.add_scaled_gradient(&z2, &du3, rate);
+            let du2 = <::nn::__private::activation::by_name::identity as ::nn::__private::Differentiable>::backward(
+                &u2,
+                &z2,
+                &dz2,
+            );
+            let dz1 = {
+                let mut dx = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
+                ::nn::__private::Pool2d {
+                    window: [2, 2],
+                    stride: [2, 2],
+                }
+                    .max_input_gradient::<
+                        ::core::primitive::f32,
+                        4,
+                        8,
+                        8,
+                        4,
+                        4,
+                    >(
+                        ::nn::__private::reshape::reshape(&z1),
+                        ::nn::__private::reshape::reshape(&du2),
+                        ::nn::__private::reshape::reshape_mut(&mut dx),
+                    );
+                dx
+            };
+            let du1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward(
+                &u1,
+                &z1,
+                &dz1,
+            );
+            self.layer1
+                .add_scaled_gradient::<
+                    8,
+                    8,
+                    8,
+                    8,
+                >(
+                    ::nn::__private::reshape::reshape(x),
+                    ::nn::__private::reshape::reshape(&du1),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    rate,
+                );
+            value
+        }
+    }
+    impl ::nn::__private::Trainable for Cnn
+    where
+        for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+        for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+        for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+    {
+        type OutputActivation = ::nn::__private::activation::by_name::softmax;
+        fn backward<L, D>(
+            &self,
+            input: &[::core::primitive::f32; 64],
+            target: &D,
+            loss: L,
+            grad: &mut Self,
+        ) -> ::core::primitive::f32
+        where
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 10],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            Self::backward(self, input, target, loss, grad)
+        }
+        fn descend<L, D>(
+            &mut self,
+            input: &[::core::primitive::f32; 64],
+            target: &D,
+            loss: L,
+            learning_rate: ::core::primitive::f64,
+        ) -> ::core::primitive::f32
+        where
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 10],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            Self::descend(self, input, target, loss, learning_rate)
+        }
+        type Workspace = ();
+    }
+    impl ::nn::__private::Network for Cnn {
+        type Scalar = ::core::primitive::f32;
+        type Input = [::core::primitive::f32; 64];
+        type Output = [::core::primitive::f32; 10];
+        const INPUTS: ::core::primitive::usize = 64;
+        const OUTPUTS: ::core::primitive::usize = 10;
+        const PARAMETERS: ::core::primitive::usize = Self::PARAMETERS;
+        const TENSORS: &'static [::nn::__private::Tensor] = &[
+            ::nn::__private::Tensor {
+                name: "layer1.weight",
+                rows: 9,
+                columns: 4,
+                kind: ::nn::__private::TensorKind::Weight,
+                fan_in: 9,
+                torch_shape: &[4, 1, 3, 3],
+                torch_order: ::nn::__private::TorchOrder::Transposed,
+            },
+            ::nn::__private::Tensor {
+                name: "layer1.bias",
+                rows: 1,
+                columns: 4,
+                kind: ::nn::__private::TensorKind::Bias,
+                fan_in: 9,
+                torch_shape: &[4],
+                torch_order: ::nn::__private::TorchOrder::Same,
+            },
+            ::nn::__private::Tensor {
+                name: "layer3.weight",
+                rows: 64,
+                columns: 10,
+                kind: ::nn::__private::TensorKind::Weight,
+                fan_in: 64,
+                torch_shape: &[10, 64],
+                torch_order: ::nn::__private::TorchOrder::Transposed,
+            },
+            ::nn::__private::Tensor {
+                name: "layer3.bias",
+                rows: 1,
+                columns: 10,
+                kind: ::nn::__private::TensorKind::Bias,
+                fan_in: 64,
+                torch_shape: &[10],
+                torch_order: ::nn::__private::TorchOrder::Same,
+            },
+        ];
+        const ZERO: Self = Self::zeros();
+        fn forward(&self, input: &Self::Input) -> Self::Output {
+            Self::forward(self, input)
+        }
+        fn summary() -> ::nn::__private::Summary {
+            Self::summary()
+        }
+        #[inline]
+        fn fill(&mut self, value: ::core::primitive::f32) {
+            self.layer1.fill(value);
+            self.layer3.fill(value);
+        }
+        #[inline]
+        fn scale(&mut self, factor: ::core::primitive::f32) {
+            self.layer1.scale(factor);
+            self.layer3.scale(factor);
+        }
+        #[inline]
+        fn add_scaled(&mut self, other: &Self, factor: ::core::primitive::f32) {
+            self.layer1.add_scaled(&other.layer1, factor);
+            self.layer3.add_scaled(&other.layer3, factor);
+        }
+        fn tensor(&self, index: ::core::primitive::usize) -> &[::core::primitive::f32] {
+            match index {
+                0 => self.layer1.weights.as_flattened().as_flattened().as_flattened(),
+                1 => &self.layer1.bias,
+                2 => self.layer3.weights.as_flattened(),
+                3 => &self.layer3.bias,
+                _ => &[],
+            }
+        }
+        fn tensor_mut(
+            &mut self,
+            index: ::core::primitive::usize,
+        ) -> &mut [::core::primitive::f32] {
+            match index {
+                0 => {
+                    self.layer1
+                        .weights
+                        .as_flattened_mut()
+                        .as_flattened_mut()
+                        .as_flattened_mut()
+                }
+                1 => &mut self.layer1.bias,
+                2 => self.layer3.weights.as_flattened_mut(),
+                3 => &mut self.layer3.bias,
+                _ => &mut [],
+            }
+        }
+    }
+    impl Cnn {
+        /// The network whose weights `bytes` holds, in `nn::bytes` format, after checking the
+        /// scalar type, every tensor's shape, the length and that every value is finite.
+        ///
+        /// A `const fn`: `nn::include_weights!` calls it at compile time, so a weights file
+        /// that does not fit the network is a compile error.
+        ///
+        /// # Errors
+        ///
+        /// The `nn::bytes::BytesError` of the first problem found.
+        pub const fn from_weights(
+            bytes: &[::core::primitive::u8],
+        ) -> ::core::result::Result<Self, ::nn::__private::bytes::BytesError> {
+            let at = match ::nn::__private::bytes::check_header(
+                bytes,
+                "f32",
+                <Self as ::nn::__private::Network>::TENSORS,
+                ::core::mem::size_of::<::core::primitive::f32>(),
+            ) {
+                ::core::result::Result::Ok(at) => at,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let (layer1, at) = match ::nn::__private::bytes::conv2d_f32::<
+                1,
+                4,
+                3,
+                3,
+            >(bytes, at, "layer1.weight", "layer1.bias") {
+                ::core::result::Result::Ok(read) => read,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let (layer3, at) = match ::nn::__private::bytes::dense_f32::<
+                64,
+                10,
+            >(bytes, at, "layer3.weight", "layer3.bias") {
+                ::core::result::Result::Ok(read) => read,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let _ = at;
+            ::core::result::Result::Ok(Self { layer1, layer3 })
+        }
+    }
+}
+#[allow(unused_imports)]
+use __nn_network_Cnn_N::Cnn;
+#[allow(unused_imports)]
+use __nn_network_Cnn_N::*;

@@ -1,0 +1,162 @@
+//! Convolutional networks against PyTorch: `nn.Sequential`s of `reference/torch_cnn.py` (float64),
+//! loaded from the safetensors files PyTorch saved, give PyTorch's output, loss and gradient of
+//! every parameter; and each round trips through `nn::bytes` and `include_weights!`.
+
+// Round trips are exact: that is what they assert.
+#![allow(clippy::float_cmp)]
+
+mod common;
+
+use common::flat;
+use nn::loss::Mse;
+use nn::{Network, Trainable};
+use serde_json::Value;
+
+nn::network! {
+    /// `cnn_valid_max`: valid padding, max pooling, then dense layers.
+    struct ValidMax: f64 = [1, 8, 8] => relu conv2d(4, 3x3) => max_pool2d(2x2) => relu 8 => identity 3;
+    /// `cnn_same_avg`: TensorFlow's `same` with strides 2 x 1 and a non-square kernel (the odd
+    /// zero after), symmetric padding, overlapping average pooling.
+    struct SameAvg: f64 = [2, 7, 6] => tanh conv2d(3, 3x2, stride 2x1, same)
+        => sigmoid conv2d(2, 2x2, padding 1) => avg_pool2d(2x2, stride 1) => identity 2;
+    /// `cnn_pointwise`: a 1 x 1 convolution and global average pooling.
+    struct Pointwise: f64 = [3, 5, 5] => relu conv2d(4, 1x1) => global_avg_pool2d() => identity 2;
+}
+
+fn case(name: &str) -> Value {
+    let all: Value = serde_json::from_str(include_str!("reference/torch_cnn.json"))
+        .expect("the reference file is valid JSON");
+    all[name].clone()
+}
+
+/// Within 1e-12 of PyTorch's, relatively, or absolutely near zero.
+#[track_caller]
+fn assert_close(name: &str, actual: &[f64], expected: &[f64]) {
+    assert_eq!(actual.len(), expected.len(), "{name}: size");
+    for (i, (&actual, &expected)) in actual.iter().zip(expected).enumerate() {
+        assert!(
+            (actual - expected).abs() <= 1e-12 * expected.abs().max(1.0),
+            "{name}[{i}]: {actual} vs PyTorch's {expected}"
+        );
+    }
+}
+
+/// The network PyTorch saved gives PyTorch's output, loss and gradients.
+fn check<N>(name: &str)
+where
+    N: Trainable<Scalar = f64> + Clone,
+    N::Input: TryFrom<Vec<f64>>,
+    N::Output: TryFrom<Vec<f64>>,
+    Mse: nn::loss::Loss<f64, N::Output, N::Output> + nn::loss::PairsWith<N::OutputActivation>,
+{
+    let r = case(name);
+    let mut net = N::zeros();
+    let path = format!(
+        "{}/tests/reference/torch_{name}.safetensors",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    nn::safetensors::load(&mut net, &path).expect("PyTorch's file loads");
+    let Ok(x) = N::Input::try_from(flat(&r["x"])) else {
+        panic!("{name}: input size");
+    };
+    let Ok(d) = N::Output::try_from(flat(&r["d"])) else {
+        panic!("{name}: output size");
+    };
+    assert_close(
+        &format!("{name}: y"),
+        net.forward(&x).as_ref(),
+        &flat(&r["y"]),
+    );
+
+    let mut grad = N::zeros();
+    let loss = net.backward(&x, &d, Mse, &mut grad);
+    assert_close(
+        &format!("{name}: loss"),
+        &[loss],
+        &[r["loss"].as_f64().unwrap()],
+    );
+    let expected = r["gradients"].as_array().unwrap();
+    assert_eq!(expected.len(), N::TENSORS.len(), "{name}: tensors");
+    for (index, (tensor, expected)) in N::TENSORS.iter().zip(expected).enumerate() {
+        // PyTorch's order, from ours.
+        let values = grad.tensor(index);
+        let ours: Vec<f64> = (0..tensor.len())
+            .map(|i| values[tensor.our_index(i)])
+            .collect();
+        assert_close(&format!("{name}: {}", tensor.name), &ours, &flat(expected));
+    }
+
+    // One step of `descend` moves the weights as `backward` then plain gradient descent does.
+    let mut stepped = net.clone();
+    stepped.descend(&x, &d, Mse, 0.5);
+    for index in 0..N::TENSORS.len() {
+        let expected: Vec<f64> = net
+            .tensor(index)
+            .iter()
+            .zip(grad.tensor(index))
+            .map(|(w, g)| w - 0.5 * g)
+            .collect();
+        assert_close(
+            &format!("{name}: descend"),
+            stepped.tensor(index),
+            &expected,
+        );
+    }
+}
+
+#[test]
+fn valid_padding_and_max_pooling_match_pytorch() {
+    check::<ValidMax>("cnn_valid_max");
+}
+
+#[test]
+fn same_padding_strides_and_average_pooling_match_pytorch() {
+    check::<SameAvg>("cnn_same_avg");
+}
+
+#[test]
+fn pointwise_convolution_and_global_pooling_match_pytorch() {
+    check::<Pointwise>("cnn_pointwise");
+}
+
+#[test]
+fn the_tensors_of_a_cnn_are_pytorchs() {
+    let names: Vec<_> = ValidMax::TENSORS.iter().map(|t| t.name).collect();
+    assert_eq!(
+        names,
+        [
+            "layer1.weight",
+            "layer1.bias",
+            "layer3.weight",
+            "layer3.bias",
+            "layer4.weight",
+            "layer4.bias"
+        ]
+    );
+    let conv = ValidMax::TENSORS[0];
+    assert_eq!(
+        (conv.torch_shape, conv.rows, conv.columns, conv.fan_in),
+        (&[4, 1, 3, 3][..], 9, 4, 9)
+    );
+    assert_eq!(ValidMax::TENSORS[2].torch_shape, [8, 36]);
+    assert_eq!(ValidMax::PARAMETERS, 40 + 296 + 27);
+}
+
+#[test]
+fn a_cnn_round_trips_through_bytes_and_safetensors() {
+    let r = case("cnn_same_avg");
+    let mut net = SameAvg::zeros();
+    let path = format!(
+        "{}/tests/reference/torch_cnn_same_avg.safetensors",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    nn::safetensors::load(&mut net, &path).unwrap();
+    let mut buffer = vec![0; nn::bytes::encoded_len::<SameAvg>()];
+    nn::bytes::encode(&net, &mut buffer).unwrap();
+    assert_eq!(SameAvg::from_weights(&buffer), Ok(net.clone()));
+    let mut copy = SameAvg::zeros();
+    nn::safetensors::from_bytes(&mut copy, &nn::safetensors::to_bytes(&net).unwrap()).unwrap();
+    assert_eq!(copy, net);
+    let x: [f64; 84] = flat(&r["x"]).try_into().unwrap();
+    assert_eq!(copy.forward(&x), net.forward(&x));
+}
