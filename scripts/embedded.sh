@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# nn on microcontrollers, end to end: trains the digits network on the host, bakes its weights into
-# the firmware in examples/cortex-m, runs the firmware under QEMU (Cortex-M4F, and the Cortex-M0
+# nn on microcontrollers, end to end: trains the digits networks (dense and convolutional) on the
+# host, bakes their weights into the firmware in examples/cortex-m, runs the firmware under QEMU (Cortex-M4F, and the Cortex-M0
 # build on a Cortex-M3), checks that its predictions equal the host's and that it passes, and
 # reports flash, RAM, stack and instruction counts. Installs what it needs.
 set -euo pipefail
@@ -15,8 +15,9 @@ if ! command -v qemu-system-arm >/dev/null || ! command -v arm-none-eabi-size >/
     apt-get install -y -qq qemu-system-arm binutils-arm-none-eabi >/dev/null
 fi
 
-# The host trains the network and writes its weights, ten held-out images and its predictions.
+# The host trains the networks and writes their weights, ten held-out images and their predictions.
 cargo run --release --quiet --example digits -- target/digits >/dev/null
+cargo run --release --quiet --example digits_cnn -- target/digits_cnn >/dev/null
 
 cd examples/cortex-m
 # The paths below are under the firmware's own target directory, whatever the environment says.
@@ -39,7 +40,11 @@ run() { # run NAME CPU MACHINE ELF
         echo "embedded: the $1 firmware's predictions differ from the host's" >&2
         exit 1
     fi
-    echo "$1: predictions identical to the host's; $(grep -c '^image ' "$out/$1.log") images"
+    if ! diff <(grep '^cnn image ' "$out/$1.log") "$root/target/digits_cnn/predictions.txt"; then
+        echo "embedded: the $1 firmware's CNN predictions differ from the host's" >&2
+        exit 1
+    fi
+    echo "$1: both networks' predictions identical to the host's; $(grep -c '^image ' "$out/$1.log") images"
 }
 run cortex-m4 cortex-m4 mps2-an386 target/thumbv7em-none-eabihf/release/firmware
 run cortex-m0-build-on-m3 cortex-m3 mps2-an385 target/thumbv6m-none-eabi/release/firmware
@@ -60,3 +65,5 @@ for target in thumbv7em-none-eabihf thumbv6m-none-eabi; do
 done
 weights=$(arm-none-eabi-nm -S -C target/thumbv7em-none-eabihf/release/inference | awk '/ nn_firmware::DIGITS$/ { print $2 }')
 echo "of which the digits weights (symbol nn_firmware::DIGITS): $((16#$weights)) bytes"
+cnn=$(arm-none-eabi-nm -S -C target/thumbv7em-none-eabihf/release/firmware | awk '/ nn_firmware::DIGITS_CNN$/ { print $2 }')
+echo "and in the firmware, the digits CNN's (symbol nn_firmware::DIGITS_CNN): $((16#$cnn)) bytes"

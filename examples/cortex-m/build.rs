@@ -9,4 +9,5 @@ fn main() {
     println!("cargo:rerun-if-changed=memory.x");
     println!("cargo:rerun-if-changed=../../target/digits/digits.nnw");
     println!("cargo:rerun-if-changed=../../target/digits/images.bin");
+    println!("cargo:rerun-if-changed=../../target/digits_cnn/digits_cnn.nnw");
 }

@@ -2,7 +2,8 @@
 //! the measurements.
 //!
 //! The weights and images come from the host: `cargo run --release --example digits` writes them
-//! to `target/digits/` at the repository root, and `scripts/embedded.sh` runs it first.
+//! to `target/digits/` at the repository root, `--example digits_cnn` the convolutional network's
+//! to `target/digits_cnn/`, and `scripts/embedded.sh` runs both first.
 #![no_std]
 
 pub mod measure;
@@ -19,10 +20,17 @@ nn::network! {
     /// A layer of 4,096 weights: trained on the device in blocks of 32 samples, whose buffers are
     /// a `static` (`BlockedWorkspace`).
     pub struct Blocked = 64 => relu 64 => softmax 10;
+    /// The convolutional digits classifier of `examples/digits_cnn.rs`, trained on the host.
+    pub struct DigitsCnn = [1, 8, 8] => relu conv2d(16, 3x3, same) => max_pool2d(2x2)
+        => relu conv2d(32, 3x3, same) => max_pool2d(2x2) => relu 64 => softmax 10;
 }
 
 /// The host's trained weights, in flash; a file of another shape does not compile.
 pub static DIGITS: Digits = nn::include_weights!(Digits, "../../../target/digits/digits.nnw");
+
+/// The convolutional network's weights, trained on the host, in flash.
+pub static DIGITS_CNN: DigitsCnn =
+    nn::include_weights!(DigitsCnn, "../../../target/digits_cnn/digits_cnn.nnw");
 
 /// Ten held-out images: 64 little-endian f32 pixels and a label byte each.
 static IMAGES: &[u8] = include_bytes!("../../../target/digits/images.bin");
@@ -61,6 +69,25 @@ pub fn classify() -> usize {
         let predicted = argmax(&y);
         hprintln!(
             "image {}: digit {}, predicted {} (p = {:.6})",
+            index,
+            digit,
+            predicted,
+            y[predicted]
+        );
+        right += usize::from(predicted == digit);
+    }
+    right
+}
+
+/// [`classify`] with the convolutional network, in the host's format
+/// (`target/digits_cnn/predictions.txt`).
+pub fn classify_cnn() -> usize {
+    let mut right = 0;
+    for (index, (pixels, digit)) in images().enumerate() {
+        let y = DIGITS_CNN.forward(&pixels);
+        let predicted = argmax(&y);
+        hprintln!(
+            "cnn image {}: digit {}, predicted {} (p = {:.3})",
             index,
             digit,
             predicted,

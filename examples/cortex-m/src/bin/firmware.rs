@@ -17,7 +17,8 @@ use nn::loss::CrossEntropy;
 use nn::prelude::*;
 use nn::{Scalar, metrics, train};
 use nn_firmware::{
-    Blocked, BlockedWorkspace, DIGITS, Regression, classify, exit, images, measure, plain,
+    Blocked, BlockedWorkspace, DIGITS, DIGITS_CNN, Regression, classify, classify_cnn, exit,
+    images, measure, plain,
 };
 use panic_semihosting as _;
 
@@ -57,11 +58,40 @@ fn main() -> ! {
         nn / hand_written
     );
 
+    let cnn_agrees = convolutional(&mut counter);
     let trained = train_regression(&mut counter);
     let blocks = train_in_blocks();
-    let ok = agree && trained && blocks;
+    let ok = agree && cnn_agrees && trained && blocks;
     hprintln!("{}", if ok { "PASS" } else { "FAIL" });
     exit(ok);
+}
+
+/// The convolutional network on the ten images, against the hand-written loops: its predictions,
+/// stack and instructions. Returns whether both classify every image alike.
+fn convolutional(counter: &mut measure::Counter) -> bool {
+    hprintln!(
+        "digits CNN: {} parameters in flash",
+        nn_firmware::DigitsCnn::PARAMETERS
+    );
+    let right = classify_cnn();
+    hprintln!("{} of 10 images right", right);
+    let agree = images().all(|(pixels, _)| {
+        metrics::argmax(&DIGITS_CNN.forward(&pixels))
+            == metrics::argmax(&plain::forward_cnn(&DIGITS_CNN, &pixels))
+    });
+    let (image, _) = images().next().unwrap_or(([0.0; 64], 0));
+    let (_, stack) = measure::stack_used(|| black_box(DIGITS_CNN.forward(black_box(&image))));
+    let nn = counter.instructions(10, || DIGITS_CNN.forward(black_box(&image)));
+    let hand_written =
+        counter.instructions(10, || plain::forward_cnn(&DIGITS_CNN, black_box(&image)));
+    hprintln!("CNN inference stack: {} bytes", stack);
+    hprintln!(
+        "CNN inference instructions: nn {:.0}, hand-written {:.0}, ratio {:.3}",
+        nn,
+        hand_written,
+        nn / hand_written
+    );
+    agree
 }
 
 /// The seed's experiment on the device: `f(x) = 3 x0 + 2 x1`, one random sample per step, learning
