@@ -11,7 +11,7 @@ extern crate self as nn;
 extern crate alloc;
 
 pub use nn_core::{
-    Accumulate, Activation, Conv2d, Dense, GradientCheck, LayerSummary, LayerTrace, Matrix,
+    Accumulate, Activation, Conv1d, Conv2d, Dense, GradientCheck, LayerSummary, LayerTrace, Matrix,
     Network, Pool2d, Scalar, Sliding, Summary, Tensor, TensorKind, TorchOrder, Trainable, Vector,
     Zeroable, activation, bytes, gradient_check, init, layer, loss, metrics, numerical_gradient,
     optim, reshape, team, train,
@@ -176,8 +176,8 @@ pub mod __private {
     pub use nn_core::loss::{Loss, PairsWith};
     pub use nn_core::team::{Alone, Team};
     pub use nn_core::{
-        Accumulate, Conv2d, Dense, LayerSummary, LayerTrace, Network, Pool2d, Scalar, Sliding,
-        Summary, Tensor, TensorKind, TorchOrder, Trainable, Zeroable, write_trace_row,
+        Accumulate, Conv1d, Conv2d, Dense, LayerSummary, LayerTrace, Network, Pool2d, Scalar,
+        Sliding, Summary, Tensor, TensorKind, TorchOrder, Trainable, Zeroable, write_trace_row,
     };
     pub use nn_core::{bytes, layer, reshape};
     #[cfg(feature = "std")]

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::flat;
+use common::{flat, vector};
 use nn::loss::Mse;
 use nn::{Network, Trainable};
 use serde_json::Value;
@@ -19,6 +19,11 @@ nn::network! {
     /// zero after), symmetric padding, overlapping average pooling.
     struct SameAvg: f64 = [2, 7, 6] => tanh conv2d(3, 3x2, stride 2x1, same)
         => sigmoid conv2d(2, 2x2, padding 1) => avg_pool2d(2x2, stride 1) => identity 2;
+    /// `cnn_1d`: 1-D convolutions, `same` with stride 2 and symmetric padding, both poolings.
+    struct OneD: f64 = [2, 20] => relu conv1d(4, 3, stride 2, same) => max_pool1d(2)
+        => tanh conv1d(3, 2, padding 1) => avg_pool1d(2, stride 1) => identity 2;
+    /// The network `reference/torch_digits_cnn.py` trains on the digits.
+    struct TorchDigits = [1, 8, 8] => relu conv2d(8, 3x3) => max_pool2d(2x2) => relu 32 => softmax 10;
     /// `cnn_pointwise`: a 1 x 1 convolution and global average pooling.
     struct Pointwise: f64 = [3, 5, 5] => relu conv2d(4, 1x1) => global_avg_pool2d() => identity 2;
 }
@@ -120,6 +125,37 @@ fn pointwise_convolution_and_global_pooling_match_pytorch() {
 }
 
 #[test]
+fn one_dimensional_convolutions_and_pooling_match_pytorch() {
+    check::<OneD>("cnn_1d");
+    assert_eq!(OneD::TENSORS[0].torch_shape, [4, 2, 3]);
+    assert_eq!(OneD::TENSORS[2].torch_shape, [3, 4, 2]);
+}
+
+#[test]
+fn a_cnn_trained_by_pytorch_predicts_pytorchs_classes() {
+    let r: Value = serde_json::from_str(include_str!("reference/torch_digits_cnn.json")).unwrap();
+    let mut net = TorchDigits::zeros();
+    let path = format!(
+        "{}/tests/reference/torch_digits_cnn.safetensors",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    nn::safetensors::load(&mut net, &path).expect("PyTorch's file loads");
+    let images = r["images"].as_array().unwrap();
+    assert_eq!(images.len(), 100);
+    for (index, image) in images.iter().enumerate() {
+        let y = net.forward(&vector(image));
+        let class = r["classes"][index].as_u64().unwrap();
+        assert_eq!(nn::metrics::argmax(&y) as u64, class, "image {index}");
+        for (p, expected) in y.iter().zip(flat(&r["probabilities"][index])) {
+            assert!(
+                (f64::from(*p) - expected).abs() < 1e-5,
+                "image {index}: {p} vs {expected}"
+            );
+        }
+    }
+}
+
+#[test]
 fn the_tensors_of_a_cnn_are_pytorchs() {
     let names: Vec<_> = ValidMax::TENSORS.iter().map(|t| t.name).collect();
     assert_eq!(
@@ -159,4 +195,15 @@ fn a_cnn_round_trips_through_bytes_and_safetensors() {
     assert_eq!(copy, net);
     let x: [f64; 84] = flat(&r["x"]).try_into().unwrap();
     assert_eq!(copy.forward(&x), net.forward(&x));
+
+    // And a 1-D network, whose weights `include_weights!` reads with a reader of its own.
+    let mut one_d = OneD::zeros();
+    let path = format!(
+        "{}/tests/reference/torch_cnn_1d.safetensors",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    nn::safetensors::load(&mut one_d, &path).unwrap();
+    let mut buffer = vec![0; nn::bytes::encoded_len::<OneD>()];
+    nn::bytes::encode(&one_d, &mut buffer).unwrap();
+    assert_eq!(OneD::from_weights(&buffer), Ok(one_d));
 }

@@ -20,6 +20,9 @@ nn::network! {
     /// `same` padding with the odd zero after, two convolutions, global pooling, softmax.
     struct Same: f64 = [1, 6, 5] => sigmoid conv2d(2, 2x2, same) => tanh conv2d(3, 3x3, stride 2, same)
         => global_avg_pool2d() => softmax 3;
+    /// 1-D: `same` with stride 2, symmetric padding, both poolings, global pooling.
+    struct OneD: f64 = [2, 11] => tanh conv1d(3, 3, stride 2, same) => max_pool1d(2, stride 1)
+        => sigmoid conv1d(4, 2, padding 1) => avg_pool1d(2) => global_avg_pool1d() => identity 3;
     /// Symmetric padding and max pooling with overlapping windows.
     struct Padded: f64 = [2, 5, 5] => tanh conv2d(2, 3x3, padding 1) => max_pool2d(3x3, stride 2)
         => sigmoid 4 => identity 3;
@@ -103,4 +106,9 @@ fn same_padding_and_global_pooling() {
 #[test]
 fn symmetric_padding_and_max_pooling() {
     check::<Padded, _, _>(Mse, |target| target);
+}
+
+#[test]
+fn one_dimensional_layers() {
+    check::<OneD, _, _>(Mse, |target| target);
 }

@@ -13,7 +13,7 @@
 
 use core::fmt;
 
-use crate::{Conv2d, Dense, Network, Scalar, Tensor};
+use crate::{Conv1d, Conv2d, Dense, Network, Scalar, Tensor};
 
 /// The first four bytes of every weights file.
 pub const MAGIC: [u8; 4] = *b"NNW1";
@@ -429,7 +429,7 @@ const fn array_at<const N: usize>(bytes: &[u8], at: usize) -> [u8; N] {
 /// Const readers of one layer, for `from_weights`: the weights then the bias from `at`, which
 /// [`check_header`] has vouched for; each returns the layer and where the next one starts.
 macro_rules! layer_readers {
-    ($values:ident, $dense:ident, $conv2d:ident, $t:ident) => {
+    ($values:ident, $dense:ident, $conv2d:ident, $conv1d:ident, $t:ident) => {
         /// Reads `values.len()` values of tensor `tensor` from `at` into `values`; returns where
         /// the next value starts.
         const fn $values(
@@ -493,11 +493,30 @@ macro_rules! layer_readers {
                 Err(error) => Err(error),
             }
         }
+
+        #[doc(hidden)]
+        pub const fn $conv1d<const C: usize, const F: usize, const K: usize>(
+            bytes: &[u8],
+            at: usize,
+            weight: &'static str,
+            bias: &'static str,
+        ) -> Result<(Conv1d<$t, C, F, K>, usize), BytesError> {
+            let mut layer = Conv1d::<$t, C, F, K>::zeros();
+            let weights = layer.weights.as_flattened_mut().as_flattened_mut();
+            let at = match $values(bytes, at, weights, weight) {
+                Ok(at) => at,
+                Err(error) => return Err(error),
+            };
+            match $values(bytes, at, &mut layer.bias, bias) {
+                Ok(at) => Ok((layer, at)),
+                Err(error) => Err(error),
+            }
+        }
     };
 }
 
-layer_readers!(values_f32, dense_f32, conv2d_f32, f32);
-layer_readers!(values_f64, dense_f64, conv2d_f64, f64);
+layer_readers!(values_f32, dense_f32, conv2d_f32, conv1d_f32, f32);
+layer_readers!(values_f64, dense_f64, conv2d_f64, conv1d_f64, f64);
 
 /// `f32\0` or `f64\0`.
 fn scalar_tag<T: Scalar>() -> [u8; 4] {

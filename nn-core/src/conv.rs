@@ -200,27 +200,7 @@ impl<T: Scalar, const C: usize, const F: usize, const KH: usize, const KW: usize
         sliding: Sliding,
         u: &mut [[[T; OW]; OH]; F],
     ) {
-        let [sy, sx] = sliding.steps();
-        let [py, px] = sliding.padding;
-        for (f, uf) in u.iter_mut().enumerate() {
-            for row in uf.iter_mut() {
-                row.fill(self.bias[f]);
-            }
-            for (xc, wc) in x.iter().zip(&self.weights) {
-                for (ky, wy) in wc.iter().enumerate() {
-                    for (kx, w) in wy.iter().enumerate() {
-                        let w = w[f];
-                        let columns = sliding.on_input(1, kx, W, OW);
-                        for oy in sliding.on_input(0, ky, H, OH) {
-                            let xs = &xc[oy * sy + ky - py];
-                            for ox in columns.clone() {
-                                uf[oy][ox] += w * xs[ox * sx + kx - px];
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        products::total_input(&self.weights, &self.bias, x, sliding, u);
     }
 
     /// Backpropagation through the convolution: the gradient with respect to the input `x`, into
@@ -231,27 +211,7 @@ impl<T: Scalar, const C: usize, const F: usize, const KH: usize, const KW: usize
         sliding: Sliding,
         dx: &mut [[[T; W]; H]; C],
     ) {
-        let [sy, sx] = sliding.steps();
-        let [py, px] = sliding.padding;
-        for (dxc, wc) in dx.iter_mut().zip(&self.weights) {
-            for row in dxc.iter_mut() {
-                row.fill(T::ZERO);
-            }
-            for (ky, wy) in wc.iter().enumerate() {
-                let rows = sliding.on_input(0, ky, H, OH);
-                for (kx, wf) in wy.iter().enumerate() {
-                    let columns = sliding.on_input(1, kx, W, OW);
-                    for (duf, &w) in du.iter().zip(wf) {
-                        for oy in rows.clone() {
-                            let dxs = &mut dxc[oy * sy + ky - py];
-                            for ox in columns.clone() {
-                                dxs[ox * sx + kx - px] += w * duf[oy][ox];
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        products::input_gradient(&self.weights, du, sliding, dx);
     }
 
     /// Adds the gradient of `u` with respect to the weights and biases into `self`, a layer used
@@ -274,9 +234,120 @@ impl<T: Scalar, const C: usize, const F: usize, const KH: usize, const KW: usize
         sliding: Sliding,
         factor: T,
     ) {
+        products::add_scaled_gradient(&mut self.weights, &mut self.bias, x, du, sliding, factor);
+    }
+}
+
+/// The kernels' products over borrowed weights, which [`Conv2d`] and [`Conv1d`](crate::Conv1d)
+/// (as kernels one row high) share.
+pub(crate) mod products {
+    use super::Sliding;
+    use crate::Scalar;
+
+    /// [`Conv2d::total_input`](super::Conv2d::total_input).
+    pub fn total_input<
+        T: Scalar,
+        const C: usize,
+        const F: usize,
+        const KH: usize,
+        const KW: usize,
+        const H: usize,
+        const W: usize,
+        const OH: usize,
+        const OW: usize,
+    >(
+        weights: &[[[[T; F]; KW]; KH]; C],
+        bias: &[T; F],
+        x: &[[[T; W]; H]; C],
+        sliding: Sliding,
+        u: &mut [[[T; OW]; OH]; F],
+    ) {
         let [sy, sx] = sliding.steps();
         let [py, px] = sliding.padding;
-        for (xc, gc) in x.iter().zip(&mut self.weights) {
+        for (f, uf) in u.iter_mut().enumerate() {
+            for row in uf.iter_mut() {
+                row.fill(bias[f]);
+            }
+            for (xc, wc) in x.iter().zip(weights) {
+                for (ky, wy) in wc.iter().enumerate() {
+                    for (kx, w) in wy.iter().enumerate() {
+                        let w = w[f];
+                        let columns = sliding.on_input(1, kx, W, OW);
+                        for oy in sliding.on_input(0, ky, H, OH) {
+                            let xs = &xc[oy * sy + ky - py];
+                            for ox in columns.clone() {
+                                uf[oy][ox] += w * xs[ox * sx + kx - px];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`Conv2d::input_gradient`](super::Conv2d::input_gradient).
+    pub fn input_gradient<
+        T: Scalar,
+        const C: usize,
+        const F: usize,
+        const KH: usize,
+        const KW: usize,
+        const H: usize,
+        const W: usize,
+        const OH: usize,
+        const OW: usize,
+    >(
+        weights: &[[[[T; F]; KW]; KH]; C],
+        du: &[[[T; OW]; OH]; F],
+        sliding: Sliding,
+        dx: &mut [[[T; W]; H]; C],
+    ) {
+        let [sy, sx] = sliding.steps();
+        let [py, px] = sliding.padding;
+        for (dxc, wc) in dx.iter_mut().zip(weights) {
+            for row in dxc.iter_mut() {
+                row.fill(T::ZERO);
+            }
+            for (ky, wy) in wc.iter().enumerate() {
+                let rows = sliding.on_input(0, ky, H, OH);
+                for (kx, wf) in wy.iter().enumerate() {
+                    let columns = sliding.on_input(1, kx, W, OW);
+                    for (duf, &w) in du.iter().zip(wf) {
+                        for oy in rows.clone() {
+                            let dxs = &mut dxc[oy * sy + ky - py];
+                            for ox in columns.clone() {
+                                dxs[ox * sx + kx - px] += w * duf[oy][ox];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`Conv2d::add_scaled_gradient`](super::Conv2d::add_scaled_gradient), into `weights` and
+    /// `bias`.
+    pub fn add_scaled_gradient<
+        T: Scalar,
+        const C: usize,
+        const F: usize,
+        const KH: usize,
+        const KW: usize,
+        const H: usize,
+        const W: usize,
+        const OH: usize,
+        const OW: usize,
+    >(
+        weights: &mut [[[[T; F]; KW]; KH]; C],
+        bias: &mut [T; F],
+        x: &[[[T; W]; H]; C],
+        du: &[[[T; OW]; OH]; F],
+        sliding: Sliding,
+        factor: T,
+    ) {
+        let [sy, sx] = sliding.steps();
+        let [py, px] = sliding.padding;
+        for (xc, gc) in x.iter().zip(weights) {
             for (ky, gy) in gc.iter_mut().enumerate() {
                 let rows = sliding.on_input(0, ky, H, OH);
                 for (kx, gf) in gy.iter_mut().enumerate() {
@@ -294,7 +365,7 @@ impl<T: Scalar, const C: usize, const F: usize, const KH: usize, const KW: usize
                 }
             }
         }
-        for (b, duf) in self.bias.iter_mut().zip(du) {
+        for (b, duf) in bias.iter_mut().zip(du) {
             let mut sum = T::ZERO;
             for value in duf.as_flattened() {
                 sum += *value;

@@ -42,6 +42,18 @@ pub enum Shape {
         /// The output's rows and columns.
         output: [usize; 2],
     },
+    /// A 1-D convolution from `channels` to `filters` with a `kernel` long, whose output is
+    /// `output` long (per filter).
+    Conv1d {
+        /// The input's channels.
+        channels: usize,
+        /// The filters: the output's channels.
+        filters: usize,
+        /// The kernel's length.
+        kernel: usize,
+        /// The output's length.
+        output: usize,
+    },
     /// 2-D pooling, max or average, of each of `channels` by a `window`: no parameters and, as
     /// far as the rules here go, no multiply-adds.
     Pool2d {
@@ -81,6 +93,16 @@ impl Shape {
         }
     }
 
+    /// A 1-D convolution's shape.
+    pub const fn conv1d(channels: usize, filters: usize, kernel: usize, output: usize) -> Self {
+        Self::Conv1d {
+            channels,
+            filters,
+            kernel,
+            output,
+        }
+    }
+
     /// The weights' rows (each output's fan-in) and columns (the outputs each row reaches): a
     /// dense layer's inputs and outputs, a convolution's channels times kernel places, and
     /// filters; none for pooling.
@@ -94,6 +116,12 @@ impl Shape {
                 kernel,
                 ..
             } => (channels * kernel[0] * kernel[1], filters),
+            Self::Conv1d {
+                channels,
+                filters,
+                kernel,
+                ..
+            } => (channels * kernel, filters),
         }
     }
 
@@ -110,6 +138,7 @@ impl Shape {
         match self {
             Self::Dense { .. } | Self::Pool2d { .. } => rows * columns,
             Self::Conv2d { output, .. } => rows * columns * output[0] * output[1],
+            Self::Conv1d { output, .. } => rows * columns * output,
         }
     }
 
@@ -132,6 +161,12 @@ impl Shape {
                 kernel,
                 ..
             } => TorchShape::new(&[filters, channels, kernel[0], kernel[1]]),
+            Self::Conv1d {
+                channels,
+                filters,
+                kernel,
+                ..
+            } => TorchShape::new(&[filters, channels, kernel]),
             Self::Pool2d { .. } => {
                 return ParameterTensors {
                     tensors: [NONE; 2],

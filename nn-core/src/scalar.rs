@@ -27,6 +27,7 @@ use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAss
 /// ```
 pub trait Scalar:
     sealed::Sealed
+    + bytemuck::Pod
     + Copy
     + Default
     + PartialOrd

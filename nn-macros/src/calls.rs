@@ -4,10 +4,12 @@
 //! ```text
 //! conv2d(FILTERS, KERNEL [, stride S] [, same | valid | padding P])
 //! max_pool2d(WINDOW [, stride S])    avg_pool2d(WINDOW [, stride S])    global_avg_pool2d()
+//! conv1d(…)    max_pool1d(…)    avg_pool1d(…)    global_avg_pool1d()
 //! ```
 //!
-//! `KERNEL`, `WINDOW`, `S` and `P` are `3` (the same along rows and columns) or `3x2` (rows x
-//! columns).
+//! In 2-D, `KERNEL`, `WINDOW`, `S` and `P` are `3` (the same along rows and columns) or `3x2`
+//! (rows x columns); in 1-D, one number. A 1-D layer is computed as a 2-D one over one row: its
+//! sizes are kept here as `[1, n]`, its stride `[1, s]` and its padding `[0, p]`.
 
 use nn_core::{Pool2d, Sliding};
 use proc_macro2::{TokenStream, TokenTree};
@@ -18,7 +20,16 @@ use crate::model::{Kind, shape_text};
 use crate::parse::Call;
 
 /// The layers written as calls.
-pub const NAMES: [&str; 4] = ["conv2d", "max_pool2d", "avg_pool2d", "global_avg_pool2d"];
+pub const NAMES: [&str; 8] = [
+    "conv2d",
+    "max_pool2d",
+    "avg_pool2d",
+    "global_avg_pool2d",
+    "conv1d",
+    "max_pool1d",
+    "avg_pool1d",
+    "global_avg_pool1d",
+];
 
 /// A layer of a call: what it computes and its output's shape. `None` after an error (already
 /// reported), which leaves the shape unknown from there on.
@@ -32,25 +43,34 @@ pub fn layer(call: &Call, input: &[usize], errors: &mut Errors) -> Option<(Kind,
         ));
         return None;
     }
-    let [channels, rows, columns] = *input else {
-        errors.push(syn::Error::new(
-            call.name.span(),
-            format!(
-                "`{name}` takes channels of rows and columns, `[C, H, W]`, but its input is `{}`: \
-                 declare the network's input as `[C, H, W]`",
-                shape_text(input)
-            ),
-        ));
-        return None;
+    let one_d = name.ends_with("1d");
+    let (channels, size) = match *input {
+        [channels, rows, columns] if !one_d => (channels, [rows, columns]),
+        [channels, length] if one_d => (channels, [1, length]),
+        _ => {
+            let (shape, example) = if one_d {
+                ("channels of one row, `[C, L]`", "[1, 64]")
+            } else {
+                ("channels of rows and columns, `[C, H, W]`", "[1, 8, 8]")
+            };
+            errors.push(syn::Error::new(
+                call.name.span(),
+                format!(
+                    "`{name}` takes {shape}, but its input is `{}`: declare the network's input \
+                     as such a shape, as in `{example}`",
+                    shape_text(input)
+                ),
+            ));
+            return None;
+        }
     };
-    let size = [rows, columns];
-    match name.as_str() {
-        "conv2d" => conv2d(call, size, errors),
-        "global_avg_pool2d" => {
+    let (kind, output) = match name.trim_end_matches("1d").trim_end_matches("2d") {
+        "conv" => conv(call, size, one_d, errors)?,
+        "global_avg_pool" => {
             if let Some(extra) = call.args.first() {
                 errors.push(syn::Error::new_spanned(
                     extra,
-                    "`global_avg_pool2d()` takes no arguments: its window is the whole input",
+                    format!("`{name}()` takes no arguments: its window is the whole input"),
                 ));
                 return None;
             }
@@ -58,31 +78,50 @@ pub fn layer(call: &Call, input: &[usize], errors: &mut Errors) -> Option<(Kind,
                 window: size,
                 stride: size,
             };
-            let written = "global_avg_pool2d()".to_owned();
             let kind = Kind::Pool2d {
                 max: false,
                 pool,
-                written,
+                written: format!("{name}()"),
             };
-            Some((kind, vec![channels, 1, 1]))
+            (kind, [1, 1])
         }
-        _ => pool2d(call, name == "max_pool2d", channels, size, errors),
-    }
+        pool => pool2d(call, pool == "max_pool", size, one_d, errors)?,
+    };
+    let shape = match &kind {
+        Kind::Conv2d { filters, .. } | Kind::Conv1d { filters, .. } => *filters,
+        _ => channels,
+    };
+    let shape = if one_d {
+        vec![shape, output[1]]
+    } else {
+        vec![shape, output[0], output[1]]
+    };
+    Some((kind, shape))
 }
 
-/// `conv2d(FILTERS, KERNEL, …)`.
-fn conv2d(call: &Call, size: [usize; 2], errors: &mut Errors) -> Option<(Kind, Vec<usize>)> {
-    let usage = "as in `conv2d(16, 3x3)`: filters, then kernel rows x columns";
+/// `conv2d(FILTERS, KERNEL, …)` or `conv1d(…)`: the layer and its output's rows and columns.
+fn conv(
+    call: &Call,
+    size: [usize; 2],
+    one_d: bool,
+    errors: &mut Errors,
+) -> Option<(Kind, [usize; 2])> {
+    let name = &call.name;
+    let usage = if one_d {
+        "as in `conv1d(16, 3)`: filters, then the kernel's length"
+    } else {
+        "as in `conv2d(16, 3x3)`: filters, then kernel rows x columns"
+    };
     let (Some(filters), Some(kernel)) = (call.args.first(), call.args.get(1)) else {
         errors.push(syn::Error::new(
             call.paren.span.join(),
-            format!("`conv2d` needs its filters and its kernel, {usage}"),
+            format!("`{name}` needs its filters and its kernel, {usage}"),
         ));
         return None;
     };
     let filters = count(filters, "filters", usage, errors);
-    let kernel = pair(kernel, "kernel", usage, errors);
-    let options = options(&call.args[2..], true, errors)?;
+    let kernel = size_of(kernel, "kernel", usage, one_d, errors);
+    let options = options(&call.args[2..], true, one_d, errors)?;
     let (filters, kernel) = (filters?, kernel?);
     let stride = options.stride.unwrap_or([1, 1]);
     let mut output = [0; 2];
@@ -111,8 +150,8 @@ fn conv2d(call: &Call, size: [usize; 2], errors: &mut Errors) -> Option<(Kind, V
             &call.args[1],
             format!(
                 "the kernel {} does not fit in its input, {}{}",
-                pair_text(kernel),
-                pair_text(size),
+                size_text(kernel, one_d),
+                size_text(size, one_d),
                 if padding == [0, 0] {
                     " (with `same`, the input is padded to fit it)"
                 } else {
@@ -123,37 +162,52 @@ fn conv2d(call: &Call, size: [usize; 2], errors: &mut Errors) -> Option<(Kind, V
         return None;
     }
     let written = format!(
-        "conv2d({filters}, {}{}{})",
-        pair_text(kernel),
+        "{name}({filters}, {}{}{})",
+        size_text(kernel, one_d),
         options.stride.map_or(String::new(), |stride| format!(
             ", stride {}",
-            step_text(stride)
+            step_text(stride, one_d)
         )),
         match options.padding {
             Padding::Valid => String::new(),
             Padding::Same => ", same".to_owned(),
-            Padding::Both(padding) => format!(", padding {}", step_text(padding)),
+            Padding::Both(padding) => format!(", padding {}", step_text(padding, one_d)),
         }
     );
-    let kind = Kind::Conv2d {
-        filters,
-        kernel,
-        sliding,
-        written,
+    let kind = if one_d {
+        Kind::Conv1d {
+            filters,
+            kernel: kernel[1],
+            stride: stride[1],
+            padding: padding[1],
+            written,
+        }
+    } else {
+        Kind::Conv2d {
+            filters,
+            kernel,
+            sliding,
+            written,
+        }
     };
-    Some((kind, vec![filters, output[0], output[1]]))
+    Some((kind, output))
 }
 
-/// `max_pool2d(WINDOW, …)` or `avg_pool2d(WINDOW, …)`.
+/// `max_pool2d(WINDOW, …)`, `avg_pool2d(WINDOW, …)` or their 1-D forms: the layer and its
+/// output's rows and columns.
 fn pool2d(
     call: &Call,
     max: bool,
-    channels: usize,
     size: [usize; 2],
+    one_d: bool,
     errors: &mut Errors,
-) -> Option<(Kind, Vec<usize>)> {
+) -> Option<(Kind, [usize; 2])> {
     let name = &call.name;
-    let usage = format!("as in `{name}(2x2)`: the window's rows x columns");
+    let usage = if one_d {
+        format!("as in `{name}(2)`: the window's length")
+    } else {
+        format!("as in `{name}(2x2)`: the window's rows x columns")
+    };
     let Some(window) = call.args.first() else {
         errors.push(syn::Error::new(
             call.paren.span.join(),
@@ -162,8 +216,8 @@ fn pool2d(
         return None;
     };
     let window_written = window;
-    let window = pair(window, "window", &usage, errors);
-    let options = options(&call.args[1..], false, errors)?;
+    let window = size_of(window, "window", &usage, one_d, errors);
+    let options = options(&call.args[1..], false, one_d, errors)?;
     let window = window?;
     let stride = options.stride.unwrap_or(window);
     let pool = Pool2d { window, stride };
@@ -173,22 +227,21 @@ fn pool2d(
             window_written,
             format!(
                 "the window {} does not fit in its input, {}",
-                pair_text(window),
-                pair_text(size)
+                size_text(window, one_d),
+                size_text(size, one_d)
             ),
         ));
         return None;
     }
     let written = format!(
         "{name}({}{})",
-        pair_text(window),
+        size_text(window, one_d),
         options.stride.map_or(String::new(), |stride| format!(
             ", stride {}",
-            step_text(stride)
+            step_text(stride, one_d)
         ))
     );
-    let kind = Kind::Pool2d { max, pool, written };
-    Some((kind, vec![channels, output[0], output[1]]))
+    Some((Kind::Pool2d { max, pool, written }, output))
 }
 
 /// How a convolution pads its input.
@@ -208,7 +261,12 @@ struct Options {
 
 /// `stride S`, and for a convolution `same`, `valid` or `padding P`: each at most once. `None`
 /// after an error.
-fn options(args: &[TokenStream], padding: bool, errors: &mut Errors) -> Option<Options> {
+fn options(
+    args: &[TokenStream],
+    padding: bool,
+    one_d: bool,
+    errors: &mut Errors,
+) -> Option<Options> {
     let errors_before = errors.len();
     let mut options = Options {
         stride: None,
@@ -220,6 +278,11 @@ fn options(args: &[TokenStream], padding: bool, errors: &mut Errors) -> Option<O
     } else {
         "`stride 2`"
     };
+    let usage = if one_d {
+        "as in `stride 2`"
+    } else {
+        "as in `stride 2` or `stride 2x1`"
+    };
     for arg in args {
         let mut tokens = arg.clone().into_iter();
         let first = tokens.next();
@@ -230,8 +293,7 @@ fn options(args: &[TokenStream], padding: bool, errors: &mut Errors) -> Option<O
         };
         match word.as_str() {
             "stride" if options.stride.is_none() => {
-                let stride = pair(&rest, "stride", "as in `stride 2` or `stride 2x1`", errors);
-                options.stride = stride;
+                options.stride = size_of(&rest, "stride", usage, one_d, errors);
             }
             "same" | "valid" | "padding" if padding && !padding_given => {
                 padding_given = true;
@@ -239,7 +301,7 @@ fn options(args: &[TokenStream], padding: bool, errors: &mut Errors) -> Option<O
                     "same" if rest.is_empty() => Padding::Same,
                     "valid" if rest.is_empty() => Padding::Valid,
                     "padding" => {
-                        let zeros = zeros(&rest, errors);
+                        let zeros = zeros(&rest, one_d, errors);
                         Padding::Both(zeros.unwrap_or([0, 0]))
                     }
                     _ => {
@@ -270,12 +332,17 @@ fn options(args: &[TokenStream], padding: bool, errors: &mut Errors) -> Option<O
     (errors.len() == errors_before).then_some(options)
 }
 
-/// `padding P`: zeros, which may be 0.
-fn zeros(tokens: &TokenStream, errors: &mut Errors) -> Option<[usize; 2]> {
-    let usage = "as in `padding 1` or `padding 1x0`";
+/// `padding P`: zeros, which may be 0; in 1-D, `[0, P]`.
+fn zeros(tokens: &TokenStream, one_d: bool, errors: &mut Errors) -> Option<[usize; 2]> {
+    let usage = if one_d {
+        "as in `padding 1`"
+    } else {
+        "as in `padding 1` or `padding 1x0`"
+    };
     match parse_pair(tokens) {
-        Some(zeros) => Some(zeros),
-        None => {
+        Some([_, zeros]) if one_d && !tokens.to_string().contains('x') => Some([0, zeros]),
+        Some(zeros) if !one_d => Some(zeros),
+        _ => {
             errors.push(syn::Error::new_spanned(
                 tokens,
                 format!("the padding is a number of zeros, {usage}"),
@@ -283,6 +350,26 @@ fn zeros(tokens: &TokenStream, errors: &mut Errors) -> Option<[usize; 2]> {
             None
         }
     }
+}
+
+/// A kernel's, window's or stride's size: in 2-D, rows and columns (`3` or `3x2`); in 1-D, one
+/// number `n`, kept as `[1, n]`.
+fn size_of(
+    tokens: &TokenStream,
+    what: &str,
+    usage: &str,
+    one_d: bool,
+    errors: &mut Errors,
+) -> Option<[usize; 2]> {
+    if one_d && tokens.to_string().contains('x') {
+        errors.push(syn::Error::new_spanned(
+            tokens,
+            format!("a 1-D {what} is one number, {usage}, not `{tokens}`"),
+        ));
+        return None;
+    }
+    let size = pair(tokens, what, usage, errors)?;
+    Some(if one_d { [1, size[1]] } else { size })
 }
 
 /// A positive count, such as the filters.
@@ -348,15 +435,19 @@ fn parse_pair(tokens: &TokenStream) -> Option<[usize; 2]> {
     }
 }
 
-/// A kernel's or window's size: `3x3`.
-fn pair_text([rows, columns]: [usize; 2]) -> String {
-    format!("{rows}x{columns}")
+/// A kernel's, window's or input's size: `3x3`, or in 1-D `3`.
+fn size_text([rows, columns]: [usize; 2], one_d: bool) -> String {
+    if one_d {
+        columns.to_string()
+    } else {
+        format!("{rows}x{columns}")
+    }
 }
 
-/// A stride or padding: `2`, or `2x1` where rows and columns differ.
-fn step_text([rows, columns]: [usize; 2]) -> String {
-    if rows == columns {
-        rows.to_string()
+/// A stride or padding: `2`, or `2x1` where rows and columns differ; in 1-D, the columns'.
+fn step_text([rows, columns]: [usize; 2], one_d: bool) -> String {
+    if rows == columns || one_d {
+        columns.to_string()
     } else {
         format!("{rows}x{columns}")
     }

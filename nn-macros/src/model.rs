@@ -63,7 +63,17 @@ pub enum Kind {
         sliding: Sliding,
         written: String,
     },
-    /// 2-D pooling: the largest value of each window, or the mean.
+    /// A 1-D convolution: `filters` kernels `kernel` long stepping `stride`, `padding` zeros
+    /// before the input.
+    Conv1d {
+        filters: usize,
+        kernel: usize,
+        stride: usize,
+        padding: usize,
+        written: String,
+    },
+    /// 2-D pooling, or 1-D pooling as 2-D over one row: the largest value of each window, or
+    /// the mean.
     Pool2d {
         max: bool,
         pool: Pool2d,
@@ -158,6 +168,9 @@ impl Layer {
             Kind::Conv2d {
                 filters, kernel, ..
             } => Shape::conv2d(self.input_shape[0], *filters, *kernel, output),
+            Kind::Conv1d {
+                filters, kernel, ..
+            } => Shape::conv1d(self.input_shape[0], *filters, *kernel, output[1]),
             Kind::Pool2d { pool, .. } => Shape::Pool2d {
                 channels: self.input_shape[0],
                 window: pool.window,
@@ -170,7 +183,9 @@ impl Layer {
     pub fn written(&self) -> String {
         match &self.kind {
             Kind::Dense => self.outputs.to_string(),
-            Kind::Conv2d { written, .. } | Kind::Pool2d { written, .. } => written.clone(),
+            Kind::Conv2d { written, .. }
+            | Kind::Conv1d { written, .. }
+            | Kind::Pool2d { written, .. } => written.clone(),
         }
     }
 

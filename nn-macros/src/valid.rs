@@ -134,12 +134,13 @@ fn input_shape(declaration: &Declaration, errors: &mut Errors) -> Option<Vec<usi
     match &declaration.inputs {
         Some(Input::Width(literal)) => Some(vec![width(literal, zero, errors)]),
         Some(Input::Shape { bracket, axes }) => {
-            if axes.len() != 3 {
+            let axes_known = matches!(axes.len(), 2 | 3);
+            if !axes_known {
                 errors.push(syn::Error::new(
                     bracket.span.join(),
                     format!(
-                        "an input shape is `[C, H, W]`: channels, rows and columns, as in `[1, 8, 8]`; \
-                         this one has {} axes",
+                        "an input shape is `[C, H, W]` (channels, rows and columns, as in `[1, 8, 8]`) \
+                         or `[C, L]` (channels of one row, as in `[1, 64]`); this one has {} axes",
                         axes.len()
                     ),
                 ));
@@ -155,7 +156,7 @@ fn input_shape(declaration: &Declaration, errors: &mut Errors) -> Option<Vec<usi
                 ));
                 return None;
             }
-            (axes.len() == 3).then_some(shape)
+            axes_known.then_some(shape)
         }
         None => {
             errors.push(syn::Error::new(
@@ -317,6 +318,9 @@ fn parameter_count(network: &Network) -> Option<usize> {
                     .checked_mul(kernel[1])?,
                 *filters,
             ),
+            Kind::Conv1d {
+                filters, kernel, ..
+            } => (layer.input_shape[0].checked_mul(*kernel)?, *filters),
             Kind::Pool2d { .. } => (0, 0),
         };
         let weights = rows.checked_mul(columns)?;

@@ -8,6 +8,8 @@ Each network is also declared with `nn::network!` in the test, stage for stage:
     cnn_same_avg:   [2, 7, 6] => tanh conv2d(3, 3x2, stride 2x1, same)
                     => sigmoid conv2d(2, 2x2, padding 1) => avg_pool2d(2x2, stride 1) => identity 2
     cnn_pointwise:  [3, 5, 5] => relu conv2d(4, 1x1) => global_avg_pool2d() => identity 2
+    cnn_1d:         [2, 20] => relu conv1d(4, 3, stride 2, same) => max_pool1d(2)
+                    => tanh conv1d(3, 2, padding 1) => avg_pool1d(2, stride 1) => identity 2
 
 `same` is TensorFlow's: the odd zero of the padding after (below, right), which `nn.Conv2d`'s
 own padding cannot do, so a `ZeroPad2d` comes first. Dense layers after a convolution read its
@@ -56,6 +58,22 @@ NETWORKS = {
             nn.AvgPool2d((2, 2), stride=1),
             nn.Flatten(0),
             nn.Linear(48, 2),
+        ),
+    ),
+    "cnn_1d": (
+        (2, 20),
+        2,
+        nn.Sequential(
+            # `same`, stride 2: 10 places, the input padded 0 before and 1 after.
+            nn.ConstantPad1d((0, 1), 0.0),
+            nn.Conv1d(2, 4, 3, stride=2),
+            nn.ReLU(),
+            nn.MaxPool1d(2),
+            nn.Conv1d(4, 3, 2, padding=1),
+            nn.Tanh(),
+            nn.AvgPool1d(2, stride=1),
+            nn.Flatten(0),
+            nn.Linear(15, 2),
         ),
     ),
     "cnn_pointwise": (

@@ -7,6 +7,8 @@ nn::network! {
     struct TwoPaddings = [1, 8, 8] => relu conv2d(4, 3x3, same, valid) => softmax 10;
     struct NoWindow = [1, 8, 8] => max_pool2d() => softmax 10;
     struct GlobalWindow = [1, 8, 8] => global_avg_pool2d(2x2) => softmax 10;
+    struct SquareOneD = [1, 64] => relu conv1d(4, 3x3) => softmax 10;
+    struct LongKernel = [1, 4] => relu conv1d(4, 5) => softmax 10;
 }
 
 fn main() {}

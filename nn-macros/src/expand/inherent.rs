@@ -213,6 +213,16 @@ fn layer_shape(layer: &Layer) -> TokenStream {
             let (kernel, output) = (shape(&kernel), shape(&output));
             quote!(#path::Conv2d { channels: #channels, filters: #filters, kernel: #kernel, output: #output })
         }
+        Shape::Conv1d {
+            channels,
+            filters,
+            kernel,
+            output,
+        } => {
+            let [channels, filters, kernel, output] =
+                [channels, filters, kernel, output].map(width);
+            quote!(#path::Conv1d { channels: #channels, filters: #filters, kernel: #kernel, output: #output })
+        }
         Shape::Pool2d {
             channels,
             window,

@@ -32,15 +32,16 @@ pub fn generate(plan: &Plan) -> TokenStream {
             Literal::usize_unsuffixed(views.len() + 1),
         );
         // The weights as one flat slice: a dense layer's rows, a convolution's channels of rows.
-        let flatten = match step.layer.kind {
-            Kind::Conv2d { .. } => quote!(.as_flattened().as_flattened().as_flattened()),
-            _ => quote!(.as_flattened()),
-        };
-        let flatten_mut = match step.layer.kind {
-            Kind::Conv2d { .. } => {
-                quote!(.as_flattened_mut().as_flattened_mut().as_flattened_mut())
-            }
-            _ => quote!(.as_flattened_mut()),
+        let (flatten, flatten_mut) = match step.layer.kind {
+            Kind::Conv2d { .. } => (
+                quote!(.as_flattened().as_flattened().as_flattened()),
+                quote!(.as_flattened_mut().as_flattened_mut().as_flattened_mut()),
+            ),
+            Kind::Conv1d { .. } => (
+                quote!(.as_flattened().as_flattened()),
+                quote!(.as_flattened_mut().as_flattened_mut()),
+            ),
+            _ => (quote!(.as_flattened()), quote!(.as_flattened_mut())),
         };
         views.push(quote!(#weight => self.#field.weights #flatten,));
         views.push(quote!(#bias => &self.#field.bias,));

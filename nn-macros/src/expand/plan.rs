@@ -116,6 +116,13 @@ fn field_type(layer: &Layer, scalar: &TokenStream) -> TokenStream {
             let (filters, rows, columns) = (width(*filters), width(kernel[0]), width(kernel[1]));
             quote!(::nn::__private::Conv2d<#scalar, #channels, #filters, #rows, #columns>)
         }
+        Kind::Conv1d {
+            filters, kernel, ..
+        } => {
+            let channels = width(layer.input_shape[0]);
+            let (filters, kernel) = (width(*filters), width(*kernel));
+            quote!(::nn::__private::Conv1d<#scalar, #channels, #filters, #kernel>)
+        }
         Kind::Pool2d { .. } => TokenStream::new(),
     }
 }
@@ -139,16 +146,32 @@ impl Step<'_> {
         match self.layer.kind {
             Kind::Dense => quote!(::nn::__private::Dense),
             Kind::Conv2d { .. } => quote!(::nn::__private::Conv2d),
+            Kind::Conv1d { .. } => quote!(::nn::__private::Conv1d),
             Kind::Pool2d { .. } => TokenStream::new(),
         }
     }
 
-    /// The rows and columns of the input and output (`H, W, OH, OW`) of a layer on `[C, H, W]`.
+    /// The rows and columns of the input and output (`H, W, OH, OW`) of a layer on `[C, H, W]`,
+    /// or on `[C, L]` as one row.
     fn sizes(&self) -> TokenStream {
+        let rows_and_columns = |shape: &[usize]| match *shape {
+            [_, rows, columns] => [rows, columns],
+            [_, length] => [1, length],
+            _ => [1, 1],
+        };
         let layer = self.layer;
-        let [h, w] = [layer.input_shape[1], layer.input_shape[2]].map(width);
-        let [oh, ow] = [layer.output_shape[1], layer.output_shape[2]].map(width);
+        let [h, w] = rows_and_columns(&layer.input_shape).map(width);
+        let [oh, ow] = rows_and_columns(&layer.output_shape).map(width);
         quote!(#h, #w, #oh, #ow)
+    }
+
+    /// The input's and output's lengths (`L, OL`) of a layer on `[C, L]`.
+    fn lengths(&self) -> TokenStream {
+        let (l, ol) = (
+            width(self.layer.input_shape[1]),
+            width(self.layer.output_shape[1]),
+        );
+        quote!(#l, #ol)
     }
 
     /// `[ZERO; N]`, a buffer of `width` values.
@@ -176,6 +199,16 @@ impl Step<'_> {
                         ::nn::__private::Sliding { stride: #stride, padding: #padding },
                         #reshape_mut(&mut u),
                     );
+                    u
+                })
+            }
+            Kind::Conv1d {
+                stride, padding, ..
+            } => {
+                let lengths = self.lengths();
+                quote!({
+                    let mut u = #zeros;
+                    self.#field.total_input::<#lengths>(#reshape(#input), #stride, #padding, #reshape_mut(&mut u));
                     u
                 })
             }
@@ -232,6 +265,16 @@ impl Step<'_> {
                     dx
                 })
             }
+            Kind::Conv1d {
+                stride, padding, ..
+            } => {
+                let lengths = self.lengths();
+                quote!({
+                    let mut dx = #zeros;
+                    self.#field.input_gradient::<#lengths>(#reshape(&#du), #stride, #padding, #reshape_mut(&mut dx));
+                    dx
+                })
+            }
             Kind::Pool2d {
                 max: true, pool, ..
             } => {
@@ -277,6 +320,22 @@ impl Step<'_> {
                     },
                     Some(rate) => quote! {
                         self.#field.add_scaled_gradient::<#sizes>(#reshape(#input), #reshape(&#du), #sliding, #rate);
+                    },
+                }
+            }
+            (
+                Kind::Conv1d {
+                    stride, padding, ..
+                },
+                rate,
+            ) => {
+                let lengths = self.lengths();
+                match rate {
+                    None => quote! {
+                        grad.#field.add_gradient::<#lengths>(#reshape(#input), #reshape(&#du), #stride, #padding);
+                    },
+                    Some(rate) => quote! {
+                        self.#field.add_scaled_gradient::<#lengths>(#reshape(#input), #reshape(&#du), #stride, #padding, #rate);
                     },
                 }
             }

@@ -27,6 +27,14 @@ pub fn generate(plan: &Plan) -> TokenStream {
                 let (rows, columns) = (width(kernel[0]), width(kernel[1]));
                 quote!(#reader::<#channels, #filters, #rows, #columns>)
             }
+            Kind::Conv1d {
+                filters, kernel, ..
+            } => {
+                let reader = format_ident!("conv1d_{scalar}");
+                let (channels, filters, kernel) =
+                    (width(layer.input_shape[0]), width(*filters), width(*kernel));
+                quote!(#reader::<#channels, #filters, #kernel>)
+            }
             _ => {
                 let reader = format_ident!("dense_{scalar}");
                 let (inputs, outputs) = (&step.inputs, &step.outputs);
