@@ -85,7 +85,7 @@ pub fn layer(call: &Call, input: &[usize], errors: &mut Errors) -> Option<(Kind,
             };
             (kind, [1, 1])
         }
-        pool => pool2d(call, pool == "max_pool", size, one_d, errors)?,
+        pool_name => pool(call, pool_name == "max_pool", size, one_d, errors)?,
     };
     let shape = match &kind {
         Kind::Conv2d { filters, .. } | Kind::Conv1d { filters, .. } => *filters,
@@ -195,7 +195,7 @@ fn conv(
 
 /// `max_pool2d(WINDOW, …)`, `avg_pool2d(WINDOW, …)` or their 1-D forms: the layer and its
 /// output's rows and columns.
-fn pool2d(
+fn pool(
     call: &Call,
     max: bool,
     size: [usize; 2],

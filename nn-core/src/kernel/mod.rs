@@ -25,7 +25,7 @@ use multiversion::multiversion;
 use core::ops::Range;
 use core::sync::atomic::{AtomicBool, Ordering};
 
-use crate::layer::{LARGE_MULTIPLY_ADDS, Shape};
+use crate::layer::LARGE_MULTIPLY_ADDS;
 use crate::team::Team;
 use crate::{Accumulate, Scalar};
 
@@ -34,10 +34,13 @@ mod tiles;
 
 use shared::SharedRows;
 
-/// Whether an `I x O` layer is large ([`crate::layer::Shape::is_large`]): dispatched and shared.
-/// A smaller one is computed inline.
+/// Whether an `I x O` layer is large ([`crate::layer::Shape::is_large`], which a test checks this
+/// agrees with): dispatched and shared. A smaller one is computed inline. Written as the product
+/// rather than through `Shape`, whose `match` over the layer kinds LLVM did not always fold at
+/// the call: W1's forward took 147 instructions instead of 75, W2's step 356 instead of 163
+/// (`bash scripts/instruction-counts.sh`); as an associated constant, 89 and 163.
 const fn large<const I: usize, const O: usize>() -> bool {
-    Shape::dense(I, O).is_large()
+    I * O >= LARGE_MULTIPLY_ADDS
 }
 
 /// What each thread's part of a shared product is a multiple of, in samples or rows: the most
@@ -599,6 +602,20 @@ mod tests {
 
     fn weights() -> [[f32; O]; I] {
         core::array::from_fn(|i| core::array::from_fn(|j| value(i * O + j)))
+    }
+
+    #[test]
+    fn the_kernels_large_rule_is_the_layers() {
+        use crate::layer::Shape;
+        fn agree<const I: usize, const O: usize>() {
+            assert_eq!(large::<I, O>(), Shape::dense(I, O).is_large(), "{I} x {O}");
+        }
+        agree::<64, 64>();
+        agree::<63, 65>();
+        agree::<4096, 1>();
+        agree::<1, 4095>();
+        agree::<784, 128>();
+        agree::<2, 3>();
     }
 
     /// Every tile shape the dispatcher uses, checked against the one-sample loops bit for bit,
