@@ -224,7 +224,7 @@ pub struct Tensor {
     /// `layer1.weight`, `layer1.bias`, … (the names `PyTorch` gives an `nn.Linear` stack).
     pub name: &'static str,
     /// Its values in `nn`'s memory are `rows` rows of `columns`: a weight matrix has one row per
-    /// input; a bias has one row.
+    /// input (a convolution's, per channel and kernel place); a bias has one row.
     pub rows: usize,
     /// One column per output.
     pub columns: usize,
@@ -233,8 +233,8 @@ pub struct Tensor {
     /// How many inputs each output it makes sums over: what `Init::Xavier` and `Init::He` scale
     /// by.
     pub fan_in: usize,
-    /// Its shape in `PyTorch`: `[outputs, inputs]` for a dense layer's weight, `[outputs]` for a
-    /// bias.
+    /// Its shape in `PyTorch`: `[outputs, inputs]` for a dense layer's weight, `[filters,
+    /// channels, kernel rows, kernel columns]` for a 2-D convolution's, `[outputs]` for a bias.
     pub torch_shape: &'static [usize],
     /// How `nn`'s order of its values relates to `PyTorch`'s.
     pub torch_order: TorchOrder,

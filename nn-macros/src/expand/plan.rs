@@ -174,9 +174,9 @@ impl Step<'_> {
         quote!(#l, #ol)
     }
 
-    /// `[ZERO; N]`, a buffer of `width` values.
-    fn zeros(&self, width_of: usize) -> TokenStream {
-        let (scalar, n) = (&self.scalar, width(width_of));
+    /// `[ZERO; N]`, a buffer of `values` values.
+    fn zeros(&self, values: usize) -> TokenStream {
+        let (scalar, n) = (&self.scalar, width(values));
         quote!([<#scalar as ::nn::__private::Scalar>::ZERO; #n])
     }
 
