@@ -429,7 +429,7 @@ const fn array_at<const N: usize>(bytes: &[u8], at: usize) -> [u8; N] {
 /// Const readers of one layer, for `from_weights`: the weights then the bias from `at`, which
 /// [`check_header`] has vouched for; each returns the layer and where the next one starts.
 macro_rules! layer_readers {
-    ($values:ident, $dense:ident, $conv2d:ident, $conv1d:ident, $t:ident) => {
+    ($values:ident, $layer:ident, $dense:ident, $conv2d:ident, $conv1d:ident, $t:ident) => {
         /// Reads `values.len()` values of tensor `tensor` from `at` into `values`; returns where
         /// the next value starts.
         const fn $values(
@@ -453,6 +453,20 @@ macro_rules! layer_readers {
             Ok(at)
         }
 
+        /// Reads a layer's weights, then its bias, from `at`; returns where the next layer starts.
+        const fn $layer(
+            bytes: &[u8],
+            at: usize,
+            weights: &mut [$t],
+            bias: &mut [$t],
+            names: [&'static str; 2],
+        ) -> Result<usize, BytesError> {
+            match $values(bytes, at, weights, names[0]) {
+                Ok(at) => $values(bytes, at, bias, names[1]),
+                Err(error) => Err(error),
+            }
+        }
+
         #[doc(hidden)]
         pub const fn $dense<const I: usize, const O: usize>(
             bytes: &[u8],
@@ -461,11 +475,13 @@ macro_rules! layer_readers {
             bias: &'static str,
         ) -> Result<(Dense<$t, I, O>, usize), BytesError> {
             let mut layer = Dense::<$t, I, O>::zeros();
-            let at = match $values(bytes, at, layer.weights.as_flattened_mut(), weight) {
-                Ok(at) => at,
-                Err(error) => return Err(error),
-            };
-            match $values(bytes, at, &mut layer.bias, bias) {
+            match $layer(
+                bytes,
+                at,
+                layer.weights.as_flattened_mut(),
+                &mut layer.bias,
+                [weight, bias],
+            ) {
                 Ok(at) => Ok((layer, at)),
                 Err(error) => Err(error),
             }
@@ -484,11 +500,7 @@ macro_rules! layer_readers {
                 .as_flattened_mut()
                 .as_flattened_mut()
                 .as_flattened_mut();
-            let at = match $values(bytes, at, weights, weight) {
-                Ok(at) => at,
-                Err(error) => return Err(error),
-            };
-            match $values(bytes, at, &mut layer.bias, bias) {
+            match $layer(bytes, at, weights, &mut layer.bias, [weight, bias]) {
                 Ok(at) => Ok((layer, at)),
                 Err(error) => Err(error),
             }
@@ -503,11 +515,7 @@ macro_rules! layer_readers {
         ) -> Result<(Conv1d<$t, C, F, K>, usize), BytesError> {
             let mut layer = Conv1d::<$t, C, F, K>::zeros();
             let weights = layer.weights.as_flattened_mut().as_flattened_mut();
-            let at = match $values(bytes, at, weights, weight) {
-                Ok(at) => at,
-                Err(error) => return Err(error),
-            };
-            match $values(bytes, at, &mut layer.bias, bias) {
+            match $layer(bytes, at, weights, &mut layer.bias, [weight, bias]) {
                 Ok(at) => Ok((layer, at)),
                 Err(error) => Err(error),
             }
@@ -515,8 +523,12 @@ macro_rules! layer_readers {
     };
 }
 
-layer_readers!(values_f32, dense_f32, conv2d_f32, conv1d_f32, f32);
-layer_readers!(values_f64, dense_f64, conv2d_f64, conv1d_f64, f64);
+layer_readers!(
+    values_f32, layer_f32, dense_f32, conv2d_f32, conv1d_f32, f32
+);
+layer_readers!(
+    values_f64, layer_f64, dense_f64, conv2d_f64, conv1d_f64, f64
+);
 
 /// `f32\0` or `f64\0`.
 fn scalar_tag<T: Scalar>() -> [u8; 4] {
