@@ -11,6 +11,8 @@
 //! f32 pixels and a label byte each) and this network's predictions for them
 //! (`predictions.txt`), which the firmware in `examples/cortex-m` must reproduce.
 
+#[path = "common/digits_split.rs"]
+mod digits_split;
 #[path = "common/plot.rs"]
 mod plot;
 
@@ -23,7 +25,7 @@ use nn::metrics::accuracy;
 use nn::optim::Adam;
 use nn::prelude::*;
 use nn::progress::Progress;
-use nn::{bytes, data, train};
+use nn::{bytes, train};
 
 nn::network! {
     /// 8x8 pixels in, a probability for each digit out.
@@ -43,17 +45,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     std::fs::create_dir_all(&output)?;
 
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/digits.csv.gz");
-    let mut samples = data::digits::<f32>(path)?;
-    for (pixels, _) in &mut samples {
-        for pixel in pixels.iter_mut() {
-            *pixel /= 16.0; // 0..16 to 0..1
-        }
-    }
-    // A fixed split: shuffled with a fixed seed, the first 80% to train on.
-    let mut rng = rng(1797);
-    train::shuffle(&mut samples, &mut rng);
-    let split = samples.len() * 4 / 5;
+    let digits_split::Shuffled {
+        mut samples,
+        split,
+        mut rng,
+    } = digits_split::shuffled()?;
     let (train_set, test_set) = samples.split_at_mut(split);
     println!("{}", Digits::summary());
     println!(

@@ -11,6 +11,9 @@
 //! images (`predictions.txt`, the images `examples/digits.rs` writes), which the firmware in
 //! `examples/cortex-m` must reproduce.
 
+#[path = "common/digits_split.rs"]
+mod digits_split;
+
 use std::error::Error;
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -19,7 +22,7 @@ use std::time::Instant;
 use nn::metrics::accuracy;
 use nn::optim::Adam;
 use nn::prelude::*;
-use nn::{bytes, data, train};
+use nn::{bytes, train};
 
 nn::network! {
     /// 8x8 pixels in, a probability for each digit out.
@@ -41,16 +44,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     std::fs::create_dir_all(&output)?;
 
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/digits.csv.gz");
-    let mut samples = data::digits::<f32>(path)?;
-    for (pixels, _) in &mut samples {
-        for pixel in pixels.iter_mut() {
-            *pixel /= 16.0; // 0..16 to 0..1
-        }
-    }
-    let mut rng = rng(1797);
-    train::shuffle(&mut samples, &mut rng);
-    let split = samples.len() * 4 / 5;
+    let digits_split::Shuffled {
+        mut samples,
+        split,
+        mut rng,
+    } = digits_split::shuffled()?;
     let (train_set, test_set) = samples.split_at_mut(split);
     println!("{}", DigitsCnn::summary());
 
