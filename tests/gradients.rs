@@ -1,5 +1,6 @@
 //! The generated `backward` against the numerical gradient (central differences), for every
-//! differentiable activation and every loss it pairs with, on random three-layer f64 networks.
+//! differentiable activation and every loss it pairs with, on random three-layer f64 networks,
+//! and on random convolutional networks: every kind of padding and stride, both poolings, 1-D.
 //!
 //! Property tests with a fixed seed: the same cases run every time.
 
@@ -30,6 +31,17 @@ nn::network! {
     struct SoftmaxNet: f64 = 3 => softmax 4 => softmax 4 => softmax 3;
     /// Every activation, with softmax as a final stage without a width.
     struct MixedNet: f64 = 3 => tanh 5 => relu 4 => leaky_relu 4 => sigmoid 4 => identity 3 => softmax;
+    /// Valid padding, stride 2 x 1, a non-square kernel, average pooling.
+    struct Strided: f64 = [2, 7, 6] => tanh conv2d(3, 3x2, stride 2x1) => avg_pool2d(2x2) => identity 3;
+    /// `same` padding with the odd zero after, two convolutions, global pooling, softmax.
+    struct Same: f64 = [1, 6, 5] => sigmoid conv2d(2, 2x2, same) => tanh conv2d(3, 3x3, stride 2, same)
+        => global_avg_pool2d() => softmax 3;
+    /// Symmetric padding and max pooling with overlapping windows.
+    struct Padded: f64 = [2, 5, 5] => tanh conv2d(2, 3x3, padding 1) => max_pool2d(3x3, stride 2)
+        => sigmoid 4 => identity 3;
+    /// 1-D: `same` with stride 2, symmetric padding, both poolings, global pooling.
+    struct OneD: f64 = [2, 11] => tanh conv1d(3, 3, stride 2, same) => max_pool1d(2, stride 1)
+        => sigmoid conv1d(4, 2, padding 1) => avg_pool1d(2) => global_avg_pool1d() => identity 3;
 }
 
 fn runner() -> TestRunner {
@@ -41,11 +53,11 @@ fn runner() -> TestRunner {
     TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]))
 }
 
-/// Parameters, input and a target in [0, 1) for a network with `P` parameters.
-fn case(parameters: usize) -> impl Strategy<Value = (Vec<f64>, [f64; 3], [f64; 3])> {
+/// Parameters in [-1, 1), an input in [-2, 2) and a target in [0, 1)³ for network `N`.
+fn case<N: Network>() -> impl Strategy<Value = (Vec<f64>, Vec<f64>, [f64; 3])> {
     (
-        proptest::collection::vec(-1.0..1.0, parameters),
-        proptest::array::uniform3(-2.0..2.0),
+        proptest::collection::vec(-1.0..1.0, N::PARAMETERS),
+        proptest::collection::vec(-2.0..2.0, N::INPUTS),
         proptest::array::uniform3(0.0..1.0),
     )
 }
@@ -66,14 +78,18 @@ fn with_parameters<N: Network<Scalar = f64>>(parameters: &[f64]) -> N {
 fn check<N, L, D>(
     loss: L,
     target: impl Fn([f64; 3]) -> D,
-    kinks: impl Fn(&N, &[f64; 3]) -> Vec<f64>,
+    kinks: impl Fn(&N, &N::Input) -> Vec<f64>,
 ) where
-    N: Trainable<Scalar = f64, Input = [f64; 3], Output = [f64; 3]> + core::fmt::Debug,
+    N: Trainable<Scalar = f64, Output = [f64; 3]> + core::fmt::Debug,
+    N::Input: TryFrom<Vec<f64>>,
     L: Loss<f64, [f64; 3], D> + PairsWith<N::OutputActivation> + Copy,
 {
     runner()
-        .run(&case(N::PARAMETERS), |(parameters, input, raw_target)| {
+        .run(&case::<N>(), |(parameters, input, raw_target)| {
             let mut net: N = with_parameters(&parameters);
+            let Ok(input) = N::Input::try_from(input) else {
+                panic!("the input has the network's width");
+            };
             prop_assume!(kinks(&net, &input).iter().all(|u| u.abs() > KINK_MARGIN));
             let target = target(raw_target);
             let mut analytic = N::zeros();
@@ -100,7 +116,7 @@ fn check<N, L, D>(
         .unwrap();
 }
 
-fn none<N>(_: &N, _: &[f64; 3]) -> Vec<f64> {
+fn none<N, X>(_: &N, _: &X) -> Vec<f64> {
     Vec::new()
 }
 
@@ -179,6 +195,26 @@ fn every_activation_then_a_softmax_stage_with_cross_entropy() {
         let t = net.trace(x);
         [&t.layer2.u[..], &t.layer3.u].concat()
     });
+}
+
+#[test]
+fn strided_convolution_and_average_pooling() {
+    check::<Strided, _, _>(Mse, same, none);
+}
+
+#[test]
+fn same_padding_and_global_pooling() {
+    check::<Same, _, _>(CrossEntropy, distribution, none);
+}
+
+#[test]
+fn symmetric_padding_and_max_pooling() {
+    check::<Padded, _, _>(Mse, same, none);
+}
+
+#[test]
+fn one_dimensional_layers() {
+    check::<OneD, _, _>(Mse, same, none);
 }
 
 /// The check itself must be able to fail: a wrong gradient is caught.
