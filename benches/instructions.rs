@@ -27,7 +27,15 @@ use setup::{REGRESSION_RATE, REGRESSION_SAMPLE};
 /// through `black_box`, so that it is read from and written to memory at every call, as a
 /// user's is: otherwise a loop over a small network may keep its weights in registers
 /// between calls, and the count depends on what LLVM inlines into that loop.
-const WORKLOADS: [&str; 5] = ["W1", "W2", "W2-loop", "W3-inference", "W3-training"];
+const WORKLOADS: [&str; 7] = [
+    "W1",
+    "W2",
+    "W2-loop",
+    "W3-inference",
+    "W3-training",
+    "W4-inference",
+    "W4-training",
+];
 
 fn seed3(hand: bool, repeats: usize) {
     let (net, baseline) = setup::seed3();
@@ -90,6 +98,37 @@ fn mlp784(hand: bool, training: bool, repeats: usize) {
     }
 }
 
+#[inline(never)]
+fn digits_cnn(hand: bool, training: bool, repeats: usize) {
+    let (mut net, mut baseline, mut baseline_grad) = setup::digits_cnn();
+    let mut grad = setup::DigitsCnn::zeros();
+    let batch = setup::digits_batch();
+    let mut sgd = Sgd::new(0.01);
+    for _ in 0..repeats {
+        match (hand, training) {
+            (false, false) => {
+                black_box(black_box(&net).forward(black_box(&batch[0].0)));
+            }
+            (true, false) => {
+                black_box(black_box(&baseline).forward(black_box(&batch[0].0)));
+            }
+            (false, true) => {
+                let loss = train::step(
+                    &mut net,
+                    &mut sgd,
+                    black_box(&batch),
+                    CrossEntropy,
+                    &mut grad,
+                );
+                black_box(loss.expect("the samples are finite"));
+            }
+            (true, true) => {
+                black_box(baseline.train_batch(&mut baseline_grad, black_box(&batch), 0.01));
+            }
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
     let (workload, hand, repeats) = match &arguments[..] {
@@ -111,7 +150,9 @@ fn main() -> ExitCode {
         "W2" => regression(hand, false, repeats),
         "W2-loop" => regression(hand, true, repeats),
         "W3-inference" => mlp784(hand, false, repeats),
-        _ => mlp784(hand, true, repeats),
+        "W3-training" => mlp784(hand, true, repeats),
+        "W4-inference" => digits_cnn(hand, false, repeats),
+        _ => digits_cnn(hand, true, repeats),
     }
     ExitCode::SUCCESS
 }

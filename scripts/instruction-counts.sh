@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Instructions per call of W1, W2 (as `Optimizer::step_sample` and as the README's loop: `fill`,
-# `backward`, `Sgd::step`) and W3 (inference, one training step of 32 samples) with `nn` and with
+# `backward`, `Sgd::step`), W3 and W4 (the digits CNN) (inference, one training step of 32 samples)
+# with `nn` and with
 # the hand-written loops of benches/workloads, counted by valgrind's callgrind: the same count for
 # the same binary whatever else the machine runs, so the ratios hold where timings are noisy.
 #
@@ -30,7 +31,8 @@ per_call() {
 
 echo "| workload | nn, instructions per call | hand-written | nn / hand-written |"
 echo "| --- | --- | --- | --- |"
-for spec in W1:100000 W2:100000 W2-loop:100000 W3-inference:100 W3-training:10; do
+for spec in W1:100000 W2:100000 W2-loop:100000 W3-inference:100 W3-training:10 \
+    W4-inference:1000 W4-training:10; do
     workload=${spec%%:*}
     repeats=${spec##*:}
     nn=$(per_call "$workload" nn "$repeats")

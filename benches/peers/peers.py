@@ -1,7 +1,9 @@
 """The workloads of benches/peers with numpy, and with PyTorch on the CPU if it is installed.
 
 Prints one JSON object: for each library, ns per sample of W1 (seed3 forward), W2 (regression
-step), W3 inference and W3 training (batch 32), each the median of three rounds. The Rust harness
+step), W3 inference and W3 training (batch 32), W4 (the digits CNN) inference and training (batch
+32), each the median of three rounds; null where a library has no such workload (numpy has no
+convolutions). The Rust harness
 (src/main.rs) runs this script and adds the figures to its table.
 
 Setup: see src/main.rs (numpy from PyPI, PyTorch from Debian's python3-torch).
@@ -62,7 +64,7 @@ def numpy_row():
         m["W2"] -= f32(0.01) * (z1.T @ du2); m["b2"] -= f32(0.01) * du2.sum(axis=0)
         m["W1"] -= f32(0.01) * (images.T @ du1); m["b1"] -= f32(0.01) * du1.sum(axis=0)
     t = timed(train) / 32
-    return [w1, w2, w3, t]
+    return [w1, w2, w3, t, None, None]
 
 def torch_row():
     import torch
@@ -85,7 +87,18 @@ def torch_row():
     def train():
         opt.zero_grad(); torch.nn.functional.cross_entropy(m(images), labels).backward(); opt.step()
     t = timed(train) / 32
-    return [w1, w2, w3, t]
+    nn = torch.nn
+    cnn = nn.Sequential(nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                        nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                        nn.Flatten(), nn.Linear(128, 64), nn.ReLU(), nn.Linear(64, 10))
+    digits = torch.rand(32, 1, 8, 8)
+    with torch.no_grad():
+        cnn_inference = timed(lambda: torch.softmax(cnn(digits[:1]), dim=-1))
+    opt = torch.optim.SGD(cnn.parameters(), lr=0.01)
+    def cnn_train():
+        opt.zero_grad(); torch.nn.functional.cross_entropy(cnn(digits), labels).backward(); opt.step()
+    cnn_t = timed(cnn_train) / 32
+    return [w1, w2, w3, t, cnn_inference, cnn_t]
 
 rows = {"numpy": numpy_row()}
 try:

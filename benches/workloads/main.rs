@@ -6,6 +6,9 @@
 //! - W3 `mlp784`: `784 => relu 128 => softmax 10` with cross entropy, one inference, and one
 //!   mini-batch step of 32 samples, on one thread and on two (`nn::parallel`); and steps of 128
 //!   and 512 samples on one and two threads.
+//! - W4 `digits_cnn`: the digits CNN of `examples/digits_cnn.rs` (two `same` 3 x 3 convolutions,
+//!   each with 2 x 2 max pooling, then `relu 64 => softmax 10`), one inference beside hand-written
+//!   convolution loops, and one mini-batch step of 32 samples with cross entropy beside theirs.
 //!
 //! `cargo bench --bench workloads` runs them and then prints the derived figures (ns per sample,
 //! samples per second, GFLOP/s from the counted multiply-adds, and the ratio to the baseline),
@@ -139,6 +142,41 @@ fn mlp784(c: &mut Criterion) {
     group.finish();
 }
 
+fn digits_cnn(c: &mut Criterion) {
+    let (mut net, mut baseline, mut baseline_grad) = setup::digits_cnn();
+    let mut grad = setup::DigitsCnn::zeros();
+    let batch = setup::digits_batch();
+    let x = batch[0].0;
+
+    let mut group = c.benchmark_group("digits_cnn_inference");
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("nn", |b| b.iter(|| net.forward(black_box(&x))));
+    group.bench_function("hand_written", |b| {
+        b.iter(|| baseline.forward(black_box(&x)));
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("digits_cnn_train_batch32");
+    group.throughput(Throughput::Elements(BATCH as u64));
+    let mut sgd = Sgd::new(0.01);
+    group.bench_function("nn", |b| {
+        b.iter(|| {
+            train::step(
+                &mut net,
+                &mut sgd,
+                black_box(&batch),
+                CrossEntropy,
+                &mut grad,
+            )
+            .unwrap()
+        });
+    });
+    group.bench_function("hand_written", |b| {
+        b.iter(|| baseline.train_batch(&mut baseline_grad, black_box(&batch), 0.01));
+    });
+    group.finish();
+}
+
 /// The memory bound of W3 inference on this machine: every weight of the large layer read once,
 /// into a sum per column (so that nothing is optimised away), in the widest vectors the CPU has.
 #[multiversion::multiversion(targets("x86_64+avx512f+avx512vl+fma", "x86_64+avx2+fma"))]
@@ -226,6 +264,7 @@ fn main() {
     seed3_forward(&mut criterion);
     regression_step(&mut criterion);
     mlp784(&mut criterion);
+    digits_cnn(&mut criterion);
     let mut peak_multiply_adds = 0;
     if let Some((_, multiply_adds)) = fma_peak(1.0) {
         criterion

@@ -11,7 +11,7 @@ struct Workload {
 
 /// Multiply-adds of the matrix products per sample: forward `x·W`, then for training the weight
 /// gradients `xᵀ·du` and the input gradients `du·Wᵀ` of every layer but the first.
-const WORKLOADS: [Workload; 4] = [
+const WORKLOADS: [Workload; 6] = [
     Workload {
         group: "seed3_forward",
         samples: 1.0,
@@ -32,7 +32,22 @@ const WORKLOADS: [Workload; 4] = [
         samples: 32.0,
         multiply_adds: (2 * (784 * 128 + 128 * 10) + 128 * 10) as f64,
     },
+    Workload {
+        group: "digits_cnn_inference",
+        samples: 1.0,
+        multiply_adds: DIGITS_CNN_FORWARD as f64,
+    },
+    Workload {
+        group: "digits_cnn_train_batch32",
+        samples: 32.0,
+        multiply_adds: (2 * DIGITS_CNN_FORWARD + DIGITS_CNN_FORWARD - DIGITS_CNN_FIRST) as f64,
+    },
 ];
+
+/// The digits CNN's multiply-adds: its first layer's (16 filters of 3 x 3 on 8 x 8), and all of
+/// its forward pass's (32 filters of 16 x 3 x 3 on 4 x 4, then 128 x 64 and 64 x 10).
+const DIGITS_CNN_FIRST: usize = 16 * 9 * 64;
+const DIGITS_CNN_FORWARD: usize = DIGITS_CNN_FIRST + 32 * 16 * 9 * 16 + 128 * 64 + 64 * 10;
 
 /// The mean time of one iteration in nanoseconds, if criterion measured it in this run or before.
 fn mean_ns(group: &str, function: &str) -> Option<f64> {

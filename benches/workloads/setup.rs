@@ -19,6 +19,9 @@ nn::network! {
     pub struct Regression = 2 => relu 10 => identity 1;
     /// W3.
     pub struct Mlp784 = 784 => relu 128 => softmax 10;
+    /// W4.
+    pub struct DigitsCnn = [1, 8, 8] => relu conv2d(16, 3x3, same) => max_pool2d(2x2)
+        => relu conv2d(32, 3x3, same) => max_pool2d(2x2) => relu 64 => softmax 10;
 }
 
 /// W3's mini-batch.
@@ -94,6 +97,37 @@ pub fn mlp784_batch() -> Vec<([f32; 784], usize)> {
         .map(|i| {
             (
                 std::array::from_fn(|j| ((i * 31 + j * 7) % 256) as f32 / 255.0),
+                i % 10,
+            )
+        })
+        .collect()
+}
+
+/// W4 with He's initialisation, and its hand-written twin and gradient buffer.
+#[inline(always)]
+pub fn digits_cnn() -> (DigitsCnn, hand_written::DigitsCnn, hand_written::DigitsCnn) {
+    let net = DigitsCnn::initialized(Init::He, &mut rng(64));
+    let twin = |net: &DigitsCnn| hand_written::DigitsCnn {
+        w1: net.layer1.weights,
+        b1: net.layer1.bias,
+        w3: net.layer3.weights,
+        b3: net.layer3.bias,
+        w5: net.layer5.weights,
+        b5: net.layer5.bias,
+        w6: net.layer6.weights,
+        b6: net.layer6.bias,
+    };
+    let (baseline, baseline_grad) = (twin(&net), twin(&DigitsCnn::zeros()));
+    (net, baseline, baseline_grad)
+}
+
+/// W4's mini-batch of [`BATCH`] 8 x 8 images, of made-up but fixed pixels.
+#[inline(always)]
+pub fn digits_batch() -> Vec<([f32; 64], usize)> {
+    (0..BATCH)
+        .map(|i| {
+            (
+                std::array::from_fn(|j| ((i * 31 + j * 7) % 17) as f32 / 16.0),
                 i % 10,
             )
         })

@@ -4,8 +4,8 @@ use core::ops::Range;
 
 use bytemuck::Zeroable;
 
-use crate::Scalar;
 use crate::layer::Shape;
+use crate::{Scalar, kernel};
 
 /// How a kernel slides over its input: `stride` rows and columns at a time, its first place
 /// `padding` rows above and columns left of the input's first value. The zeros it meets there are
@@ -64,18 +64,38 @@ impl Sliding {
     }
 
     /// The strides, rows then columns, with 0 taken as 1.
-    fn steps(self) -> [usize; 2] {
+    pub(crate) fn steps(self) -> [usize; 2] {
         self.stride.map(step)
     }
 
     /// The outputs, `0..outputs`, whose kernel's offset `k` lands on the input along `axis`,
     /// `input` long: those for which `output * stride + k - padding` is in `0..input`.
-    fn on_input(self, axis: usize, k: usize, input: usize, outputs: usize) -> Range<usize> {
+    pub(crate) fn on_input(
+        self,
+        axis: usize,
+        k: usize,
+        input: usize,
+        outputs: usize,
+    ) -> Range<usize> {
         let (stride, padding) = (self.steps()[axis], self.padding[axis]);
         // The first output at or past the padding, and the first past the input's end.
         let first = padding.saturating_sub(k).div_ceil(stride);
         let end = (input + padding).saturating_sub(k).div_ceil(stride);
         first.min(outputs)..end.min(outputs)
+    }
+
+    /// The offsets, `0..kernel`, at which output `output`'s kernel lands on the input along
+    /// `axis`, `input` long: those for which `output * stride + k - padding` is in `0..input`.
+    pub(crate) fn kernel_on_input(
+        self,
+        axis: usize,
+        output: usize,
+        input: usize,
+        kernel: usize,
+    ) -> Range<usize> {
+        let (start, padding) = (output * self.steps()[axis], self.padding[axis]);
+        let end = (input + padding).saturating_sub(start).min(kernel);
+        padding.saturating_sub(start).min(end)..end
     }
 }
 
@@ -200,7 +220,7 @@ impl<T: Scalar, const C: usize, const F: usize, const KH: usize, const KW: usize
         sliding: Sliding,
         u: &mut [[[T; OW]; OH]; F],
     ) {
-        products::total_input(&self.weights, &self.bias, x, sliding, u);
+        kernel::conv::total_input(&self.weights, &self.bias, x, sliding, u);
     }
 
     /// Backpropagation through the convolution: the gradient with respect to the input `x`, into
@@ -211,7 +231,7 @@ impl<T: Scalar, const C: usize, const F: usize, const KH: usize, const KW: usize
         sliding: Sliding,
         dx: &mut [[[T; W]; H]; C],
     ) {
-        products::input_gradient(&self.weights, du, sliding, dx);
+        kernel::conv::input_gradient(&self.weights, du, sliding, dx);
     }
 
     /// Adds the gradient of `u` with respect to the weights and biases into `self`, a layer used
@@ -234,144 +254,14 @@ impl<T: Scalar, const C: usize, const F: usize, const KH: usize, const KW: usize
         sliding: Sliding,
         factor: T,
     ) {
-        products::add_scaled_gradient(&mut self.weights, &mut self.bias, x, du, sliding, factor);
-    }
-}
-
-/// The kernels' products over borrowed weights, which [`Conv2d`] and [`Conv1d`](crate::Conv1d)
-/// (as kernels one row high) share.
-pub(crate) mod products {
-    use super::Sliding;
-    use crate::Scalar;
-
-    /// [`Conv2d::total_input`](super::Conv2d::total_input).
-    pub fn total_input<
-        T: Scalar,
-        const C: usize,
-        const F: usize,
-        const KH: usize,
-        const KW: usize,
-        const H: usize,
-        const W: usize,
-        const OH: usize,
-        const OW: usize,
-    >(
-        weights: &[[[[T; F]; KW]; KH]; C],
-        bias: &[T; F],
-        x: &[[[T; W]; H]; C],
-        sliding: Sliding,
-        u: &mut [[[T; OW]; OH]; F],
-    ) {
-        let [sy, sx] = sliding.steps();
-        let [py, px] = sliding.padding;
-        for (f, uf) in u.iter_mut().enumerate() {
-            for row in uf.iter_mut() {
-                row.fill(bias[f]);
-            }
-            for (xc, wc) in x.iter().zip(weights) {
-                for (ky, wy) in wc.iter().enumerate() {
-                    for (kx, w) in wy.iter().enumerate() {
-                        let w = w[f];
-                        let columns = sliding.on_input(1, kx, W, OW);
-                        for oy in sliding.on_input(0, ky, H, OH) {
-                            let xs = &xc[oy * sy + ky - py];
-                            for ox in columns.clone() {
-                                uf[oy][ox] += w * xs[ox * sx + kx - px];
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// [`Conv2d::input_gradient`](super::Conv2d::input_gradient).
-    pub fn input_gradient<
-        T: Scalar,
-        const C: usize,
-        const F: usize,
-        const KH: usize,
-        const KW: usize,
-        const H: usize,
-        const W: usize,
-        const OH: usize,
-        const OW: usize,
-    >(
-        weights: &[[[[T; F]; KW]; KH]; C],
-        du: &[[[T; OW]; OH]; F],
-        sliding: Sliding,
-        dx: &mut [[[T; W]; H]; C],
-    ) {
-        let [sy, sx] = sliding.steps();
-        let [py, px] = sliding.padding;
-        for (dxc, wc) in dx.iter_mut().zip(weights) {
-            for row in dxc.iter_mut() {
-                row.fill(T::ZERO);
-            }
-            for (ky, wy) in wc.iter().enumerate() {
-                let rows = sliding.on_input(0, ky, H, OH);
-                for (kx, wf) in wy.iter().enumerate() {
-                    let columns = sliding.on_input(1, kx, W, OW);
-                    for (duf, &w) in du.iter().zip(wf) {
-                        for oy in rows.clone() {
-                            let dxs = &mut dxc[oy * sy + ky - py];
-                            for ox in columns.clone() {
-                                dxs[ox * sx + kx - px] += w * duf[oy][ox];
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// [`Conv2d::add_scaled_gradient`](super::Conv2d::add_scaled_gradient), into `weights` and
-    /// `bias`.
-    pub fn add_scaled_gradient<
-        T: Scalar,
-        const C: usize,
-        const F: usize,
-        const KH: usize,
-        const KW: usize,
-        const H: usize,
-        const W: usize,
-        const OH: usize,
-        const OW: usize,
-    >(
-        weights: &mut [[[[T; F]; KW]; KH]; C],
-        bias: &mut [T; F],
-        x: &[[[T; W]; H]; C],
-        du: &[[[T; OW]; OH]; F],
-        sliding: Sliding,
-        factor: T,
-    ) {
-        let [sy, sx] = sliding.steps();
-        let [py, px] = sliding.padding;
-        for (xc, gc) in x.iter().zip(weights) {
-            for (ky, gy) in gc.iter_mut().enumerate() {
-                let rows = sliding.on_input(0, ky, H, OH);
-                for (kx, gf) in gy.iter_mut().enumerate() {
-                    let columns = sliding.on_input(1, kx, W, OW);
-                    for (g, duf) in gf.iter_mut().zip(du) {
-                        let mut sum = T::ZERO;
-                        for oy in rows.clone() {
-                            let xs = &xc[oy * sy + ky - py];
-                            for ox in columns.clone() {
-                                sum += duf[oy][ox] * xs[ox * sx + kx - px];
-                            }
-                        }
-                        *g += factor * sum;
-                    }
-                }
-            }
-        }
-        for (b, duf) in bias.iter_mut().zip(du) {
-            let mut sum = T::ZERO;
-            for value in duf.as_flattened() {
-                sum += *value;
-            }
-            *b += factor * sum;
-        }
+        kernel::conv::add_scaled_gradient(
+            &mut self.weights,
+            &mut self.bias,
+            x,
+            du,
+            sliding,
+            factor,
+        );
     }
 }
 
@@ -394,6 +284,12 @@ mod tests {
         assert_eq!(sliding.on_input(0, 2, 5, 3), 0..2);
         // An output longer than the places: the rest reads zeros only.
         assert_eq!(sliding.on_input(0, 1, 5, 5), 0..3);
+        // The same from the outputs: the first place sees offsets 1 and 2, the second all, the
+        // third 0 and 1, a fourth none.
+        assert_eq!(sliding.kernel_on_input(0, 0, 5, 3), 1..3);
+        assert_eq!(sliding.kernel_on_input(0, 1, 5, 3), 0..3);
+        assert_eq!(sliding.kernel_on_input(0, 2, 5, 3), 0..2);
+        assert!(sliding.kernel_on_input(0, 3, 5, 3).is_empty());
         assert_eq!(Sliding::VALID.output_len(2, 3, 1), 0);
     }
 

@@ -3,10 +3,10 @@
 
 use bytemuck::Zeroable;
 
-use crate::Scalar;
-use crate::conv::{Sliding, products};
+use crate::conv::Sliding;
 use crate::layer::Shape;
 use crate::reshape::{reshape, reshape_mut};
+use crate::{Scalar, kernel};
 
 #[cfg(doc)]
 use crate::Conv2d;
@@ -120,7 +120,7 @@ impl<T: Scalar, const C: usize, const F: usize, const K: usize> Conv1d<T, C, F, 
         padding: usize,
         u: &mut [[T; OL]; F],
     ) {
-        products::total_input::<T, C, F, 1, K, 1, L, 1, OL>(
+        kernel::conv::total_input::<T, C, F, 1, K, 1, L, 1, OL>(
             reshape(&self.weights),
             &self.bias,
             reshape(x),
@@ -138,7 +138,7 @@ impl<T: Scalar, const C: usize, const F: usize, const K: usize> Conv1d<T, C, F, 
         padding: usize,
         dx: &mut [[T; L]; C],
     ) {
-        products::input_gradient::<T, C, F, 1, K, 1, L, 1, OL>(
+        kernel::conv::input_gradient::<T, C, F, 1, K, 1, L, 1, OL>(
             reshape(&self.weights),
             reshape(du),
             sliding(stride, padding),
@@ -168,7 +168,7 @@ impl<T: Scalar, const C: usize, const F: usize, const K: usize> Conv1d<T, C, F, 
         padding: usize,
         factor: T,
     ) {
-        products::add_scaled_gradient::<T, C, F, 1, K, 1, L, 1, OL>(
+        kernel::conv::add_scaled_gradient::<T, C, F, 1, K, 1, L, 1, OL>(
             reshape_mut(&mut self.weights),
             &mut self.bias,
             reshape(x),

@@ -55,6 +55,7 @@ impl Pool2d {
     }
 
     /// The input's rows (or columns) under window `output` along `axis`, cut at the input's end.
+    #[inline]
     fn under(self, axis: usize, output: usize, input: usize) -> core::ops::Range<usize> {
         let start = output * self.stride[axis].max(1);
         start.min(input)..(start + self.window[axis]).min(input)
@@ -86,26 +87,32 @@ impl Pool2d {
 
     /// The place and value of the largest value of window `(oy, ox)` of a channel (the first of
     /// equal ones, or the first NaN); `None` for a window off the input.
+    #[inline]
     fn window_max<T: Scalar, const H: usize, const W: usize>(
         self,
         channel: &[[T; W]; H],
         oy: usize,
         ox: usize,
     ) -> Option<(usize, usize, T)> {
-        let mut best: Option<(usize, usize, T)> = None;
-        for iy in self.under(0, oy, H) {
-            for ix in self.under(1, ox, W) {
+        let (rows, columns) = (self.under(0, oy, H), self.under(1, ox, W));
+        if rows.is_empty() || columns.is_empty() {
+            return None;
+        }
+        let mut best = (
+            rows.start,
+            columns.start,
+            channel[rows.start][columns.start],
+        );
+        for iy in rows {
+            for ix in columns.clone() {
                 let value = channel[iy][ix];
-                let better = match best {
-                    None => true,
-                    Some((_, _, best)) => value > best || (is_nan(value) && !is_nan(best)),
-                };
-                if better {
-                    best = Some((iy, ix, value));
+                // Past a NaN, nothing is larger; before one, a NaN is.
+                if !is_nan(best.2) && (value > best.2 || is_nan(value)) {
+                    best = (iy, ix, value);
                 }
             }
         }
-        best
+        Some(best)
     }
 
     /// Backpropagation through [`Pool2d::max`]: each output's gradient goes to the place of its

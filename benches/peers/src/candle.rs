@@ -125,5 +125,72 @@ fn measure(data: &Data) -> Result<Row> {
         descend(&vars, &loss.backward()?, 0.01)
     };
     let train = time(|| train_step().expect("a training step"));
-    Ok([w1, w2, w3, train / BATCH as f64])
+    let (cnn_inference, cnn_train) = digits_cnn(&dev, data)?;
+    Ok([
+        w1,
+        w2,
+        w3,
+        train / BATCH as f64,
+        cnn_inference,
+        cnn_train / BATCH as f64,
+    ])
+}
+
+/// A conv layer's kernel in candle's layout `[F][C][KH][KW]` (the transpose of `nn`'s
+/// `[C][KH][KW][F]`) and its bias shaped to broadcast over `[B][F][H][W]`.
+fn kernel<const C: usize, const F: usize>(
+    dev: &Device,
+    layer: &nn::Conv2d<f32, C, F, 3, 3>,
+) -> Result<(Var, Var)> {
+    let w = Tensor::from_vec(layer.weights.as_flattened().as_flattened().as_flattened().to_vec(), (C, 3, 3, F), dev)?
+        .permute((3, 0, 1, 2))?
+        .contiguous()?;
+    let b = Tensor::from_vec(layer.bias.to_vec(), (1, F, 1, 1), dev)?;
+    Ok((Var::from_tensor(&w)?, Var::from_tensor(&b)?))
+}
+
+/// W4: the digits CNN's inference on one image and its training step on [`BATCH`] images, in ns.
+fn digits_cnn(dev: &Device, data: &Data) -> Result<(f64, f64)> {
+    let n = &data.cnn;
+    let convolutions = [kernel(dev, &n.layer1)?, kernel(dev, &n.layer3)?];
+    let dense_layers = [weight(dev, &n.layer5)?, weight(dev, &n.layer6)?]
+        .map(|(w, b)| (Var::from_tensor(&w).expect("a variable"), Var::from_tensor(&b).expect("a variable")));
+    let logits = |images: &Tensor| -> Result<Tensor> {
+        let mut h = images.clone();
+        for (w, b) in &convolutions {
+            h = h
+                .conv2d(w.as_tensor(), 1, 1, 1, 1)?
+                .broadcast_add(b.as_tensor())?
+                .relu()?
+                .max_pool2d(2)?;
+        }
+        let h = h.flatten_from(1)?;
+        let h = h
+            .matmul(dense_layers[0].0.as_tensor())?
+            .broadcast_add(dense_layers[0].1.as_tensor())?
+            .relu()?;
+        h.matmul(dense_layers[1].0.as_tensor())?
+            .broadcast_add(dense_layers[1].1.as_tensor())
+    };
+    let image = Tensor::from_vec(data.digits[0].0.to_vec(), (1, 1, 8, 8), dev)?;
+    let inference = time(|| {
+        black_box(log_softmax(&logits(&image).expect("logits")).and_then(|y| y.exp()).expect("inference"));
+    });
+
+    let pixels: Vec<f32> = data.digits.iter().flat_map(|(x, _)| x.iter().copied()).collect();
+    let images = Tensor::from_vec(pixels, (BATCH, 1, 8, 8), dev)?;
+    let mut onehot = vec![0.0_f32; BATCH * 10];
+    for (i, (_, class)) in data.digits.iter().enumerate() {
+        onehot[i * 10 + class] = 1.0;
+    }
+    let targets = Tensor::from_vec(onehot, (BATCH, 10), dev)?;
+    let vars: Vec<(Var, Var)> = convolutions.iter().chain(&dense_layers).cloned().collect();
+    let train_step = || -> Result<()> {
+        let loss = (log_softmax(&logits(&images)?)? * &targets)?
+            .sum_all()?
+            .affine(-1.0 / BATCH as f64, 0.0)?;
+        descend(&vars, &loss.backward()?, 0.01)
+    };
+    let train = time(|| train_step().expect("a training step"));
+    Ok((inference, train))
 }

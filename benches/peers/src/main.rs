@@ -35,6 +35,9 @@ nn::network! {
     pub struct Regression = 2 => relu 10 => identity 1;
     /// W3.
     pub struct Mlp784 = 784 => relu 128 => softmax 10;
+    /// W4.
+    pub struct DigitsCnn = [1, 8, 8] => relu conv2d(16, 3x3, same) => max_pool2d(2x2)
+        => relu conv2d(32, 3x3, same) => max_pool2d(2x2) => relu 64 => softmax 10;
 }
 
 pub const BATCH: usize = 32;
@@ -47,6 +50,8 @@ pub struct Data {
     pub regression: Regression,
     pub mlp: Box<Mlp784>,
     pub batch: Vec<([f32; 784], usize)>,
+    pub cnn: DigitsCnn,
+    pub digits: Vec<([f32; 64], usize)>,
 }
 
 fn data() -> Data {
@@ -65,16 +70,28 @@ fn data() -> Data {
             )
         })
         .collect();
+    let cnn = DigitsCnn::initialized(Init::He, &mut rng(64));
+    let digits = (0..BATCH)
+        .map(|i| {
+            (
+                std::array::from_fn(|j| ((i * 31 + j * 7) % 17) as f32 / 16.0),
+                i % 10,
+            )
+        })
+        .collect();
     Data {
         seed3,
         regression,
         mlp,
         batch,
+        cnn,
+        digits,
     }
 }
 
-/// ns per sample of each workload: W1, W2, W3 inference, W3 training.
-type Row = [f64; 4];
+/// ns per sample of each workload: W1, W2, W3 inference, W3 training, W4 inference, W4
+/// training; NaN where an implementation has none.
+type Row = [f64; 6];
 
 fn nn_row(data: &Data) -> Row {
     let seed3 = &data.seed3;
@@ -104,7 +121,23 @@ fn nn_row(data: &Data) -> Row {
     let train = time(|| {
         black_box(train::step(&mut *mlp, &mut sgd, &data.batch, CrossEntropy, &mut *grad).ok());
     });
-    [w1, w2, w3, train / BATCH as f64]
+    let x = data.digits[0].0;
+    let cnn_inference = time(|| {
+        black_box(data.cnn.forward(black_box(&x)));
+    });
+    let mut cnn = data.cnn.clone();
+    let mut grad = DigitsCnn::zeros();
+    let cnn_train = time(|| {
+        black_box(train::step(&mut cnn, &mut sgd, &data.digits, CrossEntropy, &mut grad).ok());
+    });
+    [
+        w1,
+        w2,
+        w3,
+        train / BATCH as f64,
+        cnn_inference,
+        cnn_train / BATCH as f64,
+    ]
 }
 
 fn hand_written_row(data: &Data) -> Row {
@@ -150,7 +183,30 @@ fn hand_written_row(data: &Data) -> Row {
     let train = time(|| {
         black_box(mlp.train_batch(&mut grad, &data.batch, 0.01));
     });
-    [w1, w2, w3, train / BATCH as f64]
+    let n = &data.cnn;
+    let cnn = hand_written::DigitsCnn {
+        w1: n.layer1.weights,
+        b1: n.layer1.bias,
+        w3: n.layer3.weights,
+        b3: n.layer3.bias,
+        w5: n.layer5.weights,
+        b5: n.layer5.bias,
+        w6: n.layer6.weights,
+        b6: n.layer6.bias,
+    };
+    let x = data.digits[0].0;
+    let cnn_inference = time(|| {
+        black_box(cnn.forward(black_box(&x)));
+    });
+    // The hand-written loops have no CNN training step.
+    [
+        w1,
+        w2,
+        w3,
+        train / BATCH as f64,
+        cnn_inference,
+        f64::NAN,
+    ]
 }
 
 /// The rows of `peers.py`, run with `PEERS_PYTHON` (default `python3`); none if it cannot run.
@@ -170,10 +226,11 @@ fn python_rows() -> Vec<(String, Row)> {
     };
     rows.into_iter()
         .filter_map(|(name, values)| {
+            // `null` where the library has no such workload.
             let values: Vec<f64> = values
                 .as_array()?
                 .iter()
-                .filter_map(serde_json::Value::as_f64)
+                .map(|value| value.as_f64().unwrap_or(f64::NAN))
                 .collect();
             Some((name, values.try_into().ok()?))
         })
@@ -194,6 +251,8 @@ fn main() {
         "W2 regression step",
         "W3 784-128-10 inference",
         "W3 training, batch 32",
+        "W4 digits CNN inference",
+        "W4 CNN training, batch 32",
     ];
     let nn = rows[0].1;
     println!("ns per sample (and time ÷ nn's), median of 3 rounds; numpy with OpenBLAS's threads");
@@ -205,7 +264,11 @@ fn main() {
     for (w, workload) in names.iter().enumerate() {
         print!("{workload:<26}");
         for (_, row) in &rows {
-            print!("{:>24}", format!("{:.1} ({:.2}x)", row[w], row[w] / nn[w]));
+            if row[w].is_nan() {
+                print!("{:>24}", "-");
+            } else {
+                print!("{:>24}", format!("{:.1} ({:.2}x)", row[w], row[w] / nn[w]));
+            }
         }
         println!();
     }

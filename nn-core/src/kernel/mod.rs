@@ -418,6 +418,8 @@ macro_rules! dispatched {
     };
 }
 
+pub(crate) mod conv;
+
 // The block products take `FMA`: whether to fuse where the CPU has FMA. A small layer's are not
 // fused, so that they round as its one-sample loops, which are inline and never fused.
 dispatched! {
