@@ -148,8 +148,11 @@ fn total_input_loop<
     }
 }
 
-/// [`input_gradient`]'s loops: at each place, each input it sees gets the dot product of its row
-/// of weights with the place's `du`.
+/// [`input_gradient`]'s loops: for each input channel and kernel place, the sums over the filters
+/// at every output place at once (a vector as long as the output, `du`'s rows as they are), then
+/// each added to the input it came from. The digits CNN's second layer (16 channels, 32 filters,
+/// 4 x 4) took 3.8 µs with AVX-512; 5.0 as a dot product over the filters per place and input,
+/// each ending in a sum across a vector's lanes.
 #[inline(always)]
 fn input_gradient_loop<
     T: Scalar,
@@ -173,21 +176,51 @@ fn input_gradient_loop<
     for row in dx.iter_mut().flatten() {
         row.fill(T::ZERO);
     }
-    for oy in 0..OH {
-        let rows = sliding.kernel_on_input(0, oy, H, KH);
-        for ox in 0..OW {
-            let columns = sliding.kernel_on_input(1, ox, W, KW);
-            let place: [T; F] = core::array::from_fn(|f| du[f][oy][ox]);
-            for (dxc, wc) in dx.iter_mut().zip(weights) {
-                for ky in rows.clone() {
-                    let (dxs, wy) = (&mut dxc[oy * sy + ky - py], &wc[ky]);
-                    for kx in columns.clone() {
-                        dxs[ox * sx + kx - px] += dot::<T, F, FMA>(&wy[kx], &place);
+    for (dxc, wc) in dx.iter_mut().zip(weights) {
+        for (ky, wy) in wc.iter().enumerate() {
+            let rows = sliding.on_input(0, ky, H, OH);
+            for (kx, w) in wy.iter().enumerate() {
+                let columns = sliding.on_input(1, kx, W, OW);
+                let sums = weighted_sum::<T, F, OH, OW, FMA>(w, du);
+                for oy in rows.clone() {
+                    let dxs = &mut dxc[oy * sy + ky - py];
+                    for ox in columns.clone() {
+                        dxs[ox * sx + kx - px] += sums[oy][ox];
                     }
                 }
             }
         }
     }
+}
+
+/// `Σ w[f] · du[f]` over the filters, a value per output place, in four partial sums (the
+/// filters in turn) added at the end: in one, each multiply-add waits for the one before, and
+/// the digits CNN's second layer's input gradient took 4.7 µs instead of 3.8.
+#[inline(always)]
+fn weighted_sum<T: Scalar, const F: usize, const OH: usize, const OW: usize, const FMA: bool>(
+    w: &[T; F],
+    du: &[[[T; OW]; OH]; F],
+) -> [[T; OW]; OH] {
+    const PARTS: usize = 4;
+    let mut parts = [[[T::ZERO; OW]; OH]; PARTS];
+    let (w_chunks, w_rest) = w.as_chunks::<PARTS>();
+    let (du_chunks, du_rest) = du.as_chunks::<PARTS>();
+    let chunks = w_chunks.iter().zip(du_chunks);
+    let rest = core::iter::once((w_rest, du_rest));
+    for (w, du) in chunks.map(|(w, du)| (&w[..], &du[..])).chain(rest) {
+        for ((part, &w), duf) in parts.iter_mut().zip(w).zip(du) {
+            for (sum, &d) in part.as_flattened_mut().iter_mut().zip(duf.as_flattened()) {
+                *sum = mul_add::<T, FMA>(w, d, *sum);
+            }
+        }
+    }
+    let [mut sums, second, third, fourth] = parts;
+    let others = second.as_flattened().iter();
+    let others = others.zip(third.as_flattened()).zip(fourth.as_flattened());
+    for (sum, ((&second, &third), &fourth)) in sums.as_flattened_mut().iter_mut().zip(others) {
+        *sum = (*sum + second) + (third + fourth);
+    }
+    sums
 }
 
 /// [`add_scaled_gradient`]'s loops: `du` is first copied a place's `F` values together, so that
@@ -245,27 +278,6 @@ fn add_scaled_gradient_loop<
         }
         *b = mul_add::<T, FMA>(factor, sum, *b);
     }
-}
-
-/// `a · b`, in eight partial sums that the compiler keeps in one vector, added at the end: one
-/// running sum would be a chain of dependent additions, which it may not reorder.
-#[inline(always)]
-fn dot<T: Scalar, const F: usize, const FMA: bool>(a: &[T; F], b: &[T; F]) -> T {
-    const LANES: usize = 8;
-    let (a_chunks, a_rest) = a.as_chunks::<LANES>();
-    let (b_chunks, b_rest) = b.as_chunks::<LANES>();
-    let mut lanes = [T::ZERO; LANES];
-    for (a, b) in a_chunks.iter().zip(b_chunks) {
-        for ((lane, &a), &b) in lanes.iter_mut().zip(a).zip(b) {
-            *lane = mul_add::<T, FMA>(a, b, *lane);
-        }
-    }
-    let [l0, l1, l2, l3, l4, l5, l6, l7] = lanes;
-    let mut sum = ((l0 + l4) + (l1 + l5)) + ((l2 + l6) + (l3 + l7));
-    for (&a, &b) in a_rest.iter().zip(b_rest) {
-        sum = mul_add::<T, FMA>(a, b, sum);
-    }
-    sum
 }
 
 #[cfg(test)]
