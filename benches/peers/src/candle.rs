@@ -142,9 +142,18 @@ fn kernel<const C: usize, const F: usize>(
     dev: &Device,
     layer: &nn::Conv2d<f32, C, F, 3, 3>,
 ) -> Result<(Var, Var)> {
-    let w = Tensor::from_vec(layer.weights.as_flattened().as_flattened().as_flattened().to_vec(), (C, 3, 3, F), dev)?
-        .permute((3, 0, 1, 2))?
-        .contiguous()?;
+    let w = Tensor::from_vec(
+        layer
+            .weights
+            .as_flattened()
+            .as_flattened()
+            .as_flattened()
+            .to_vec(),
+        (C, 3, 3, F),
+        dev,
+    )?
+    .permute((3, 0, 1, 2))?
+    .contiguous()?;
     let b = Tensor::from_vec(layer.bias.to_vec(), (1, F, 1, 1), dev)?;
     Ok((Var::from_tensor(&w)?, Var::from_tensor(&b)?))
 }
@@ -153,8 +162,12 @@ fn kernel<const C: usize, const F: usize>(
 fn digits_cnn(dev: &Device, data: &Data) -> Result<(f64, f64)> {
     let n = &data.cnn;
     let convolutions = [kernel(dev, &n.layer1)?, kernel(dev, &n.layer3)?];
-    let dense_layers = [weight(dev, &n.layer5)?, weight(dev, &n.layer6)?]
-        .map(|(w, b)| (Var::from_tensor(&w).expect("a variable"), Var::from_tensor(&b).expect("a variable")));
+    let dense_layers = [weight(dev, &n.layer5)?, weight(dev, &n.layer6)?].map(|(w, b)| {
+        (
+            Var::from_tensor(&w).expect("a variable"),
+            Var::from_tensor(&b).expect("a variable"),
+        )
+    });
     let logits = |images: &Tensor| -> Result<Tensor> {
         let mut h = images.clone();
         for (w, b) in &convolutions {
@@ -174,10 +187,18 @@ fn digits_cnn(dev: &Device, data: &Data) -> Result<(f64, f64)> {
     };
     let image = Tensor::from_vec(data.digits[0].0.to_vec(), (1, 1, 8, 8), dev)?;
     let inference = time(|| {
-        black_box(log_softmax(&logits(&image).expect("logits")).and_then(|y| y.exp()).expect("inference"));
+        black_box(
+            log_softmax(&logits(&image).expect("logits"))
+                .and_then(|y| y.exp())
+                .expect("inference"),
+        );
     });
 
-    let pixels: Vec<f32> = data.digits.iter().flat_map(|(x, _)| x.iter().copied()).collect();
+    let pixels: Vec<f32> = data
+        .digits
+        .iter()
+        .flat_map(|(x, _)| x.iter().copied())
+        .collect();
     let images = Tensor::from_vec(pixels, (BATCH, 1, 8, 8), dev)?;
     let mut onehot = vec![0.0_f32; BATCH * 10];
     for (i, (_, class)) in data.digits.iter().enumerate() {

@@ -79,10 +79,15 @@ fn plot(path: &Path, rows: &[(String, Figures)]) -> Result<(), Box<dyn Error>> {
     let colours = [BLUE, RED, GREEN, MAGENTA];
     let x_range = (parameters(WIDTHS[0]) / 1.5..parameters(WIDTHS[3]) * 1.5).log_scale();
     for (panel, (title, pick)) in panels.iter().zip([
-        ("training, batch 64", (|f: &(f64, f64)| f.0) as fn(&(f64, f64)) -> f64),
+        (
+            "training, batch 64",
+            (|f: &(f64, f64)| f.0) as fn(&(f64, f64)) -> f64,
+        ),
         ("inference, one sample", |f: &(f64, f64)| f.1),
     ]) {
-        let values = rows.iter().flat_map(|(_, figures)| figures.iter().map(pick));
+        let values = rows
+            .iter()
+            .flat_map(|(_, figures)| figures.iter().map(pick));
         let y_max = values.clone().fold(1.0, f64::max) * 2.0;
         let y_min = values.fold(f64::INFINITY, f64::min) / 2.0;
         let mut chart = ChartBuilder::on(panel);
@@ -107,7 +112,8 @@ fn plot(path: &Path, rows: &[(String, Figures)]) -> Result<(), Box<dyn Error>> {
                 .zip(figures)
                 .map(|(&width, figure)| (parameters(width), pick(figure)))
                 .collect();
-            let series = chart.draw_series(LineSeries::new(points.clone(), colour.stroke_width(2)))?;
+            let series =
+                chart.draw_series(LineSeries::new(points.clone(), colour.stroke_width(2)))?;
             if with_text {
                 series
                     .label(name.as_str())
