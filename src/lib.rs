@@ -11,10 +11,10 @@ extern crate self as nn;
 extern crate alloc;
 
 pub use nn_core::{
-    Accumulate, Activation, Conv1d, Conv2d, Dense, GradientCheck, LayerSummary, LayerTrace, Matrix,
-    Network, Pool2d, Scalar, Sliding, Summary, Tensor, TensorKind, TorchOrder, Trainable, Vector,
-    Zeroable, activation, bytes, gradient_check, init, layer, loss, metrics, numerical_gradient,
-    optim, reshape, team, train,
+    Accumulate, Activation, AvgPool2d, Conv1d, Conv2d, Dense, GradientCheck, LayerSummary,
+    LayerTrace, Matrix, MaxPool2d, Network, Pool2d, Scalar, Sliding, Summary, Tensor, TensorKind,
+    TorchOrder, Trainable, Vector, Zeroable, activation, bytes, gradient_check, init, layer, loss,
+    metrics, numerical_gradient, optim, reshape, team, train,
 };
 
 #[cfg(feature = "alloc")]
@@ -173,11 +173,13 @@ pub mod __private {
     #[cfg(feature = "alloc")]
     pub use nn_core::boxed::zeroed as zeroed_box;
     pub use nn_core::init::{Init, Rng};
+    pub use nn_core::layer::Layer;
     pub use nn_core::loss::{Loss, PairsWith};
     pub use nn_core::team::{Alone, Team};
     pub use nn_core::{
-        Accumulate, Conv1d, Conv2d, Dense, LayerSummary, LayerTrace, Network, Pool2d, Scalar,
-        Sliding, Summary, Tensor, TensorKind, TorchOrder, Trainable, Zeroable, write_trace_row,
+        Accumulate, AvgPool2d, Conv1d, Conv2d, Dense, LayerSummary, LayerTrace, MaxPool2d, Network,
+        Pool2d, Scalar, Sliding, Summary, Tensor, TensorKind, TorchOrder, Trainable, Zeroable,
+        write_trace_row,
     };
     pub use nn_core::{bytes, layer, reshape};
     #[cfg(feature = "std")]

@@ -4,7 +4,7 @@ use core::ops::Range;
 
 use bytemuck::Zeroable;
 
-use crate::layer::Shape;
+use crate::layer::{Layer, Shape};
 use crate::{Scalar, kernel};
 
 /// How a kernel slides over its input: `stride` rows and columns at a time, its first place
@@ -262,6 +262,45 @@ impl<T: Scalar, const C: usize, const F: usize, const KH: usize, const KW: usize
             sliding,
             factor,
         );
+    }
+}
+
+impl<
+    T: Scalar,
+    const C: usize,
+    const F: usize,
+    const KH: usize,
+    const KW: usize,
+    const H: usize,
+    const W: usize,
+    const OH: usize,
+    const OW: usize,
+> Layer<T, [[[T; W]; H]; C], [[[T; OW]; OH]; F]> for Conv2d<T, C, F, KH, KW>
+{
+    type Geometry = Sliding;
+
+    fn total_input(&self, x: &[[[T; W]; H]; C], sliding: Sliding, u: &mut [[[T; OW]; OH]; F]) {
+        Conv2d::total_input(self, x, sliding, u);
+    }
+
+    fn input_gradient(
+        &self,
+        _: &[[[T; W]; H]; C],
+        du: &[[[T; OW]; OH]; F],
+        sliding: Sliding,
+        dx: &mut [[[T; W]; H]; C],
+    ) {
+        Conv2d::input_gradient(self, du, sliding, dx);
+    }
+
+    fn add_scaled_gradient(
+        &mut self,
+        x: &[[[T; W]; H]; C],
+        du: &[[[T; OW]; OH]; F],
+        sliding: Sliding,
+        factor: T,
+    ) {
+        Conv2d::add_scaled_gradient(self, x, du, sliding, factor);
     }
 }
 

@@ -4,7 +4,7 @@
 use bytemuck::Zeroable;
 
 use crate::conv::Sliding;
-use crate::layer::Shape;
+use crate::layer::{Layer, Shape};
 use crate::reshape::{reshape, reshape_mut};
 use crate::{Scalar, kernel};
 
@@ -176,6 +176,40 @@ impl<T: Scalar, const C: usize, const F: usize, const K: usize> Conv1d<T, C, F, 
             sliding(stride, padding),
             factor,
         );
+    }
+}
+
+/// The products as [`Conv2d`]'s over inputs of one row: the geometry's `stride[1]` and
+/// `padding[1]` are the kernel's steps and the zeros before the row ([`Sliding::VALID`]'s rows, a
+/// stride of 1 and no padding, for the rows).
+impl<T: Scalar, const C: usize, const F: usize, const K: usize, const L: usize, const OL: usize>
+    Layer<T, [[T; L]; C], [[T; OL]; F]> for Conv1d<T, C, F, K>
+{
+    type Geometry = Sliding;
+
+    fn total_input(&self, x: &[[T; L]; C], sliding: Sliding, u: &mut [[T; OL]; F]) {
+        Conv1d::total_input(self, x, sliding.stride[1], sliding.padding[1], u);
+    }
+
+    fn input_gradient(
+        &self,
+        _: &[[T; L]; C],
+        du: &[[T; OL]; F],
+        sliding: Sliding,
+        dx: &mut [[T; L]; C],
+    ) {
+        Conv1d::input_gradient(self, du, sliding.stride[1], sliding.padding[1], dx);
+    }
+
+    fn add_scaled_gradient(
+        &mut self,
+        x: &[[T; L]; C],
+        du: &[[T; OL]; F],
+        sliding: Sliding,
+        factor: T,
+    ) {
+        let (stride, padding) = (sliding.stride[1], sliding.padding[1]);
+        Conv1d::add_scaled_gradient(self, x, du, stride, padding, factor);
     }
 }
 

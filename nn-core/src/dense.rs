@@ -4,7 +4,7 @@ use core::fmt;
 
 use bytemuck::Zeroable;
 
-use crate::layer::Shape;
+use crate::layer::{Layer, Shape};
 use crate::team::{Alone, Team};
 use crate::{Activation, Matrix, Scalar, Vector, kernel};
 
@@ -290,6 +290,22 @@ impl<T: Scalar, const I: usize, const O: usize> fmt::Display for Dense<T, I, O> 
     }
 }
 
+impl<T: Scalar, const I: usize, const O: usize> Layer<T, [T; I], [T; O]> for Dense<T, I, O> {
+    type Geometry = ();
+
+    fn total_input(&self, x: &[T; I], (): (), u: &mut [T; O]) {
+        *u = Dense::total_input(self, x);
+    }
+
+    fn input_gradient(&self, _: &[T; I], du: &[T; O], (): (), dx: &mut [T; I]) {
+        *dx = Dense::input_gradient(self, du);
+    }
+
+    fn add_scaled_gradient(&mut self, x: &[T; I], du: &[T; O], (): (), factor: T) {
+        Dense::add_scaled_gradient(self, x, du, factor);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     extern crate std;
@@ -297,6 +313,7 @@ mod tests {
 
     use super::Dense;
     use crate::activation::Sigmoid;
+    use crate::layer::Layer;
 
     #[test]
     fn total_input_is_x_dot_w_plus_b() {
@@ -321,6 +338,21 @@ mod tests {
         grad.add_gradient(&[1.0, 0.0, 0.0], &[1.0, 1.0]);
         assert_eq!(grad.weights, [[4.0, 5.0], [0.0, 0.0], [6.0, 8.0]]);
         assert_eq!(grad.bias, [4.0, 5.0]);
+    }
+
+    #[test]
+    fn the_layer_trait_is_the_affine_map() {
+        let mut layer = Dense::new([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], [0.5, -0.5]);
+        let x = [1.0_f64, 0.0, -1.0];
+        let (mut u, mut dx) = ([0.0; 2], [0.0; 3]);
+        Layer::total_input(&layer, &x, (), &mut u);
+        assert_eq!(u, [-3.5, -4.5]);
+        Layer::input_gradient(&layer, &x, &[1.0, -1.0], (), &mut dx);
+        assert_eq!(dx, [-1.0, -1.0, -1.0]);
+        // A step of gradient descent with rate 0.5: w -= 0.5 · xᵀ·du, b -= 0.5 · du.
+        Layer::add_scaled_gradient(&mut layer, &x, &[2.0, 4.0], (), -0.5);
+        assert_eq!(layer.weights, [[0.0, 0.0], [3.0, 4.0], [6.0, 8.0]]);
+        assert_eq!(layer.bias, [-0.5, -2.5]);
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! What the code `network!` generates and the runtime agree on about a layer: its shape, and the
-//! counts, tensors and rules derived from it, written once. `network!` reads them while it
-//! expands (for the parameter count in the docs it writes, the tensors' metadata, and to decide
-//! which networks train in blocks), the runtime in its constants and kernels, and a network's
-//! [`Summary`](crate::Summary) holds each layer's.
+//! counts, tensors and rules derived from it, written once; and the [`Layer`] trait, the products
+//! the generated code calls for one sample, which every layer kind implements. `network!` reads
+//! the shapes while it expands (for the parameter count in the docs it writes, the tensors'
+//! metadata, and to decide which networks train in blocks), the runtime in its constants and
+//! kernels, and a network's [`Summary`](crate::Summary) holds each layer's.
 //!
 //! # Examples
 //!
@@ -18,7 +19,54 @@
 //! assert_eq!(weight.torch_shape.axes(), [8, 3, 3, 3]);
 //! ```
 
-use crate::{TensorKind, TorchOrder};
+use crate::{Scalar, TensorKind, TorchOrder};
+
+/// A layer's products for one sample, as `network!`'s generated code calls them: its input `X`
+/// and total input `U` in the layer's own shapes (`[T; N]` for a [`Dense`](crate::Dense) layer,
+/// channels of rows, `[[[T; W]; H]; C]` or `[[T; L]; C]`, for a convolution or a pooling), and
+/// where it goes over its input, its [`Geometry`](Layer::Geometry), given to each product. The
+/// generated code keeps every value flat and names `X` and `U` for each layer, whose sizes it
+/// knows; [`reshape`](crate::reshape) sees a flat array in those shapes.
+///
+/// [`Dense`](crate::Dense), [`Conv2d`](crate::Conv2d) and [`Conv1d`](crate::Conv1d) implement
+/// it, and pooling as [`MaxPool2d`](crate::MaxPool2d) and [`AvgPool2d`](crate::AvgPool2d). A
+/// dense layer's own methods do more (its activation fused into the forward pass, blocks of
+/// samples, products shared by threads), and the generated code calls those for it.
+///
+/// # Examples
+///
+/// ```
+/// use nn::layer::Layer;
+/// use nn::{Conv2d, MaxPool2d, Pool2d, Sliding};
+///
+/// // A 2 x 2 kernel of ones over one channel, then 2 x 2 max pooling of its 2 x 2 output.
+/// let conv = Conv2d::<f32, 1, 1, 2, 2>::new([[[[1.0], [1.0]], [[1.0], [1.0]]]], [0.0]);
+/// let x = [[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]]];
+/// let mut u = [[[0.0; 2]; 2]; 1];
+/// conv.total_input(&x, Sliding::VALID, &mut u);
+/// assert_eq!(u, [[[12.0, 16.0], [24.0, 28.0]]]);
+/// let mut pooled = [[[0.0; 1]; 1]; 1];
+/// Layer::total_input(&MaxPool2d, &u, Pool2d::square(2), &mut pooled);
+/// assert_eq!(pooled, [[[28.0]]]);
+/// ```
+pub trait Layer<T: Scalar, X, U> {
+    /// Where the layer goes over its input: `()` for a dense layer, a
+    /// [`Sliding`](crate::Sliding) for a convolution (for [`Conv1d`](crate::Conv1d), over one
+    /// row), a [`Pool2d`](crate::Pool2d) for pooling.
+    type Geometry: Copy;
+
+    /// The total input `u` of the input `x`, into `u` (written, not read).
+    fn total_input(&self, x: &X, geometry: Self::Geometry, u: &mut U);
+
+    /// The gradient with respect to the input `x`, into `dx` (written, not read), given the
+    /// gradient `du` with respect to `u`.
+    fn input_gradient(&self, x: &X, du: &U, geometry: Self::Geometry, dx: &mut X);
+
+    /// Adds `factor` times the gradient with respect to the parameters into `self`, a layer used
+    /// as a gradient (or, for `factor = -learning_rate`, a step of gradient descent), given the
+    /// input `x` and `du`. Nothing, for a layer without parameters.
+    fn add_scaled_gradient(&mut self, x: &X, du: &U, geometry: Self::Geometry, factor: T);
+}
 
 /// A layer's shape: its kind and its widths.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

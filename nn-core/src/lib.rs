@@ -86,7 +86,7 @@ pub use dense::{Accumulate, Dense};
 pub use display::{Matrix, Vector};
 pub use gradcheck::{GradientCheck, gradient_check, numerical_gradient};
 pub use network::{Network, Tensor, TensorKind, TorchOrder, Trainable};
-pub use pool::Pool2d;
+pub use pool::{AvgPool2d, MaxPool2d, Pool2d};
 pub use scalar::Scalar;
 pub use summary::{LayerSummary, Summary};
 pub use trace::LayerTrace;

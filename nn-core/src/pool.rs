@@ -2,6 +2,7 @@
 //! channel.
 
 use crate::Scalar;
+use crate::layer::Layer;
 
 /// A pooling window of `window` rows and columns stepping `stride` rows and columns, without
 /// padding: as `PyTorch`'s `MaxPool2d` and `AvgPool2d`, the places that do not fit are left out.
@@ -208,6 +209,74 @@ impl Pool2d {
     /// `1 / (rows x columns)` of the window.
     fn scale<T: Scalar>(self) -> T {
         T::ONE / T::from_f64((self.window[0] * self.window[1]).max(1) as f64)
+    }
+}
+
+/// Max pooling as a [`Layer`], over the windows its [`Pool2d`] geometry gives:
+/// [`Pool2d::max`] and [`Pool2d::max_input_gradient`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MaxPool2d;
+
+/// Average pooling as a [`Layer`], over the windows its [`Pool2d`] geometry gives:
+/// [`Pool2d::average`] and [`Pool2d::average_input_gradient`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AvgPool2d;
+
+impl<T: Scalar, const C: usize, const H: usize, const W: usize, const OH: usize, const OW: usize>
+    Layer<T, [[[T; W]; H]; C], [[[T; OW]; OH]; C]> for MaxPool2d
+{
+    type Geometry = Pool2d;
+
+    fn total_input(&self, x: &[[[T; W]; H]; C], pool: Pool2d, u: &mut [[[T; OW]; OH]; C]) {
+        pool.max(x, u);
+    }
+
+    fn input_gradient(
+        &self,
+        x: &[[[T; W]; H]; C],
+        du: &[[[T; OW]; OH]; C],
+        pool: Pool2d,
+        dx: &mut [[[T; W]; H]; C],
+    ) {
+        pool.max_input_gradient(x, du, dx);
+    }
+
+    fn add_scaled_gradient(
+        &mut self,
+        _: &[[[T; W]; H]; C],
+        _: &[[[T; OW]; OH]; C],
+        _: Pool2d,
+        _: T,
+    ) {
+    }
+}
+
+impl<T: Scalar, const C: usize, const H: usize, const W: usize, const OH: usize, const OW: usize>
+    Layer<T, [[[T; W]; H]; C], [[[T; OW]; OH]; C]> for AvgPool2d
+{
+    type Geometry = Pool2d;
+
+    fn total_input(&self, x: &[[[T; W]; H]; C], pool: Pool2d, u: &mut [[[T; OW]; OH]; C]) {
+        pool.average(x, u);
+    }
+
+    fn input_gradient(
+        &self,
+        _: &[[[T; W]; H]; C],
+        du: &[[[T; OW]; OH]; C],
+        pool: Pool2d,
+        dx: &mut [[[T; W]; H]; C],
+    ) {
+        pool.average_input_gradient(du, dx);
+    }
+
+    fn add_scaled_gradient(
+        &mut self,
+        _: &[[[T; W]; H]; C],
+        _: &[[[T; OW]; OH]; C],
+        _: Pool2d,
+        _: T,
+    ) {
     }
 }
 

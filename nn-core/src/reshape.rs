@@ -24,3 +24,22 @@ pub fn reshape<A: Pod, B: Pod>(x: &A) -> &B {
 pub fn reshape_mut<A: Pod, B: Pod>(x: &mut A) -> &mut B {
     bytemuck::must_cast_mut(x)
 }
+
+/// The values of `x`, an array of any shape of `T`, as one slice in memory order.
+///
+/// # Examples
+///
+/// ```
+/// use nn::reshape::values;
+///
+/// let kernel = [[[[1.0_f32, 2.0], [3.0, 4.0]]]];
+/// assert_eq!(values::<f32, _>(&kernel), [1.0, 2.0, 3.0, 4.0]);
+/// ```
+pub fn values<T: Pod, A: Pod>(x: &A) -> &[T] {
+    bytemuck::cast_slice(core::slice::from_ref(x))
+}
+
+/// [`values`], to write through.
+pub fn values_mut<T: Pod, A: Pod>(x: &mut A) -> &mut [T] {
+    bytemuck::cast_slice_mut(core::slice::from_mut(x))
+}

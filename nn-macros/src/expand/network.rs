@@ -8,7 +8,6 @@ use quote::quote;
 
 use super::plan::Plan;
 use super::{io_types, scalar_type, width};
-use crate::model::Kind;
 
 pub fn generate(plan: &Plan) -> TokenStream {
     let network = plan.network;
@@ -31,21 +30,13 @@ pub fn generate(plan: &Plan) -> TokenStream {
             Literal::usize_unsuffixed(views.len()),
             Literal::usize_unsuffixed(views.len() + 1),
         );
-        // The weights as one flat slice: a dense layer's rows, a convolution's channels of rows.
-        let (flatten, flatten_mut) = match step.layer.kind {
-            Kind::Conv2d { .. } => (
-                quote!(.as_flattened().as_flattened().as_flattened()),
-                quote!(.as_flattened_mut().as_flattened_mut().as_flattened_mut()),
-            ),
-            Kind::Conv1d { .. } => (
-                quote!(.as_flattened().as_flattened()),
-                quote!(.as_flattened_mut().as_flattened_mut()),
-            ),
-            _ => (quote!(.as_flattened()), quote!(.as_flattened_mut())),
-        };
-        views.push(quote!(#weight => self.#field.weights #flatten,));
+        // The weights as one flat slice, whatever their shape: a dense layer's rows, a
+        // convolution's channels of rows.
+        views.push(quote!(#weight => ::nn::__private::reshape::values(&self.#field.weights),));
         views.push(quote!(#bias => &self.#field.bias,));
-        views_mut.push(quote!(#weight => self.#field.weights #flatten_mut,));
+        views_mut.push(
+            quote!(#weight => ::nn::__private::reshape::values_mut(&mut self.#field.weights),),
+        );
         views_mut.push(quote!(#bias => &mut self.#field.bias,));
     }
 

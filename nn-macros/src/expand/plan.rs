@@ -151,77 +151,97 @@ impl Step<'_> {
         }
     }
 
-    /// The rows and columns of the input and output (`H, W, OH, OW`) of a layer on `[C, H, W]`,
-    /// or on `[C, L]` as one row.
-    fn sizes(&self) -> TokenStream {
-        let rows_and_columns = |shape: &[usize]| match *shape {
-            [_, rows, columns] => [rows, columns],
-            [_, length] => [1, length],
-            _ => [1, 1],
+    /// The type of a value of `shape` as the layer's products take it: channels of rows,
+    /// `[[[T; W]; H]; C]`, a shape `[C, L]` as one row; for a 1-D convolution, `[[T; L]; C]`.
+    fn shaped_type(&self, shape: &[usize]) -> TokenStream {
+        let scalar = &self.scalar;
+        match (&self.layer.kind, shape) {
+            (Kind::Conv1d { .. }, &[channels, length]) => {
+                let (channels, length) = (width(channels), width(length));
+                quote!([[#scalar; #length]; #channels])
+            }
+            (Kind::Dense, _) => {
+                let values = width(shape.iter().product());
+                quote!([#scalar; #values])
+            }
+            (_, &[channels, rows, columns]) => {
+                let [channels, rows, columns] = [channels, rows, columns].map(width);
+                quote!([[[#scalar; #columns]; #rows]; #channels])
+            }
+            (_, &[channels, length]) => {
+                let (channels, length) = (width(channels), width(length));
+                quote!([[[#scalar; #length]; 1]; #channels])
+            }
+            _ => unreachable!("a convolution's or pooling's shape has two or three axes"),
+        }
+    }
+
+    /// `<L as Layer<T, X, U>>`: the layer's products for its input and output types.
+    fn products(&self) -> TokenStream {
+        let ty = match &self.layer.kind {
+            Kind::Pool2d { max: true, .. } => quote!(::nn::__private::MaxPool2d),
+            Kind::Pool2d { max: false, .. } => quote!(::nn::__private::AvgPool2d),
+            _ => self.ty.clone(),
         };
-        let layer = self.layer;
-        let [h, w] = rows_and_columns(&layer.input_shape).map(width);
-        let [oh, ow] = rows_and_columns(&layer.output_shape).map(width);
-        quote!(#h, #w, #oh, #ow)
+        let scalar = &self.scalar;
+        let x = self.shaped_type(&self.layer.input_shape);
+        let u = self.shaped_type(&self.layer.output_shape);
+        quote!(<#ty as ::nn::__private::Layer<#scalar, #x, #u>>)
     }
 
-    /// The input's and output's lengths (`L, OL`) of a layer on `[C, L]`.
-    fn lengths(&self) -> TokenStream {
-        let (l, ol) = (
-            width(self.layer.input_shape[1]),
-            width(self.layer.output_shape[1]),
-        );
-        quote!(#l, #ol)
+    /// The layer as its products take it, from `owner` (`self` or `grad`): the field, or for
+    /// pooling its unit type.
+    fn value(&self, owner: &TokenStream) -> TokenStream {
+        let field = &self.field;
+        match &self.layer.kind {
+            Kind::Pool2d { max: true, .. } => quote!(::nn::__private::MaxPool2d),
+            Kind::Pool2d { max: false, .. } => quote!(::nn::__private::AvgPool2d),
+            _ => quote!(#owner.#field),
+        }
     }
 
-    /// `[ZERO; N]`, a buffer of `values` values.
-    fn zeros(&self, values: usize) -> TokenStream {
+    /// Where the layer goes over its input (`Layer::Geometry`): a `Sliding` for a convolution,
+    /// a `Pool2d` for pooling, `()` for a dense layer.
+    fn geometry(&self) -> TokenStream {
+        let sliding = |stride, padding| {
+            let (stride, padding) = (pair(stride), pair(padding));
+            quote!(::nn::__private::Sliding { stride: #stride, padding: #padding })
+        };
+        match &self.layer.kind {
+            Kind::Dense => quote!(()),
+            Kind::Conv2d { sliding: s, .. } => sliding(s.stride, s.padding),
+            Kind::Conv1d {
+                stride, padding, ..
+            } => sliding([1, *stride], [0, *padding]),
+            Kind::Pool2d { pool, .. } => pool_value(pool),
+        }
+    }
+
+    /// `{ let mut out = [ZERO; values]; call(&mut out); out }`: a product that writes into a
+    /// buffer, as an expression of the flat array.
+    fn written(&self, values: usize, call: impl FnOnce(TokenStream) -> TokenStream) -> TokenStream {
         let (scalar, n) = (&self.scalar, width(values));
-        quote!([<#scalar as ::nn::__private::Scalar>::ZERO; #n])
+        let out = quote!(out);
+        let call = call(quote!(::nn::__private::reshape::reshape_mut(&mut #out)));
+        quote!({
+            let mut #out = [<#scalar as ::nn::__private::Scalar>::ZERO; #n];
+            #call;
+            #out
+        })
     }
 
     /// The expression of the layer's total input `u`, a flat array, from `input` (an expression
     /// of a reference to the flat input).
     pub fn total_input(&self, input: &TokenStream) -> TokenStream {
-        let field = &self.field;
-        let reshape = quote!(::nn::__private::reshape::reshape);
-        let reshape_mut = quote!(::nn::__private::reshape::reshape_mut);
-        let zeros = self.zeros(self.layer.outputs);
-        match &self.layer.kind {
-            Kind::Dense => quote!(self.#field.total_input(#input)),
-            Kind::Conv2d { sliding, .. } => {
-                let (sizes, stride, padding) =
-                    (self.sizes(), pair(sliding.stride), pair(sliding.padding));
-                quote!({
-                    let mut u = #zeros;
-                    self.#field.total_input::<#sizes>(
-                        #reshape(#input),
-                        ::nn::__private::Sliding { stride: #stride, padding: #padding },
-                        #reshape_mut(&mut u),
-                    );
-                    u
-                })
-            }
-            Kind::Conv1d {
-                stride, padding, ..
-            } => {
-                let lengths = self.lengths();
-                quote!({
-                    let mut u = #zeros;
-                    self.#field.total_input::<#lengths>(#reshape(#input), #stride, #padding, #reshape_mut(&mut u));
-                    u
-                })
-            }
-            Kind::Pool2d { max, pool, .. } => {
-                let (pool, types) = (pool_value(pool), self.pool_types());
-                let function = if *max { quote!(max) } else { quote!(average) };
-                quote!({
-                    let mut u = #zeros;
-                    #pool.#function::<#types>(#reshape(#input), #reshape_mut(&mut u));
-                    u
-                })
-            }
+        if self.layer.kind == Kind::Dense {
+            let field = &self.field;
+            return quote!(self.#field.total_input(#input));
         }
+        let (products, layer) = (self.products(), self.value(&quote!(self)));
+        let geometry = self.geometry();
+        self.written(self.layer.outputs, |u| {
+            quote!(#products::total_input(&#layer, ::nn::__private::reshape::reshape(#input), #geometry, #u))
+        })
     }
 
     /// The expression of the layer's output `z = A(u)` from its input, for `forward`.
@@ -236,66 +256,19 @@ impl Step<'_> {
         }
     }
 
-    /// The generic arguments of a pooling function: `T, C, H, W, OH, OW`.
-    fn pool_types(&self) -> TokenStream {
-        let (scalar, channels, sizes) =
-            (&self.scalar, width(self.layer.input_shape[0]), self.sizes());
-        quote!(#scalar, #channels, #sizes)
-    }
-
     /// The expression of the gradient with respect to the layer's input, from `du` (a flat
-    /// array's name) and, for max pooling, the input.
+    /// array's name) and the input.
     pub fn input_gradient(&self, du: &Ident) -> TokenStream {
-        let (field, input) = (&self.field, &self.input);
-        let reshape = quote!(::nn::__private::reshape::reshape);
-        let reshape_mut = quote!(::nn::__private::reshape::reshape_mut);
-        let zeros = self.zeros(self.layer.inputs);
-        match &self.layer.kind {
-            Kind::Dense => quote!(self.#field.input_gradient(&#du)),
-            Kind::Conv2d { sliding, .. } => {
-                let (sizes, stride, padding) =
-                    (self.sizes(), pair(sliding.stride), pair(sliding.padding));
-                quote!({
-                    let mut dx = #zeros;
-                    self.#field.input_gradient::<#sizes>(
-                        #reshape(&#du),
-                        ::nn::__private::Sliding { stride: #stride, padding: #padding },
-                        #reshape_mut(&mut dx),
-                    );
-                    dx
-                })
-            }
-            Kind::Conv1d {
-                stride, padding, ..
-            } => {
-                let lengths = self.lengths();
-                quote!({
-                    let mut dx = #zeros;
-                    self.#field.input_gradient::<#lengths>(#reshape(&#du), #stride, #padding, #reshape_mut(&mut dx));
-                    dx
-                })
-            }
-            Kind::Pool2d {
-                max: true, pool, ..
-            } => {
-                let (pool, types) = (pool_value(pool), self.pool_types());
-                quote!({
-                    let mut dx = #zeros;
-                    #pool.max_input_gradient::<#types>(#reshape(#input), #reshape(&#du), #reshape_mut(&mut dx));
-                    dx
-                })
-            }
-            Kind::Pool2d {
-                max: false, pool, ..
-            } => {
-                let (pool, types) = (pool_value(pool), self.pool_types());
-                quote!({
-                    let mut dx = #zeros;
-                    #pool.average_input_gradient::<#types>(#reshape(&#du), #reshape_mut(&mut dx));
-                    dx
-                })
-            }
+        if self.layer.kind == Kind::Dense {
+            let field = &self.field;
+            return quote!(self.#field.input_gradient(&#du));
         }
+        let (products, layer) = (self.products(), self.value(&quote!(self)));
+        let (geometry, input) = (self.geometry(), &self.input);
+        let reshape = quote!(::nn::__private::reshape::reshape);
+        self.written(self.layer.inputs, |dx| {
+            quote!(#products::input_gradient(&#layer, #reshape(#input), #reshape(&#du), #geometry, #dx))
+        })
     }
 
     /// The statement that adds the layer's parameter gradient, from its input and `du`, into
@@ -303,43 +276,29 @@ impl Step<'_> {
     /// layer without parameters.
     pub fn add_gradient(&self, du: &Ident, rate: Option<&TokenStream>) -> TokenStream {
         let (field, input) = (&self.field, &self.input);
-        let reshape = quote!(::nn::__private::reshape::reshape);
+        if !self.layer.has_parameters() {
+            return TokenStream::new();
+        }
         match (&self.layer.kind, rate) {
             (Kind::Dense, None) => quote!(grad.#field.add_gradient(#input, &#du);),
             (Kind::Dense, Some(rate)) => {
                 quote!(self.#field.add_scaled_gradient(#input, &#du, #rate);)
             }
-            (Kind::Conv2d { sliding, .. }, rate) => {
-                let (sizes, stride, padding) =
-                    (self.sizes(), pair(sliding.stride), pair(sliding.padding));
-                let sliding =
-                    quote!(::nn::__private::Sliding { stride: #stride, padding: #padding });
-                match rate {
-                    None => quote! {
-                        grad.#field.add_gradient::<#sizes>(#reshape(#input), #reshape(&#du), #sliding);
-                    },
-                    Some(rate) => quote! {
-                        self.#field.add_scaled_gradient::<#sizes>(#reshape(#input), #reshape(&#du), #sliding, #rate);
-                    },
+            (_, rate) => {
+                let (products, geometry) = (self.products(), self.geometry());
+                let reshape = quote!(::nn::__private::reshape::reshape);
+                let scalar = &self.scalar;
+                let (layer, factor) = match rate {
+                    None => (
+                        self.value(&quote!(grad)),
+                        quote!(<#scalar as ::nn::__private::Scalar>::ONE),
+                    ),
+                    Some(rate) => (self.value(&quote!(self)), rate.clone()),
+                };
+                quote! {
+                    #products::add_scaled_gradient(&mut #layer, #reshape(#input), #reshape(&#du), #geometry, #factor);
                 }
             }
-            (
-                Kind::Conv1d {
-                    stride, padding, ..
-                },
-                rate,
-            ) => {
-                let lengths = self.lengths();
-                match rate {
-                    None => quote! {
-                        grad.#field.add_gradient::<#lengths>(#reshape(#input), #reshape(&#du), #stride, #padding);
-                    },
-                    Some(rate) => quote! {
-                        self.#field.add_scaled_gradient::<#lengths>(#reshape(#input), #reshape(&#du), #stride, #padding, #rate);
-                    },
-                }
-            }
-            (Kind::Pool2d { .. }, _) => TokenStream::new(),
         }
     }
 }

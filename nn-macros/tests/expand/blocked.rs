@@ -847,9 +847,9 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
         }
         fn tensor(&self, index: ::core::primitive::usize) -> &[::core::primitive::f32] {
             match index {
-                0 => self.layer1.weights.as_flattened(),
+                0 => ::nn::__private::reshape::values(&self.layer1.weights),
                 1 => &self.layer1.bias,
-                2 => self.layer2.weights.as_flattened(),
+                2 => ::nn::__private::reshape::values(&self.layer2.weights),
                 3 => &self.layer2.bias,
                 _ => &[],
             }
@@ -859,9 +859,9 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
             index: ::core::primitive::usize,
         ) -> &mut [::core::primitive::f32] {
             match index {
-                0 => self.layer1.weights.as_flattened_mut(),
+                0 => ::nn::__private::reshape::values_mut(&mut self.layer1.weights),
                 1 => &mut self.layer1.bias,
-                2 => self.layer2.weights.as_flattened_mut(),
+                2 => ::nn::__private::reshape::values_mut(&mut self.layer2.weights),
                 3 => &mut self.layer2.bias,
                 _ => &mut [],
             }

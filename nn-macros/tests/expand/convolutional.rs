@@ -177,43 +177,46 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
         ) -> [::core::primitive::f32; 10] {
             let z1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
                 &{
-                    let mut u = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
-                    self.layer1
-                        .total_input::<
-                            8,
-                            8,
-                            8,
-                            8,
-                        >(
-                            ::nn::__private::reshape::reshape(x),
-                            ::nn::__private::Sliding {
-                                stride: [1, 1],
-                                padding: [1, 1],
-                            },
-                            ::nn::__private::reshape::reshape_mut(&mut u),
-                        );
-                    u
+                    let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
+                    <::nn::__private::Conv2d<
+                        ::core::primitive::f32,
+                        1,
+                        4,
+                        3,
+                        3,
+                    > as ::nn::__private::Layer<
+                        ::core::primitive::f32,
+                        [[[::core::primitive::f32; 8]; 8]; 1],
+                        [[[::core::primitive::f32; 8]; 8]; 4],
+                    >>::total_input(
+                        &self.layer1,
+                        ::nn::__private::reshape::reshape(x),
+                        ::nn::__private::Sliding {
+                            stride: [1, 1],
+                            padding: [1, 1],
+                        },
+                        ::nn::__private::reshape::reshape_mut(&mut out),
+                    );
+                    out
                 },
             );
             let z2 = <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate(
                 &{
-                    let mut u = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 64];
-                    ::nn::__private::Pool2d {
-                        window: [2, 2],
-                        stride: [2, 2],
-                    }
-                        .max::<
-                            ::core::primitive::f32,
-                            4,
-                            8,
-                            8,
-                            4,
-                            4,
-                        >(
-                            ::nn::__private::reshape::reshape(&z1),
-                            ::nn::__private::reshape::reshape_mut(&mut u),
-                        );
-                    u
+                    let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 64];
+                    <::nn::__private::MaxPool2d as ::nn::__private::Layer<
+                        ::core::primitive::f32,
+                        [[[::core::primitive::f32; 8]; 8]; 4],
+                        [[[::core::primitive::f32; 4]; 4]; 4],
+                    >>::total_input(
+                        &::nn::__private::MaxPool2d,
+                        ::nn::__private::reshape::reshape(&z1),
+                        ::nn::__private::Pool2d {
+                            window: [2, 2],
+                            stride: [2, 2],
+                        },
+                        ::nn::__private::reshape::reshape_mut(&mut out),
+                    );
+                    out
                 },
             );
             let z3 = self
@@ -244,44 +247,47 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
         #[must_use]
         pub fn trace(&self, x: &[::core::primitive::f32; 64]) -> CnnTrace {
             let u1 = {
-                let mut u = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
-                self.layer1
-                    .total_input::<
-                        8,
-                        8,
-                        8,
-                        8,
-                    >(
-                        ::nn::__private::reshape::reshape(x),
-                        ::nn::__private::Sliding {
-                            stride: [1, 1],
-                            padding: [1, 1],
-                        },
-                        ::nn::__private::reshape::reshape_mut(&mut u),
-                    );
-                u
+                let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    4,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 1],
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(x),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    ::nn::__private::reshape::reshape_mut(&mut out),
+                );
+                out
             };
             let z1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
                 &u1,
             );
             let u2 = {
-                let mut u = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 64];
-                ::nn::__private::Pool2d {
-                    window: [2, 2],
-                    stride: [2, 2],
-                }
-                    .max::<
-                        ::core::primitive::f32,
-                        4,
-                        8,
-                        8,
-                        4,
-                        4,
-                    >(
-                        ::nn::__private::reshape::reshape(&z1),
-                        ::nn::__private::reshape::reshape_mut(&mut u),
-                    );
-                u
+                let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 64];
+                <::nn::__private::MaxPool2d as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                    [[[::core::primitive::f32; 4]; 4]; 4],
+                >>::total_input(
+                    &::nn::__private::MaxPool2d,
+                    ::nn::__private::reshape::reshape(&z1),
+                    ::nn::__private::Pool2d {
+                        window: [2, 2],
+                        stride: [2, 2],
+                    },
+                    ::nn::__private::reshape::reshape_mut(&mut out),
+                );
+                out
             };
             let z2 = <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate(
                 &u2,
@@ -364,44 +370,47 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
                 >,
         {
             let u1 = {
-                let mut u = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
-                self.layer1
-                    .total_input::<
-                        8,
-                        8,
-                        8,
-                        8,
-                    >(
-                        ::nn::__private::reshape::reshape(x),
-                        ::nn::__private::Sliding {
-                            stride: [1, 1],
-                            padding: [1, 1],
-                        },
-                        ::nn::__private::reshape::reshape_mut(&mut u),
-                    );
-                u
+                let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    4,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 1],
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(x),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    ::nn::__private::reshape::reshape_mut(&mut out),
+                );
+                out
             };
             let z1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
                 &u1,
             );
             let u2 = {
-                let mut u = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 64];
-                ::nn::__private::Pool2d {
-                    window: [2, 2],
-                    stride: [2, 2],
-                }
-                    .max::<
-                        ::core::primitive::f32,
-                        4,
-                        8,
-                        8,
-                        4,
-                        4,
-                    >(
-                        ::nn::__private::reshape::reshape(&z1),
-                        ::nn::__private::reshape::reshape_mut(&mut u),
-                    );
-                u
+                let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 64];
+                <::nn::__private::MaxPool2d as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                    [[[::core::primitive::f32; 4]; 4]; 4],
+                >>::total_input(
+                    &::nn::__private::MaxPool2d,
+                    ::nn::__private::reshape::reshape(&z1),
+                    ::nn::__private::Pool2d {
+                        window: [2, 2],
+                        stride: [2, 2],
+                    },
+                    ::nn::__private::reshape::reshape_mut(&mut out),
+                );
+                out
             };
             let z2 = <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate(
                 &u2,
@@ -427,44 +436,48 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
                 &dz2,
             );
             let dz1 = {
-                let mut dx = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
-                ::nn::__private::Pool2d {
-                    window: [2, 2],
-                    stride: [2, 2],
-                }
-                    .max_input_gradient::<
-                        ::core::primitive::f32,
-                        4,
-                        8,
-                        8,
-                        4,
-                        4,
-                    >(
-                        ::nn::__private::reshape::reshape(&z1),
-                        ::nn::__private::reshape::reshape(&du2),
-                        ::nn::__private::reshape::reshape_mut(&mut dx),
-                    );
-                dx
+                let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
+                <::nn::__private::MaxPool2d as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                    [[[::core::primitive::f32; 4]; 4]; 4],
+                >>::input_gradient(
+                    &::nn::__private::MaxPool2d,
+                    ::nn::__private::reshape::reshape(&z1),
+                    ::nn::__private::reshape::reshape(&du2),
+                    ::nn::__private::Pool2d {
+                        window: [2, 2],
+                        stride: [2, 2],
+                    },
+                    ::nn::__private::reshape::reshape_mut(&mut out),
+                );
+                out
             };
             let du1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward(
                 &u1,
                 &z1,
                 &dz1,
             );
-            grad.layer1
-                .add_gradient::<
-                    8,
-                    8,
-                    8,
-                    8,
-                >(
-                    ::nn::__private::reshape::reshape(x),
-                    ::nn::__private::reshape::reshape(&du1),
-                    ::nn::__private::Sliding {
-                        stride: [1, 1],
-                        padding: [1, 1],
-                    },
-                );
+            <::nn::__private::Conv2d<
+                ::core::primitive::f32,
+                1,
+                4,
+                3,
+                3,
+            > as ::nn::__private::Layer<
+                ::core::primitive::f32,
+                [[[::core::primitive::f32; 8]; 8]; 1],
+                [[[::core::primitive::f32; 8]; 8]; 4],
+            >>::add_scaled_gradient(
+                &mut grad.layer1,
+                ::nn::__private::reshape::reshape(x),
+                ::nn::__private::reshape::reshape(&du1),
+                ::nn::__private::Sliding {
+                    stride: [1, 1],
+                    padding: [1, 1],
+                },
+                <::core::primitive::f32 as ::nn::__private::Scalar>::ONE,
+            );
             value
         }
         /// One step of plain gradient descent on one sample, in one pass and without a
@@ -497,44 +510,47 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
                 learning_rate,
             );
             let u1 = {
-                let mut u = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
-                self.layer1
-                    .total_input::<
-                        8,
-                        8,
-                        8,
-                        8,
-                    >(
-                        ::nn::__private::reshape::reshape(x),
-                        ::nn::__private::Sliding {
-                            stride: [1, 1],
-                            padding: [1, 1],
-                        },
-                        ::nn::__private::reshape::reshape_mut(&mut u),
-                    );
-                u
+                let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    4,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 1],
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(x),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    ::nn::__private::reshape::reshape_mut(&mut out),
+                );
+                out
             };
             let z1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
                 &u1,
             );
             let u2 = {
-                let mut u = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 64];
-                ::nn::__private::Pool2d {
-                    window: [2, 2],
-                    stride: [2, 2],
-                }
-                    .max::<
-                        ::core::primitive::f32,
-                        4,
-                        8,
-                        8,
-                        4,
-                        4,
-                    >(
-                        ::nn::__private::reshape::reshape(&z1),
-                        ::nn::__private::reshape::reshape_mut(&mut u),
-                    );
-                u
+                let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 64];
+                <::nn::__private::MaxPool2d as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                    [[[::core::primitive::f32; 4]; 4]; 4],
+                >>::total_input(
+                    &::nn::__private::MaxPool2d,
+                    ::nn::__private::reshape::reshape(&z1),
+                    ::nn::__private::Pool2d {
+                        window: [2, 2],
+                        stride: [2, 2],
+                    },
+                    ::nn::__private::reshape::reshape_mut(&mut out),
+                );
+                out
             };
             let z2 = <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate(
                 &u2,
@@ -563,45 +579,48 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
                 &dz2,
             );
             let dz1 = {
-                let mut dx = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
-                ::nn::__private::Pool2d {
-                    window: [2, 2],
-                    stride: [2, 2],
-                }
-                    .max_input_gradient::<
-                        ::core::primitive::f32,
-                        4,
-                        8,
-                        8,
-                        4,
-                        4,
-                    >(
-                        ::nn::__private::reshape::reshape(&z1),
-                        ::nn::__private::reshape::reshape(&du2),
-                        ::nn::__private::reshape::reshape_mut(&mut dx),
-                    );
-                dx
+                let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
+                <::nn::__private::MaxPool2d as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                    [[[::core::primitive::f32; 4]; 4]; 4],
+                >>::input_gradient(
+                    &::nn::__private::MaxPool2d,
+                    ::nn::__private::reshape::reshape(&z1),
+                    ::nn::__private::reshape::reshape(&du2),
+                    ::nn::__private::Pool2d {
+                        window: [2, 2],
+                        stride: [2, 2],
+                    },
+                    ::nn::__private::reshape::reshape_mut(&mut out),
+                );
+                out
             };
             let du1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward(
                 &u1,
                 &z1,
                 &dz1,
             );
-            self.layer1
-                .add_scaled_gradient::<
-                    8,
-                    8,
-                    8,
-                    8,
-                >(
-                    ::nn::__private::reshape::reshape(x),
-                    ::nn::__private::reshape::reshape(&du1),
-                    ::nn::__private::Sliding {
-                        stride: [1, 1],
-                        padding: [1, 1],
-                    },
-                    rate,
-                );
+            <::nn::__private::Conv2d<
+                ::core::primitive::f32,
+                1,
+                4,
+                3,
+                3,
+            > as ::nn::__private::Layer<
+                ::core::primitive::f32,
+                [[[::core::primitive::f32; 8]; 8]; 1],
+                [[[::core::primitive::f32; 8]; 8]; 4],
+            >>::add_scaled_gradient(
+                &mut self.layer1,
+                ::nn::__private::reshape::reshape(x),
+                ::nn::__private::reshape::reshape(&du1),
+                ::nn::__private::Sliding {
+                    stride: [1, 1],
+                    padding: [1, 1],
+                },
+                rate,
+            );
             value
         }
     }
@@ -721,9 +740,9 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
         }
         fn tensor(&self, index: ::core::primitive::usize) -> &[::core::primitive::f32] {
             match index {
-                0 => self.layer1.weights.as_flattened().as_flattened().as_flattened(),
+                0 => ::nn::__private::reshape::values(&self.layer1.weights),
                 1 => &self.layer1.bias,
-                2 => self.layer3.weights.as_flattened(),
+                2 => ::nn::__private::reshape::values(&self.layer3.weights),
                 3 => &self.layer3.bias,
                 _ => &[],
             }
@@ -733,15 +752,9 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
             index: ::core::primitive::usize,
         ) -> &mut [::core::primitive::f32] {
             match index {
-                0 => {
-                    self.layer1
-                        .weights
-                        .as_flattened_mut()
-                        .as_flattened_mut()
-                        .as_flattened_mut()
-                }
+                0 => ::nn::__private::reshape::values_mut(&mut self.layer1.weights),
                 1 => &mut self.layer1.bias,
-                2 => self.layer3.weights.as_flattened_mut(),
+                2 => ::nn::__private::reshape::values_mut(&mut self.layer3.weights),
                 3 => &mut self.layer3.bias,
                 _ => &mut [],
             }
