@@ -63,34 +63,33 @@ pub fn exit(success: bool) -> ! {
 /// Classifies every embedded image and prints a line per image in the host's format
 /// (`target/digits/predictions.txt`); returns how many were classified right.
 pub fn classify() -> usize {
-    let mut right = 0;
-    for (index, (pixels, digit)) in images().enumerate() {
-        let y = DIGITS.forward(&pixels);
-        let predicted = argmax(&y);
-        hprintln!(
-            "image {}: digit {}, predicted {} (p = {:.6})",
-            index,
-            digit,
-            predicted,
-            y[predicted]
-        );
-        right += usize::from(predicted == digit);
-    }
-    right
+    classify_with("", 6, |pixels| DIGITS.forward(pixels))
 }
 
 /// [`classify`] with the convolutional network, in the host's format
 /// (`target/digits_cnn/predictions.txt`).
 pub fn classify_cnn() -> usize {
+    classify_with("cnn ", 3, |pixels| DIGITS_CNN.forward(pixels))
+}
+
+/// Classifies the ten images with `forward`, printing a line per image that starts with
+/// `prefix`, the probability to `decimals` digits; returns how many it got right.
+fn classify_with(
+    prefix: &str,
+    decimals: usize,
+    forward: impl Fn(&[f32; 64]) -> [f32; 10],
+) -> usize {
     let mut right = 0;
     for (index, (pixels, digit)) in images().enumerate() {
-        let y = DIGITS_CNN.forward(&pixels);
+        let y = forward(&pixels);
         let predicted = argmax(&y);
         hprintln!(
-            "cnn image {}: digit {}, predicted {} (p = {:.3})",
+            "{}image {}: digit {}, predicted {} (p = {:.*})",
+            prefix,
             index,
             digit,
             predicted,
+            decimals,
             y[predicted]
         );
         right += usize::from(predicted == digit);
