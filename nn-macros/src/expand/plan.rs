@@ -176,14 +176,18 @@ impl Step<'_> {
         }
     }
 
-    /// `<L as Layer<T, X, U>>`: the layer's products for its input and output types.
-    fn products(&self) -> TokenStream {
-        let ty = match &self.layer.kind {
+    /// The type that implements `Layer` for this layer: its field's, or for pooling a unit type.
+    fn layer_type(&self) -> TokenStream {
+        match &self.layer.kind {
             Kind::Pool2d { max: true, .. } => quote!(::nn::__private::MaxPool2d),
             Kind::Pool2d { max: false, .. } => quote!(::nn::__private::AvgPool2d),
             _ => self.ty.clone(),
-        };
-        let scalar = &self.scalar;
+        }
+    }
+
+    /// `<L as Layer<T, X, U>>`: the layer's products for its input and output types.
+    fn products(&self) -> TokenStream {
+        let (ty, scalar) = (self.layer_type(), &self.scalar);
         let x = self.shaped_type(&self.layer.input_shape);
         let u = self.shaped_type(&self.layer.output_shape);
         quote!(<#ty as ::nn::__private::Layer<#scalar, #x, #u>>)
@@ -193,10 +197,10 @@ impl Step<'_> {
     /// pooling its unit type.
     fn value(&self, owner: &TokenStream) -> TokenStream {
         let field = &self.field;
-        match &self.layer.kind {
-            Kind::Pool2d { max: true, .. } => quote!(::nn::__private::MaxPool2d),
-            Kind::Pool2d { max: false, .. } => quote!(::nn::__private::AvgPool2d),
-            _ => quote!(#owner.#field),
+        if self.layer.has_parameters() {
+            quote!(#owner.#field)
+        } else {
+            self.layer_type()
         }
     }
 
