@@ -1,8 +1,9 @@
 //! The speed of one layer's products, each timed alone: for one sample (`total_input`,
 //! `input_gradient`, `add_gradient`) and for a block of 32 (`total_input_batch`,
 //! `add_gradient_batch_shared` from zero and averaged, as a batch's only block, and
-//! `input_gradient_batch`), in µs and GFLOP/s, for layers wide and narrow. A shape whose GFLOP/s
-//! falls far below its neighbours' is a loop the compiler vectorised badly.
+//! `input_gradient_batch`), in µs and GFLOP/s, for layers wide and narrow; then a convolution's
+//! for one sample (the digits CNN's two, and wider ones). A shape whose GFLOP/s falls far below
+//! its neighbours' is a loop the compiler vectorised badly.
 //!
 //! ```sh
 //! cargo run --release --example layer_products
@@ -12,7 +13,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use nn::team::Alone;
-use nn::{Accumulate, Dense, Scalar, Zeroable};
+use nn::{Accumulate, Conv2d, Dense, Scalar, Sliding, Zeroable};
 
 /// The samples of a block.
 const BLOCK: usize = 32;
@@ -101,6 +102,43 @@ fn row<T: Scalar + Zeroable, const I: usize, const O: usize>(scalar: &str) {
     );
 }
 
+/// A row of the convolutions' table: `C` channels of `N x N` to `F` filters of 3 x 3, `same`
+/// (one zero all around), in `f32`.
+fn conv_row<const C: usize, const F: usize, const N: usize>() {
+    let same = Sliding {
+        stride: [1, 1],
+        padding: [1, 1],
+    };
+    let mut layer = nn::boxed::zeroed::<Conv2d<f32, C, F, 3, 3>>();
+    for (k, w) in layer.weight_rows_mut().iter_mut().flatten().enumerate() {
+        *w = value(k);
+    }
+    let mut grad = nn::boxed::zeroed::<Conv2d<f32, C, F, 3, 3>>();
+    let mut x = rows::<_, C>([[0.0_f32; N]; N]);
+    for (k, v) in x.iter_mut().flatten().flatten().enumerate() {
+        *v = value(k + 2_000_000);
+    }
+    let mut du = rows::<_, F>([[0.0_f32; N]; N]);
+    for (k, d) in du.iter_mut().flatten().flatten().enumerate() {
+        *d = value(k + 1_000_000);
+    }
+    let mut u = rows::<_, F>([[0.0_f32; N]; N]);
+    let mut dx = rows::<_, C>([[0.0_f32; N]; N]);
+
+    let forward = best(|| layer.total_input(black_box(&x), same, &mut u));
+    let weight_gradient = best(|| grad.add_gradient(black_box(&x), black_box(&du), same));
+    let input_gradient = best(|| layer.input_gradient(black_box(&du), same, &mut dx));
+    black_box((&u, &grad, &dx));
+
+    let multiply_adds = C * 9 * F * N * N;
+    println!(
+        "| [{C}, {N}, {N}] to {F} filters | {} | {} | {} |",
+        cell(forward, multiply_adds),
+        cell(weight_gradient, multiply_adds),
+        cell(input_gradient, multiply_adds),
+    );
+}
+
 fn main() {
     println!(
         "| scalar | layer | forward | weight gradient | input gradient \
@@ -116,6 +154,12 @@ fn main() {
     row::<f32, 16, 16>("f32");
     row::<f64, 784, 128>("f64");
     row::<f64, 512, 512>("f64");
+    println!("\n| 3 x 3 convolution, `same` | forward | weight gradient | input gradient |");
+    println!("| --- | --- | --- | --- |");
+    conv_row::<1, 16, 8>();
+    conv_row::<16, 32, 4>();
+    conv_row::<16, 32, 16>();
+    conv_row::<64, 64, 8>();
     println!(
         "\nµs (GFLOP/s), the best of 1,000 x 5 calls; one thread, on this machine's best kernels"
     );
