@@ -352,6 +352,15 @@ nn::network! {
     struct Blocked = 100 => tanh 70 => relu 32 => identity 10 => softmax;
     /// The same in f64.
     struct Blocked64: f64 = 100 => tanh 70 => relu 32 => identity 10 => softmax;
+    /// Convolutions and pooling in blocks too, a sample at a time within each: the first
+    /// convolution (7,200 multiply-adds) and the dense layer are large.
+    struct BlockedCnn = [1, 10, 10] => relu conv2d(8, 3x3, same) => max_pool2d(2x2)
+        => tanh conv2d(6, 2x2, stride 2) => relu 70 => softmax 10;
+    /// The same in f64.
+    struct BlockedCnn64: f64 = [1, 10, 10] => relu conv2d(8, 3x3, same) => max_pool2d(2x2)
+        => tanh conv2d(6, 2x2, stride 2) => relu 70 => softmax 10;
+    /// A 1-D convolution and average pooling before a large dense layer (72 x 70).
+    struct Blocked1d = [4, 25] => relu conv1d(6, 3, same) => avg_pool1d(2) => tanh 70 => softmax 10;
 }
 
 /// `count` samples of width 100 with classes 0 to 9, drawn from `random`.
@@ -447,9 +456,15 @@ fn a_static_workspace_trains_as_the_threads_buffers_do() {
 #[test]
 fn blocked_backward_is_bit_for_bit_the_per_sample_one() {
     // One block, whole blocks, a remainder, fewer samples than a block.
+    // Each has a workspace for its blocks: each trains in blocks.
+    assert!(size_of::<<BlockedCnn as Trainable>::Workspace>() > 0);
+    assert!(size_of::<<Blocked1d as Trainable>::Workspace>() > 0);
     for count in [32, 64, 75, 3] {
         blocked_matches_per_sample::<Blocked>(count);
         blocked_matches_per_sample::<Blocked64>(count);
+        blocked_matches_per_sample::<BlockedCnn>(count);
+        blocked_matches_per_sample::<BlockedCnn64>(count);
+        blocked_matches_per_sample::<Blocked1d>(count);
     }
 }
 

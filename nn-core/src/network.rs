@@ -329,6 +329,13 @@ pub trait Trainable: Network {
     /// `nn::boxed::zeroed()` puts one on the heap) and reused for every step.
     type Workspace: Zeroable;
 
+    /// Whether [`Parallel`](crate::parallel::Parallel) shares each of a block's products between
+    /// its threads, as for a network trained in blocks whose layers are all dense; otherwise
+    /// (the default) each thread takes a share of the samples. A convolution's products go a
+    /// sample at a time within a block, on one thread: sharing only the dense layers' left the
+    /// second thread idle, and two threads trained the digits CNN slower than one.
+    const SHARES_PRODUCTS: bool = false;
+
     /// Runs `input` forward, returns the loss against `target`, and ADDS the gradient of that loss
     /// with respect to every parameter into `grad`.
     fn backward<L, D>(

@@ -237,11 +237,11 @@ impl<N: Trainable> Parallel<N> {
     }
 }
 
-/// Whether `N` is trained in blocks (it has a layer of 4,096 weights or more, and a workspace):
-/// then each large product is shared between the threads; otherwise each thread takes a share of
-/// the samples.
+/// Whether `N` is trained in blocks of dense layers (it has a layer of 4,096 weights or more,
+/// and a workspace; [`Trainable::SHARES_PRODUCTS`]): then each large product is shared between
+/// the threads; otherwise each thread takes a share of the samples.
 fn shares_products<N: Trainable>() -> bool {
-    size_of::<N::Workspace>() > 0
+    N::SHARES_PRODUCTS
 }
 
 /// The threads of a [`Parallel`], as a [`Team`]: each product split evenly between them, share

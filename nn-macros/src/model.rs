@@ -138,11 +138,6 @@ impl Network {
             .map(|activation| format!(" => {activation}"));
         shape_text(&self.input_shape) + &layers.chain(output).collect::<String>()
     }
-
-    /// Whether every layer is dense.
-    pub fn is_dense(&self) -> bool {
-        self.layers.iter().all(|layer| layer.kind == Kind::Dense)
-    }
 }
 
 /// A shape as the declaration writes it: `784`, or `[1, 8, 8]`.

@@ -247,9 +247,14 @@ fn add_scaled_gradient_loop<
 ) {
     let [sy, sx] = sliding.steps();
     let [py, px] = sliding.padding;
-    let places: [[[T; F]; OW]; OH] = core::array::from_fn(|oy| {
-        core::array::from_fn(|ox| core::array::from_fn(|f| du[f][oy][ox]))
-    });
+    let mut places = [[[T::ZERO; F]; OW]; OH];
+    for (f, duf) in du.iter().enumerate() {
+        for (row, du_row) in places.iter_mut().zip(duf) {
+            for (place, &d) in row.iter_mut().zip(du_row) {
+                place[f] = d;
+            }
+        }
+    }
     for (xc, gc) in x.iter().zip(weights) {
         for (ky, gy) in gc.iter_mut().enumerate() {
             let rows = sliding.on_input(0, ky, H, OH);

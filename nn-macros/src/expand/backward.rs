@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 
 use super::plan::Plan;
 use super::{activation_type, io_types, scalar_type};
-use crate::model::Network;
+use crate::model::{Kind, Network};
 
 pub fn generate(plan: &Plan) -> TokenStream {
     let network = plan.network;
@@ -126,10 +126,10 @@ const HEAP_BLOCK: usize = 32;
 const BLOCK_STACK_BYTES: usize = 64 * 1024;
 
 /// Whether `network` trains in blocks of samples: whether it has a large layer (`nn-core`'s
-/// rule, which its kernels dispatch by too). Only dense layers have block products so far: a
-/// network with others trains sample by sample.
+/// rule, which its kernels dispatch by too). Only dense layers have block products: the others
+/// go a sample at a time within a block.
 fn trains_in_blocks(network: &Network) -> bool {
-    network.is_dense() && network.layers.iter().any(|layer| layer.shape().is_large())
+    network.layers.iter().any(|layer| layer.shape().is_large())
 }
 
 /// What block training adds to a network: items, inherent functions, and the `Trainable` override.
@@ -411,8 +411,8 @@ fn block_fields<'a>(
         let size = &step.outputs;
         let values = [&step.u, &step.z, &step.du, &step.dz]
             .map(|value| (value.clone(), samples.clone(), quote!(#size)));
-        let columns =
-            (step.number > 1).then(|| (step.du_columns.clone(), quote!(#size), samples.clone()));
+        let columns = (step.number > 1 && step.layer.kind == Kind::Dense)
+            .then(|| (step.du_columns.clone(), quote!(#size), samples.clone()));
         values.into_iter().chain(columns)
     })
 }
@@ -472,8 +472,10 @@ fn workspace_override(network: &Network, loss_bound: &TokenStream) -> TokenStrea
     let scalar = scalar_type(network);
     let (input_type, _) = io_types(network);
     let workspace = format_ident!("{}Workspace", network.name);
+    let dense = network.layers.iter().all(|layer| layer.kind == Kind::Dense);
     quote! {
         type Workspace = #workspace;
+        const SHARES_PRODUCTS: bool = #dense;
 
         fn backward_samples_in<L, D>(
             &self,
@@ -550,6 +552,7 @@ fn samples_override(network: &Network, loss_bound: &TokenStream) -> TokenStream 
 /// The block's forward pass layer by layer, the losses, then each layer's gradients, every value
 /// in the buffers of `block`.
 fn block_body(plan: &Plan) -> TokenStream {
+    let scalar = scalar_type(plan.network);
     let differentiable = quote!(::nn::__private::Differentiable);
     let activate = quote!(::nn::__private::Activation);
     let mut forward = vec![quote! {
@@ -558,9 +561,16 @@ fn block_body(plan: &Plan) -> TokenStream {
     for step in &plan.steps {
         let (field, activation, input) = (&step.field, &step.activation, &step.block_input);
         let (u, du, z, rows) = (&step.u, &step.du, &step.z, &step.rows);
-        // `du` is free until the backward pass: scratch for a second thread's sums.
+        // A dense layer's product for the block at once; `du` is free until the backward pass:
+        // scratch for a second thread's sums. Other kinds, a sample at a time.
+        let total_input = if step.layer.kind == Kind::Dense {
+            quote!(self.#field.total_input_batch_shared(&#input, &mut block.#u, &mut block.#du, team);)
+        } else {
+            let one = step.total_input_into(&quote!(#input[s]), &quote!(&mut block.#u[s]));
+            quote!(for s in 0..B { #one })
+        };
         forward.push(quote! {
-            self.#field.total_input_batch_shared(&#input, &mut block.#u, &mut block.#du, team);
+            #total_input
             for s in 0..B {
                 block.#z[s] = <#activation as #activate>::activate(&block.#u[s]);
             }
@@ -591,12 +601,41 @@ fn block_body(plan: &Plan) -> TokenStream {
             for s in 0..B {
                 block.#du[s] = <#activation as #differentiable>::backward(&block.#u[s], &block.#z[s], &block.#dz[s]);
             }
-            grad.#field.add_gradient_batch_shared(&#input, &block.#du, sum, team);
         });
+        if step.layer.kind == Kind::Dense {
+            backward.push(quote! {
+                grad.#field.add_gradient_batch_shared(&#input, &block.#du, sum, team);
+            });
+        } else if step.layer.has_parameters() {
+            // As `backward_each` sums: from zero, each sample added in turn, then scaled.
+            let one = quote!(<#scalar as ::nn::__private::Scalar>::ONE);
+            let add = step.add_gradient_into(
+                &quote!(grad),
+                &quote!(#input[s]),
+                &quote!(&block.#du[s]),
+                &one,
+            );
+            backward.push(quote! {
+                if sum.from_zero {
+                    grad.#field.fill(0.0);
+                }
+                for s in 0..B {
+                    #add
+                }
+                if let ::core::option::Option::Some(factor) = sum.scale {
+                    grad.#field.scale(factor);
+                }
+            });
+        }
         if let Some(dz_previous) = &step.previous_dz {
             let du_columns = &step.du_columns;
-            backward.push(quote! {
-                self.#field.input_gradient_batch_shared(&block.#du, &mut block.#du_columns, &mut block.#dz_previous, team);
+            backward.push(if step.layer.kind == Kind::Dense {
+                quote! {
+                    self.#field.input_gradient_batch_shared(&block.#du, &mut block.#du_columns, &mut block.#dz_previous, team);
+                }
+            } else {
+                let one = step.input_gradient_into(&quote!(#input[s]), &quote!(&block.#du[s]), &quote!(&mut block.#dz_previous[s]));
+                quote!(for s in 0..B { #one })
             });
         }
     }

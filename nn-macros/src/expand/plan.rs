@@ -225,13 +225,67 @@ impl Step<'_> {
     /// buffer, as an expression of the flat array.
     fn written(&self, values: usize, call: impl FnOnce(TokenStream) -> TokenStream) -> TokenStream {
         let (scalar, n) = (&self.scalar, width(values));
-        let out = quote!(out);
-        let call = call(quote!(::nn::__private::reshape::reshape_mut(&mut #out)));
+        let call = call(quote!(&mut out));
         quote!({
-            let mut #out = [<#scalar as ::nn::__private::Scalar>::ZERO; #n];
-            #call;
-            #out
+            let mut out = [<#scalar as ::nn::__private::Scalar>::ZERO; #n];
+            #call
+            out
         })
+    }
+
+    /// The statement that writes the total input of a layer other than a dense one into `u`,
+    /// from `input` (expressions of references to flat arrays).
+    pub fn total_input_into(&self, input: &TokenStream, u: &TokenStream) -> TokenStream {
+        let (products, layer) = (self.products(), self.value(&quote!(self)));
+        let geometry = self.geometry();
+        quote! {
+            #products::total_input(
+                &#layer,
+                ::nn::__private::reshape::reshape(#input),
+                #geometry,
+                ::nn::__private::reshape::reshape_mut(#u),
+            );
+        }
+    }
+
+    /// The statement that writes the gradient with respect to the input of a layer other than a
+    /// dense one into `dx`, from its `input` and `du` (expressions of references to flat arrays).
+    pub fn input_gradient_into(
+        &self,
+        input: &TokenStream,
+        du: &TokenStream,
+        dx: &TokenStream,
+    ) -> TokenStream {
+        let (products, layer) = (self.products(), self.value(&quote!(self)));
+        let geometry = self.geometry();
+        let reshape = quote!(::nn::__private::reshape::reshape);
+        quote! {
+            #products::input_gradient(
+                &#layer,
+                #reshape(#input),
+                #reshape(#du),
+                #geometry,
+                ::nn::__private::reshape::reshape_mut(#dx),
+            );
+        }
+    }
+
+    /// The statement that adds `factor` times the parameter gradient of a layer other than a
+    /// dense one, from its `input` and `du` (expressions of references to flat arrays), into
+    /// `owner`'s layer (`grad` or `self`).
+    pub fn add_gradient_into(
+        &self,
+        owner: &TokenStream,
+        input: &TokenStream,
+        du: &TokenStream,
+        factor: &TokenStream,
+    ) -> TokenStream {
+        let (products, layer) = (self.products(), self.value(owner));
+        let geometry = self.geometry();
+        let reshape = quote!(::nn::__private::reshape::reshape);
+        quote! {
+            #products::add_scaled_gradient(&mut #layer, #reshape(#input), #reshape(#du), #geometry, #factor);
+        }
     }
 
     /// The expression of the layer's total input `u`, a flat array, from `input` (an expression
@@ -241,11 +295,7 @@ impl Step<'_> {
             let field = &self.field;
             return quote!(self.#field.total_input(#input));
         }
-        let (products, layer) = (self.products(), self.value(&quote!(self)));
-        let geometry = self.geometry();
-        self.written(self.layer.outputs, |u| {
-            quote!(#products::total_input(&#layer, ::nn::__private::reshape::reshape(#input), #geometry, #u))
-        })
+        self.written(self.layer.outputs, |u| self.total_input_into(input, &u))
     }
 
     /// The expression of the layer's output `z = A(u)` from its input, for `forward`.
@@ -267,11 +317,8 @@ impl Step<'_> {
             let field = &self.field;
             return quote!(self.#field.input_gradient(&#du));
         }
-        let (products, layer) = (self.products(), self.value(&quote!(self)));
-        let (geometry, input) = (self.geometry(), &self.input);
-        let reshape = quote!(::nn::__private::reshape::reshape);
         self.written(self.layer.inputs, |dx| {
-            quote!(#products::input_gradient(&#layer, #reshape(#input), #reshape(&#du), #geometry, #dx))
+            self.input_gradient_into(&self.input, &quote!(&#du), &dx)
         })
     }
 
@@ -283,26 +330,18 @@ impl Step<'_> {
         if !self.layer.has_parameters() {
             return TokenStream::new();
         }
+        let scalar = &self.scalar;
+        let du = quote!(&#du);
         match (&self.layer.kind, rate) {
-            (Kind::Dense, None) => quote!(grad.#field.add_gradient(#input, &#du);),
+            (Kind::Dense, None) => quote!(grad.#field.add_gradient(#input, #du);),
             (Kind::Dense, Some(rate)) => {
-                quote!(self.#field.add_scaled_gradient(#input, &#du, #rate);)
+                quote!(self.#field.add_scaled_gradient(#input, #du, #rate);)
             }
-            (_, rate) => {
-                let (products, geometry) = (self.products(), self.geometry());
-                let reshape = quote!(::nn::__private::reshape::reshape);
-                let scalar = &self.scalar;
-                let (layer, factor) = match rate {
-                    None => (
-                        self.value(&quote!(grad)),
-                        quote!(<#scalar as ::nn::__private::Scalar>::ONE),
-                    ),
-                    Some(rate) => (self.value(&quote!(self)), rate.clone()),
-                };
-                quote! {
-                    #products::add_scaled_gradient(&mut #layer, #reshape(#input), #reshape(&#du), #geometry, #factor);
-                }
+            (_, None) => {
+                let one = quote!(<#scalar as ::nn::__private::Scalar>::ONE);
+                self.add_gradient_into(&quote!(grad), input, &du, &one)
             }
+            (_, Some(rate)) => self.add_gradient_into(&quote!(self), input, &du, rate),
         }
     }
 }

@@ -709,6 +709,7 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
             self.backward_on_thread(samples, loss, grad, sum)
         }
         type Workspace = MnistWorkspace;
+        const SHARES_PRODUCTS: bool = true;
         fn backward_samples_in<L, D>(
             &self,
             samples: &[([::core::primitive::f32; 784], D)],
