@@ -1,6 +1,6 @@
 //! When training on two threads pays: mini-batch steps of `nn::parallel::Parallel` on one thread
-//! and on two, for a small network (the digits one) and a larger one (`784 => relu 128 => softmax
-//! 10`), timed in this process. `scripts/threads-under-load.sh` runs it on an idle machine and
+//! and on two, for a small network (the digits one), a larger one (`784 => relu 128 => softmax
+//! 10`) and the digits CNN, timed in this process. `scripts/threads-under-load.sh` runs it on an idle machine and
 //! beside other busy processes.
 //!
 //! ```sh
@@ -18,6 +18,8 @@ use nn::{Scalar, Trainable};
 nn::network! {
     struct Digits = 64 => relu 32 => softmax 10;
     struct Mnist = 784 => relu 128 => softmax 10;
+    struct DigitsCnn = [1, 8, 8] => relu conv2d(16, 3x3, same) => max_pool2d(2x2)
+        => relu conv2d(32, 3x3, same) => max_pool2d(2x2) => relu 64 => softmax 10;
 }
 
 /// How long each measurement runs.
@@ -90,4 +92,6 @@ fn main() {
         512,
         step_time::<Mnist, 784>,
     );
+    report("the digits CNN", 32, step_time::<DigitsCnn, 64>);
+    report("the digits CNN", 128, step_time::<DigitsCnn, 64>);
 }
