@@ -74,10 +74,10 @@ pub mod prelude {
 ///   [`Network`] so that no trait import is needed;
 /// - implementations of [`Network`] and [`Trainable`], and of [`Zeroable`] (all-zero bytes are a
 ///   valid network, the one of zeros);
-/// - only for a network with a layer of 4,096 weights or more (not `Seed3`), which trains in
-///   blocks of 32 samples: `NAMEWorkspace`, the buffers of a block, with a `const fn new()` for a
-///   `static`, taken by [`train::step_in`] so that no step allocates, not even the first (see
-///   [`Trainable::Workspace`], `()` for the other networks).
+/// - only for a network with a layer of 4,096 multiply-adds a sample or more (not `Seed3`), which
+///   trains in blocks of 32 samples: `NAMEWorkspace`, the buffers of a block, with a
+///   `const fn new()` for a `static`, taken by [`train::step_in`] so that no step allocates, not
+///   even the first (see [`Trainable::Workspace`], `()` for the other networks).
 ///
 /// # Large networks
 ///

@@ -324,7 +324,8 @@ pub trait Trainable: Network {
 
     /// The buffers in which [`backward_samples_in`](Self::backward_samples_in) trains blocks of
     /// samples: `()` for a network trained sample by sample; for a network `NAME` with a layer of
-    /// 4,096 weights or more, the generated `NAMEWorkspace`, each layer's values for 32 samples.
+    /// 4,096 multiply-adds a sample or more (a dense layer of 4,096 weights), the generated
+    /// `NAMEWorkspace`, each layer's values for 32 samples.
     /// Made once (`NAMEWorkspace::new()` is `const`, for a `static` on firmware;
     /// `nn::boxed::zeroed()` puts one on the heap) and reused for every step.
     type Workspace: Zeroable;

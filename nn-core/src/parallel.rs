@@ -2,15 +2,15 @@
 //!
 //! [`Parallel`] shares the work of a step between threads in one of two ways:
 //!
-//! - A network trained in blocks of samples (one with a layer of 4,096 weights or more) keeps its
-//!   blocks, and each large layer's products are shared: the weight gradient, the input gradient
-//!   and the optimiser's step by rows of the weights (the same rows in each, so that a thread
-//!   keeps its rows of the weights and of the gradient in its own cache), the forward pass in two
-//!   halves of the rows whose sums are then added. The small layers, the activations and the loss
-//!   run on the calling thread.
-//! - A smaller network splits each batch into one share per thread; each share runs through
-//!   `backward` into a gradient buffer of its own, and the buffers are then summed in a fixed
-//!   order.
+//! - A network of dense layers trained in blocks of samples (one with a layer of 4,096 weights
+//!   or more) keeps its blocks, and each large layer's products are shared: the weight gradient,
+//!   the input gradient and the optimiser's step by rows of the weights (the same rows in each,
+//!   so that a thread keeps its rows of the weights and of the gradient in its own cache), the
+//!   forward pass in two halves of the rows whose sums are then added. The small layers, the
+//!   activations and the loss run on the calling thread.
+//! - Any other network (a smaller one, or one with convolutions) splits each batch into one share
+//!   per thread; each share runs through `backward` into a gradient buffer of its own, and the
+//!   buffers are then summed in a fixed order.
 //!
 //! The threads and buffers are set up once, in [`Parallel::new`]; a step allocates nothing.
 //! Each thread takes its own part first, and then any part not yet taken, the calling one

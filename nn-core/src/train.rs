@@ -186,9 +186,9 @@ where
 }
 
 /// [`step`] with the blocks of samples in `workspace`: the same update, bit for bit, and nothing
-/// allocated, not even at the first step. For networks with a layer of 4,096 weights or more,
-/// whose workspace is a generated `NAMEWorkspace` (see [`Trainable::Workspace`]); for the others
-/// it is `()`.
+/// allocated, not even at the first step. For networks with a large layer (4,096 multiply-adds a
+/// sample or more), whose workspace is a generated `NAMEWorkspace` (see
+/// [`Trainable::Workspace`]); for the others it is `()`.
 ///
 /// # Errors
 ///
