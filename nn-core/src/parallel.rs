@@ -88,11 +88,11 @@ use crate::{Scalar, Trainable};
 /// ```
 pub struct Parallel<N: Trainable> {
     threads: Threads,
-    /// For a network trained sample by sample: one for each share of a batch but the first,
+    /// For a network whose samples are shared: one for each share of a batch but the first,
     /// which goes into the caller's `grad`.
     shares: Vec<Mutex<Share<Box<N>, N::Scalar>>>,
-    /// For a network trained in blocks: the blocks' buffers.
-    workspace: Box<N::Workspace>,
+    /// For a network whose products are shared: the blocks' buffers.
+    workspace: Option<Box<N::Workspace>>,
 }
 
 /// A gradient buffer and the summed loss of one share of the batch.
@@ -103,8 +103,8 @@ struct Share<G, T> {
 
 impl<N: Trainable> Parallel<N> {
     /// Starts `threads - 1` threads (the calling thread is the first of the `threads`), and
-    /// makes on the heap what they train in: for a network trained in blocks, one workspace; for
-    /// one trained sample by sample, a gradient buffer for each thread. `0` is taken as `1`.
+    /// makes on the heap what they train in: for a network whose products they share, one
+    /// workspace; for any other, a gradient buffer for each thread. `0` is taken as `1`.
     ///
     /// # Errors
     ///
@@ -124,7 +124,8 @@ impl<N: Trainable> Parallel<N> {
                 })
             })
             .collect();
-        let workspace = crate::boxed::zeroed();
+        // A network with convolutions has a workspace too, but its threads take samples.
+        let workspace = shares_products::<N>().then(crate::boxed::zeroed);
         Ok(Self {
             threads,
             shares,
@@ -156,8 +157,8 @@ impl<N: Trainable> Parallel<N> {
         D: Sync,
         L: Loss<N::Scalar, N::Output, D> + PairsWith<N::OutputActivation> + Copy + Sync,
     {
-        if shares_products::<N>() {
-            let (workspace, crew) = (&mut *self.workspace, &Crew(&self.threads));
+        if let Some(workspace) = self.workspace.as_deref_mut() {
+            let crew = &Crew(&self.threads);
             return mean_gradient(net, batch, loss, grad, |grad, scale| {
                 net.scaled_gradient_in(batch, loss, grad, scale, workspace, crew)
             });
