@@ -1,6 +1,7 @@
-//! Convolutional networks against PyTorch: `nn.Sequential`s of `reference/torch_cnn.py` (float64),
-//! loaded from the safetensors files PyTorch saved, give PyTorch's output, loss and gradient of
-//! every parameter; and each round trips through `nn::bytes` and `include_weights!`.
+//! Convolutional networks against PyTorch: `nn.Sequential`s of `reference/torch_cnn.py` and
+//! (the `MLPerf` Tiny models' layers) `reference/torch_tiny.py`, in float64, loaded from the
+//! safetensors files PyTorch saved, give PyTorch's output, loss and gradient of every parameter;
+//! and each round trips through `nn::bytes` and `include_weights!`.
 
 // Round trips are exact: that is what they assert.
 #![allow(clippy::float_cmp)]
@@ -26,11 +27,19 @@ nn::network! {
     struct TorchDigits = [1, 8, 8] => relu conv2d(8, 3x3) => max_pool2d(2x2) => relu 32 => softmax 10;
     /// `cnn_pointwise`: a 1 x 1 convolution and global average pooling.
     struct Pointwise: f64 = [3, 5, 5] => relu conv2d(4, 1x1) => global_avg_pool2d() => identity 2;
+    /// `tiny_depthwise`: depthwise convolutions, `same` with stride 2 and a non-square kernel,
+    /// and symmetric padding, with a pointwise one between.
+    struct Depthwise: f64 = [3, 7, 6] => relu depthwise_conv2d(3x2, stride 2, same)
+        => tanh conv2d(4, 1x1) => sigmoid depthwise_conv2d(3x3, padding 1) => identity 2;
 }
 
 fn case(name: &str) -> Value {
-    let all: Value = serde_json::from_str(include_str!("reference/torch_cnn.json"))
-        .expect("the reference file is valid JSON");
+    let file = if name.starts_with("tiny_") {
+        include_str!("reference/torch_tiny.json")
+    } else {
+        include_str!("reference/torch_cnn.json")
+    };
+    let all: Value = serde_json::from_str(file).expect("the reference file is valid JSON");
     all[name].clone()
 }
 
@@ -129,6 +138,13 @@ fn one_dimensional_convolutions_and_pooling_match_pytorch() {
     check::<OneD>("cnn_1d");
     assert_eq!(OneD::TENSORS[0].torch_shape, [4, 2, 3]);
     assert_eq!(OneD::TENSORS[2].torch_shape, [3, 4, 2]);
+}
+
+#[test]
+fn depthwise_convolutions_match_pytorch() {
+    check::<Depthwise>("tiny_depthwise");
+    assert_eq!(Depthwise::TENSORS[0].torch_shape, [3, 1, 3, 2]);
+    assert_eq!(Depthwise::TENSORS[4].torch_shape, [4, 1, 3, 3]);
 }
 
 #[test]

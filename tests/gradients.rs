@@ -42,6 +42,10 @@ nn::network! {
     /// 1-D: `same` with stride 2, symmetric padding, both poolings, global pooling.
     struct OneD: f64 = [2, 11] => tanh conv1d(3, 3, stride 2, same) => max_pool1d(2, stride 1)
         => sigmoid conv1d(4, 2, padding 1) => avg_pool1d(2) => global_avg_pool1d() => identity 3;
+    /// Depthwise-separable: a depthwise convolution (stride 2, `same`, a non-square kernel, then
+    /// symmetric padding) each followed by a pointwise one.
+    struct Separable: f64 = [3, 7, 6] => tanh depthwise_conv2d(3x2, stride 2, same)
+        => sigmoid conv2d(4, 1x1) => tanh depthwise_conv2d(3x3, padding 1) => identity 3;
 }
 
 fn runner() -> TestRunner {
@@ -215,6 +219,11 @@ fn symmetric_padding_and_max_pooling() {
 #[test]
 fn one_dimensional_layers() {
     check::<OneD, _, _>(Mse, same, none);
+}
+
+#[test]
+fn depthwise_separable_convolutions() {
+    check::<Separable, _, _>(Mse, same, none);
 }
 
 /// The check itself must be able to fail: a wrong gradient is caught.

@@ -13,7 +13,7 @@
 
 use core::fmt;
 
-use crate::{Conv1d, Conv2d, Dense, Network, Scalar, Tensor};
+use crate::{Conv1d, Conv2d, Dense, DepthwiseConv2d, Network, Scalar, Tensor};
 
 /// The first four bytes of every weights file.
 pub const MAGIC: [u8; 4] = *b"NNW1";
@@ -429,7 +429,15 @@ const fn array_at<const N: usize>(bytes: &[u8], at: usize) -> [u8; N] {
 /// Const readers of one layer, for `from_weights`: the weights then the bias from `at`, which
 /// [`check_header`] has vouched for; each returns the layer and where the next one starts.
 macro_rules! layer_readers {
-    ($values:ident, $layer:ident, $dense:ident, $conv2d:ident, $conv1d:ident, $t:ident) => {
+    (
+        $values:ident,
+        $layer:ident,
+        $dense:ident,
+        $conv2d:ident,
+        $conv1d:ident,
+        $depthwise:ident,
+        $t:ident
+    ) => {
         /// Reads `values.len()` values of tensor `tensor` from `at` into `values`; returns where
         /// the next value starts.
         const fn $values(
@@ -520,14 +528,41 @@ macro_rules! layer_readers {
                 Err(error) => Err(error),
             }
         }
+
+        #[doc(hidden)]
+        pub const fn $depthwise<const C: usize, const KH: usize, const KW: usize>(
+            bytes: &[u8],
+            at: usize,
+            weight: &'static str,
+            bias: &'static str,
+        ) -> Result<(DepthwiseConv2d<$t, C, KH, KW>, usize), BytesError> {
+            let mut layer = DepthwiseConv2d::<$t, C, KH, KW>::zeros();
+            let weights = layer.weights.as_flattened_mut().as_flattened_mut();
+            match $layer(bytes, at, weights, &mut layer.bias, [weight, bias]) {
+                Ok(at) => Ok((layer, at)),
+                Err(error) => Err(error),
+            }
+        }
     };
 }
 
 layer_readers!(
-    values_f32, layer_f32, dense_f32, conv2d_f32, conv1d_f32, f32
+    values_f32,
+    layer_f32,
+    dense_f32,
+    conv2d_f32,
+    conv1d_f32,
+    depthwise_conv2d_f32,
+    f32
 );
 layer_readers!(
-    values_f64, layer_f64, dense_f64, conv2d_f64, conv1d_f64, f64
+    values_f64,
+    layer_f64,
+    dense_f64,
+    conv2d_f64,
+    conv1d_f64,
+    depthwise_conv2d_f64,
+    f64
 );
 
 /// `f32\0` or `f64\0`.

@@ -102,6 +102,16 @@ pub enum Shape {
         /// The output's length.
         output: usize,
     },
+    /// A depthwise 2-D convolution of `channels`, each with its own `kernel` of rows x columns,
+    /// whose output is `output` rows x columns (per channel).
+    DepthwiseConv2d {
+        /// The input's channels, and the output's.
+        channels: usize,
+        /// The kernel's rows and columns.
+        kernel: [usize; 2],
+        /// The output's rows and columns.
+        output: [usize; 2],
+    },
     /// 2-D pooling, max or average, of each of `channels` by a `window`: no parameters and, as
     /// far as the rules here go, no multiply-adds.
     Pool2d {
@@ -151,9 +161,18 @@ impl Shape {
         }
     }
 
+    /// A depthwise 2-D convolution's shape.
+    pub const fn depthwise_conv2d(channels: usize, kernel: [usize; 2], output: [usize; 2]) -> Self {
+        Self::DepthwiseConv2d {
+            channels,
+            kernel,
+            output,
+        }
+    }
+
     /// The weights' rows (each output's fan-in) and columns (the outputs each row reaches): a
     /// dense layer's inputs and outputs, a convolution's channels times kernel places, and
-    /// filters; none for pooling.
+    /// filters; a depthwise convolution's kernel places and channels; none for pooling.
     pub const fn weight_matrix(self) -> (usize, usize) {
         match self {
             Self::Pool2d { .. } => (0, 0),
@@ -170,6 +189,9 @@ impl Shape {
                 kernel,
                 ..
             } => (channels * kernel, filters),
+            Self::DepthwiseConv2d {
+                channels, kernel, ..
+            } => (kernel[0] * kernel[1], channels),
         }
     }
 
@@ -185,7 +207,9 @@ impl Shape {
         let (rows, columns) = self.weight_matrix();
         match self {
             Self::Dense { .. } | Self::Pool2d { .. } => rows * columns,
-            Self::Conv2d { output, .. } => rows * columns * output[0] * output[1],
+            Self::Conv2d { output, .. } | Self::DepthwiseConv2d { output, .. } => {
+                rows * columns * output[0] * output[1]
+            }
             Self::Conv1d { output, .. } => rows * columns * output,
         }
     }
@@ -198,7 +222,8 @@ impl Shape {
     /// The layer's parameter tensors, in the order of a network's `TENSORS`: its weight, then its
     /// bias; none for pooling. The weight is [`Shape::weight_matrix`] in `nn`'s memory and its
     /// transpose in `PyTorch`'s: a dense layer's `[outputs, inputs]`, a convolution's
-    /// `[filters, channels, kernel rows, kernel columns]`.
+    /// `[filters, channels, kernel rows, kernel columns]`, a depthwise one's `[channels, 1, kernel
+    /// rows, kernel columns]`.
     pub const fn tensors(self) -> ParameterTensors {
         let (rows, columns) = self.weight_matrix();
         let torch_shape = match self {
@@ -215,6 +240,9 @@ impl Shape {
                 kernel,
                 ..
             } => TorchShape::new(&[filters, channels, kernel]),
+            Self::DepthwiseConv2d {
+                channels, kernel, ..
+            } => TorchShape::new(&[channels, 1, kernel[0], kernel[1]]),
             Self::Pool2d { .. } => {
                 return ParameterTensors {
                     tensors: [NONE; 2],

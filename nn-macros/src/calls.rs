@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! conv2d(FILTERS, KERNEL [, stride S] [, same | valid | padding P])
+//! depthwise_conv2d(KERNEL [, stride S] [, same | valid | padding P])
 //! max_pool2d(WINDOW [, stride S])    avg_pool2d(WINDOW [, stride S])    global_avg_pool2d()
 //! conv1d(…)    max_pool1d(…)    avg_pool1d(…)    global_avg_pool1d()
 //! ```
@@ -20,8 +21,9 @@ use crate::model::{Kind, shape_text};
 use crate::parse::Call;
 
 /// The layers written as calls.
-pub const NAMES: [&str; 8] = [
+pub const NAMES: [&str; 9] = [
     "conv2d",
+    "depthwise_conv2d",
     "max_pool2d",
     "avg_pool2d",
     "global_avg_pool2d",
@@ -66,6 +68,7 @@ pub fn layer(call: &Call, input: &[usize], errors: &mut Errors) -> Option<(Kind,
     };
     let (kind, output) = match name.trim_end_matches("1d").trim_end_matches("2d") {
         "conv" => conv(call, size, one_d, errors)?,
+        "depthwise_conv" => conv(call, size, false, errors)?,
         "global_avg_pool" => {
             if let Some(extra) = call.args.first() {
                 errors.push(syn::Error::new_spanned(
@@ -99,7 +102,8 @@ pub fn layer(call: &Call, input: &[usize], errors: &mut Errors) -> Option<(Kind,
     Some((kind, shape))
 }
 
-/// `conv2d(FILTERS, KERNEL, …)` or `conv1d(…)`: the layer and its output's rows and columns.
+/// `conv2d(FILTERS, KERNEL, …)`, `conv1d(…)` or `depthwise_conv2d(KERNEL, …)`: the layer and
+/// its output's rows and columns.
 fn conv(
     call: &Call,
     size: [usize; 2],
@@ -107,22 +111,106 @@ fn conv(
     errors: &mut Errors,
 ) -> Option<(Kind, [usize; 2])> {
     let name = &call.name;
-    let usage = if one_d {
+    let depthwise = name == "depthwise_conv2d";
+    let usage = if depthwise {
+        "as in `depthwise_conv2d(3x3)`: kernel rows x columns, one kernel per channel"
+    } else if one_d {
         "as in `conv1d(16, 3)`: filters, then the kernel's length"
     } else {
         "as in `conv2d(16, 3x3)`: filters, then kernel rows x columns"
     };
-    let (Some(filters), Some(kernel)) = (call.args.first(), call.args.get(1)) else {
-        errors.push(syn::Error::new(
-            call.paren.span.join(),
-            format!("`{name}` needs its filters and its kernel, {usage}"),
+    // A depthwise convolution's filters are its channels: its kernel comes first.
+    let sizes = if depthwise { 1 } else { 2 };
+    let (filters, kernel) = match (depthwise, call.args.first(), call.args.get(1)) {
+        (true, Some(kernel), _) => (None, kernel),
+        (false, Some(filters), Some(kernel)) => (Some(filters), kernel),
+        _ => {
+            let what = if depthwise {
+                "its kernel"
+            } else {
+                "its filters and its kernel"
+            };
+            errors.push(syn::Error::new(
+                call.paren.span.join(),
+                format!("`{name}` needs {what}, {usage}"),
+            ));
+            return None;
+        }
+    };
+    if depthwise && call.args.get(1).and_then(parse_pair).is_some() {
+        errors.push(syn::Error::new_spanned(
+            kernel,
+            format!("`{name}` takes no filter count: it has one filter per input channel, {usage}"),
         ));
         return None;
-    };
-    let filters = count(filters, "filters", usage, errors);
+    }
+    let filters = filters.map(|filters| count(filters, "filters", usage, errors));
     let kernel = size_of(kernel, "kernel", usage, one_d, errors);
-    let options = options(&call.args[2..], true, one_d, errors)?;
-    let (filters, kernel) = (filters?, kernel?);
+    let options = options(&call.args[sizes..], true, one_d, errors)?;
+    let (filters, kernel) = (filters.unwrap_or(Some(0))?, kernel?);
+    let (sliding, output) = placement(size, kernel, &options);
+    if output.contains(&0) {
+        errors.push(syn::Error::new_spanned(
+            &call.args[sizes - 1],
+            format!(
+                "the kernel {} does not fit in its input, {}{}",
+                size_text(kernel, one_d),
+                size_text(size, one_d),
+                if sliding.padding == [0, 0] {
+                    " (with `same`, the input is padded to fit it)"
+                } else {
+                    ""
+                }
+            ),
+        ));
+        return None;
+    }
+    let written = format!(
+        "{name}({}{}{}{})",
+        if depthwise {
+            String::new()
+        } else {
+            format!("{filters}, ")
+        },
+        size_text(kernel, one_d),
+        options.stride.map_or(String::new(), |stride| format!(
+            ", stride {}",
+            step_text(stride, one_d)
+        )),
+        match options.padding {
+            Padding::Valid => String::new(),
+            Padding::Same => ", same".to_owned(),
+            Padding::Both(padding) => format!(", padding {}", step_text(padding, one_d)),
+        }
+    );
+    let kind = if depthwise {
+        Kind::DepthwiseConv2d {
+            kernel,
+            sliding,
+            written,
+        }
+    } else if one_d {
+        Kind::Conv1d {
+            filters,
+            kernel: kernel[1],
+            stride: sliding.stride[1],
+            padding: sliding.padding[1],
+            written,
+        }
+    } else {
+        Kind::Conv2d {
+            filters,
+            kernel,
+            sliding,
+            written,
+        }
+    };
+    Some((kind, output))
+}
+
+/// Where a kernel goes over an input of `size` rows and columns as `options` say, and its
+/// output's rows and columns (0 where it does not fit).
+fn placement(size: [usize; 2], kernel: [usize; 2], options: &Options) -> (Sliding, [usize; 2]) {
     let stride = options.stride.unwrap_or([1, 1]);
     let mut output = [0; 2];
     let mut padding = [0; 2];
@@ -144,53 +232,7 @@ fn conv(
             Padding::Valid | Padding::Both(_) => sliding.output_len(size[axis], kernel[axis], axis),
         };
     }
-    let sliding = Sliding { stride, padding };
-    if output.contains(&0) {
-        errors.push(syn::Error::new_spanned(
-            &call.args[1],
-            format!(
-                "the kernel {} does not fit in its input, {}{}",
-                size_text(kernel, one_d),
-                size_text(size, one_d),
-                if padding == [0, 0] {
-                    " (with `same`, the input is padded to fit it)"
-                } else {
-                    ""
-                }
-            ),
-        ));
-        return None;
-    }
-    let written = format!(
-        "{name}({filters}, {}{}{})",
-        size_text(kernel, one_d),
-        options.stride.map_or(String::new(), |stride| format!(
-            ", stride {}",
-            step_text(stride, one_d)
-        )),
-        match options.padding {
-            Padding::Valid => String::new(),
-            Padding::Same => ", same".to_owned(),
-            Padding::Both(padding) => format!(", padding {}", step_text(padding, one_d)),
-        }
-    );
-    let kind = if one_d {
-        Kind::Conv1d {
-            filters,
-            kernel: kernel[1],
-            stride: stride[1],
-            padding: padding[1],
-            written,
-        }
-    } else {
-        Kind::Conv2d {
-            filters,
-            kernel,
-            sliding,
-            written,
-        }
-    };
-    Some((kind, output))
+    (Sliding { stride, padding }, output)
 }
 
 /// `max_pool2d(WINDOW, …)`, `avg_pool2d(WINDOW, …)` or their 1-D forms: the layer and its

@@ -63,6 +63,12 @@ pub enum Kind {
         sliding: Sliding,
         written: String,
     },
+    /// A depthwise 2-D convolution: a `kernel` per channel, placed as `sliding` says.
+    DepthwiseConv2d {
+        kernel: [usize; 2],
+        sliding: Sliding,
+        written: String,
+    },
     /// A 1-D convolution: `filters` kernels `kernel` long stepping `stride`, `padding` zeros
     /// before the input.
     Conv1d {
@@ -166,6 +172,9 @@ impl Layer {
             Kind::Conv1d {
                 filters, kernel, ..
             } => Shape::conv1d(self.input_shape[0], *filters, *kernel, output[1]),
+            Kind::DepthwiseConv2d { kernel, .. } => {
+                Shape::depthwise_conv2d(self.input_shape[0], *kernel, output)
+            }
             Kind::Pool2d { pool, .. } => Shape::Pool2d {
                 channels: self.input_shape[0],
                 window: pool.window,
@@ -180,6 +189,7 @@ impl Layer {
             Kind::Dense => self.outputs.to_string(),
             Kind::Conv2d { written, .. }
             | Kind::Conv1d { written, .. }
+            | Kind::DepthwiseConv2d { written, .. }
             | Kind::Pool2d { written, .. } => written.clone(),
         }
     }

@@ -321,6 +321,9 @@ fn parameter_count(network: &Network) -> Option<usize> {
             Kind::Conv1d {
                 filters, kernel, ..
             } => (layer.input_shape[0].checked_mul(*kernel)?, *filters),
+            Kind::DepthwiseConv2d { kernel, .. } => {
+                (kernel[0].checked_mul(kernel[1])?, layer.input_shape[0])
+            }
             Kind::Pool2d { .. } => (0, 0),
         };
         let weights = rows.checked_mul(columns)?;

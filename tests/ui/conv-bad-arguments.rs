@@ -9,6 +9,9 @@ nn::network! {
     struct GlobalWindow = [1, 8, 8] => global_avg_pool2d(2x2) => softmax 10;
     struct SquareOneD = [1, 64] => relu conv1d(4, 3x3) => softmax 10;
     struct LongKernel = [1, 4] => relu conv1d(4, 5) => softmax 10;
+    struct DepthwiseFilters = [2, 8, 8] => relu depthwise_conv2d(4, 3x3) => softmax 10;
+    struct DepthwiseNoKernel = [2, 8, 8] => relu depthwise_conv2d() => softmax 10;
+    struct DepthwiseOneD = [2, 64] => relu depthwise_conv2d(3x3) => softmax 10;
 }
 
 fn main() {}

@@ -223,6 +223,15 @@ fn layer_shape(layer: &Layer) -> TokenStream {
                 [channels, filters, kernel, output].map(width);
             quote!(#path::Conv1d { channels: #channels, filters: #filters, kernel: #kernel, output: #output })
         }
+        Shape::DepthwiseConv2d {
+            channels,
+            kernel,
+            output,
+        } => {
+            let channels = width(channels);
+            let (kernel, output) = (shape(&kernel), shape(&output));
+            quote!(#path::DepthwiseConv2d { channels: #channels, kernel: #kernel, output: #output })
+        }
         Shape::Pool2d {
             channels,
             window,

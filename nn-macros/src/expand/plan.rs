@@ -123,6 +123,11 @@ fn field_type(layer: &Layer, scalar: &TokenStream) -> TokenStream {
             let (filters, kernel) = (width(*filters), width(*kernel));
             quote!(::nn::__private::Conv1d<#scalar, #channels, #filters, #kernel>)
         }
+        Kind::DepthwiseConv2d { kernel, .. } => {
+            let channels = width(layer.input_shape[0]);
+            let (rows, columns) = (width(kernel[0]), width(kernel[1]));
+            quote!(::nn::__private::DepthwiseConv2d<#scalar, #channels, #rows, #columns>)
+        }
         Kind::Pool2d { .. } => TokenStream::new(),
     }
 }
@@ -147,6 +152,7 @@ impl Step<'_> {
             Kind::Dense => quote!(::nn::__private::Dense),
             Kind::Conv2d { .. } => quote!(::nn::__private::Conv2d),
             Kind::Conv1d { .. } => quote!(::nn::__private::Conv1d),
+            Kind::DepthwiseConv2d { .. } => quote!(::nn::__private::DepthwiseConv2d),
             Kind::Pool2d { .. } => TokenStream::new(),
         }
     }
@@ -213,7 +219,9 @@ impl Step<'_> {
         };
         match &self.layer.kind {
             Kind::Dense => quote!(()),
-            Kind::Conv2d { sliding: s, .. } => sliding(s.stride, s.padding),
+            Kind::Conv2d { sliding: s, .. } | Kind::DepthwiseConv2d { sliding: s, .. } => {
+                sliding(s.stride, s.padding)
+            }
             Kind::Conv1d {
                 stride, padding, ..
             } => sliding([1, *stride], [0, *padding]),

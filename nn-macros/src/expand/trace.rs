@@ -43,7 +43,9 @@ pub fn generate(plan: &Plan) -> TokenStream {
         };
         let formula = match layer.kind {
             Kind::Dense => format!("{previous}·W{n} + b{n}"),
-            Kind::Conv2d { .. } | Kind::Conv1d { .. } => format!("W{n} * {previous} + b{n}"),
+            Kind::Conv2d { .. } | Kind::Conv1d { .. } | Kind::DepthwiseConv2d { .. } => {
+                format!("W{n} * {previous} + b{n}")
+            }
             Kind::Pool2d { .. } => format!("{}({previous})", layer.written()),
         };
         rows.push((format!("u{n}{shape} = {formula}"), quote!(self.#field.u)));

@@ -35,6 +35,12 @@ pub fn generate(plan: &Plan) -> TokenStream {
                     (width(layer.input_shape[0]), width(*filters), width(*kernel));
                 quote!(#reader::<#channels, #filters, #kernel>)
             }
+            Kind::DepthwiseConv2d { kernel, .. } => {
+                let reader = format_ident!("depthwise_conv2d_{scalar}");
+                let channels = width(layer.input_shape[0]);
+                let (rows, columns) = (width(kernel[0]), width(kernel[1]));
+                quote!(#reader::<#channels, #rows, #columns>)
+            }
             _ => {
                 let reader = format_ident!("dense_{scalar}");
                 let (inputs, outputs) = (&step.inputs, &step.outputs);
