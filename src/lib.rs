@@ -14,7 +14,7 @@ pub use nn_core::{
     Accumulate, Activation, AvgPool2d, Conv1d, Conv2d, Dense, DepthwiseConv2d, GradientCheck,
     LayerSummary, LayerTrace, Matrix, MaxPool2d, Network, Pool2d, Scalar, Sliding, Summary, Tensor,
     TensorKind, TorchOrder, Trainable, Vector, Zeroable, activation, bytes, gradient_check, init,
-    layer, loss, metrics, numerical_gradient, optim, reshape, team, train,
+    layer, loss, metrics, numerical_gradient, optim, reshape, residual, team, train,
 };
 
 #[cfg(feature = "alloc")]
@@ -181,7 +181,7 @@ pub mod __private {
         MaxPool2d, Network, Pool2d, Scalar, Sliding, Summary, Tensor, TensorKind, TorchOrder,
         Trainable, Zeroable, write_trace_row,
     };
-    pub use nn_core::{bytes, layer, reshape};
+    pub use nn_core::{bytes, layer, reshape, residual};
     #[cfg(feature = "std")]
     pub use std::thread_local;
 }

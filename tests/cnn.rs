@@ -31,6 +31,13 @@ nn::network! {
     /// and symmetric padding, with a pointwise one between.
     struct Depthwise: f64 = [3, 7, 6] => relu depthwise_conv2d(3x2, stride 2, same)
         => tanh conv2d(4, 1x1) => sigmoid depthwise_conv2d(3x3, padding 1) => identity 2;
+    /// `tiny_residual`: a residual block added to its input, and one with a strided 1 x 1
+    /// convolution on its shortcut, as ResNet-8's.
+    struct Residual: f64 = [2, 6, 6] => relu conv2d(4, 3x3, same)
+        => relu residual { => relu conv2d(4, 3x3, same) => conv2d(4, 3x3, same) }
+        => relu residual { => relu conv2d(8, 3x3, stride 2, same) => conv2d(8, 3x3, same) }
+            shortcut { => conv2d(8, 1x1, stride 2) }
+        => global_avg_pool2d() => identity 3;
 }
 
 fn case(name: &str) -> Value {
@@ -145,6 +152,21 @@ fn depthwise_convolutions_match_pytorch() {
     check::<Depthwise>("tiny_depthwise");
     assert_eq!(Depthwise::TENSORS[0].torch_shape, [3, 1, 3, 2]);
     assert_eq!(Depthwise::TENSORS[4].torch_shape, [4, 1, 3, 3]);
+}
+
+#[test]
+fn residual_blocks_match_pytorch() {
+    check::<Residual>("tiny_residual");
+    let names: Vec<_> = Residual::TENSORS.iter().map(|t| t.name).collect();
+    assert_eq!(
+        names[10..],
+        [
+            "layer7.weight",
+            "layer7.bias",
+            "layer10.weight",
+            "layer10.bias"
+        ]
+    );
 }
 
 #[test]

@@ -46,6 +46,15 @@ nn::network! {
     /// symmetric padding) each followed by a pointwise one.
     struct Separable: f64 = [3, 7, 6] => tanh depthwise_conv2d(3x2, stride 2, same)
         => sigmoid conv2d(4, 1x1) => tanh depthwise_conv2d(3x3, padding 1) => identity 3;
+    /// Residual blocks as `ResNet`'s: one added to its input, one with a strided shortcut, then
+    /// a dense block that reads the network's input and one nested in another.
+    struct Residual: f64 = [2, 6, 6] => tanh conv2d(3, 3x3, same)
+        => tanh residual { => tanh conv2d(3, 3x3, same) => conv2d(3, 3x3, same) }
+        => sigmoid residual { => tanh conv2d(4, 3x3, stride 2, same) => depthwise_conv2d(3x3, same) }
+            shortcut { => conv2d(4, 1x1, stride 2) }
+        => global_avg_pool2d() => identity 3;
+    struct DenseResidual: f64 = 3 => residual { => tanh 4 => identity 3 }
+        => tanh residual { => sigmoid residual { => tanh 3 } => identity 3 } => identity 3;
 }
 
 fn runner() -> TestRunner {
@@ -224,6 +233,12 @@ fn one_dimensional_layers() {
 #[test]
 fn depthwise_separable_convolutions() {
     check::<Separable, _, _>(Mse, same, none);
+}
+
+#[test]
+fn residual_blocks() {
+    check::<Residual, _, _>(Mse, same, none);
+    check::<DenseResidual, _, _>(Mse, same, none);
 }
 
 /// The check itself must be able to fail: a wrong gradient is caught.

@@ -361,6 +361,11 @@ nn::network! {
         => tanh conv2d(6, 2x2, stride 2) => relu 70 => softmax 10;
     /// A 1-D convolution and average pooling before a large dense layer (72 x 70).
     struct Blocked1d = [4, 25] => relu conv1d(6, 3, same) => avg_pool1d(2) => tanh 70 => softmax 10;
+    /// Residual blocks: one of convolutions added to its input, one of dense layers with a
+    /// dense shortcut, the two reading the same output, whose gradient they both add into.
+    struct BlockedResidual = [1, 10, 10] => relu conv2d(8, 3x3, same)
+        => relu residual { => relu conv2d(8, 3x3, same) => conv2d(8, 3x3, same) } => max_pool2d(2x2)
+        => relu residual { => relu 70 => identity 16 } shortcut { => identity 16 } => softmax 10;
 }
 
 /// `count` samples of width 100 with classes 0 to 9, drawn from `random`.
@@ -459,12 +464,14 @@ fn blocked_backward_is_bit_for_bit_the_per_sample_one() {
     // Each has a workspace for its blocks: each trains in blocks.
     assert!(size_of::<<BlockedCnn as Trainable>::Workspace>() > 0);
     assert!(size_of::<<Blocked1d as Trainable>::Workspace>() > 0);
+    assert!(size_of::<<BlockedResidual as Trainable>::Workspace>() > 0);
     for count in [32, 64, 75, 3] {
         blocked_matches_per_sample::<Blocked>(count);
         blocked_matches_per_sample::<Blocked64>(count);
         blocked_matches_per_sample::<BlockedCnn>(count);
         blocked_matches_per_sample::<BlockedCnn64>(count);
         blocked_matches_per_sample::<Blocked1d>(count);
+        blocked_matches_per_sample::<BlockedResidual>(count);
     }
 }
 

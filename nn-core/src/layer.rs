@@ -112,6 +112,12 @@ pub enum Shape {
         /// The output's rows and columns.
         output: [usize; 2],
     },
+    /// The sum that ends a residual block, of its output and its shortcut's, `values` of each:
+    /// no parameters and no multiply-adds.
+    Add {
+        /// The values of each addend, and of the sum.
+        values: usize,
+    },
     /// 2-D pooling, max or average, of each of `channels` by a `window`: no parameters and, as
     /// far as the rules here go, no multiply-adds.
     Pool2d {
@@ -175,7 +181,7 @@ impl Shape {
     /// filters; a depthwise convolution's kernel places and channels; none for pooling.
     pub const fn weight_matrix(self) -> (usize, usize) {
         match self {
-            Self::Pool2d { .. } => (0, 0),
+            Self::Pool2d { .. } | Self::Add { .. } => (0, 0),
             Self::Dense { inputs, outputs } => (inputs, outputs),
             Self::Conv2d {
                 channels,
@@ -206,7 +212,7 @@ impl Shape {
     pub const fn multiply_adds(self) -> usize {
         let (rows, columns) = self.weight_matrix();
         match self {
-            Self::Dense { .. } | Self::Pool2d { .. } => rows * columns,
+            Self::Dense { .. } | Self::Pool2d { .. } | Self::Add { .. } => rows * columns,
             Self::Conv2d { output, .. } | Self::DepthwiseConv2d { output, .. } => {
                 rows * columns * output[0] * output[1]
             }
@@ -243,7 +249,7 @@ impl Shape {
             Self::DepthwiseConv2d {
                 channels, kernel, ..
             } => TorchShape::new(&[channels, 1, kernel[0], kernel[1]]),
-            Self::Pool2d { .. } => {
+            Self::Pool2d { .. } | Self::Add { .. } => {
                 return ParameterTensors {
                     tensors: [NONE; 2],
                     len: 0,

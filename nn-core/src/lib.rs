@@ -71,6 +71,7 @@ pub mod optim;
 pub mod parallel;
 mod pool;
 pub mod reshape;
+pub mod residual;
 mod scalar;
 mod summary;
 pub mod team;

@@ -14,6 +14,7 @@ mod expand;
 mod fallback;
 mod model;
 mod parse;
+mod residual;
 mod valid;
 
 use proc_macro::TokenStream;

@@ -33,10 +33,24 @@ pub struct Stub {
     pub output_activation: Option<Ident>,
 }
 
+/// Where a layer reads its input: the network's input, or a layer's output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Input,
+    /// The output of `layers[index]`.
+    Layer(usize),
+}
+
 /// A layer `inputs -> outputs` followed by `activation`.
 #[derive(Clone)]
 pub struct Layer {
     pub kind: Kind,
+    /// What it reads: the layer before it, but for the first layers of a residual block and its
+    /// shortcut, which read the block's input.
+    pub input: Source,
+    /// Whether it is written inside a residual block (or its shortcut), whose `Kind::Add` writes
+    /// it back into the declaration's text.
+    pub nested: bool,
     /// The input and output widths: the products of their shapes.
     pub inputs: usize,
     pub outputs: usize,
@@ -78,6 +92,10 @@ pub enum Kind {
         padding: usize,
         written: String,
     },
+    /// The end of a residual block: the block's last output (the layer's `input`) plus
+    /// `shortcut`, the block's input or its shortcut's last output. `written` is the whole
+    /// block as the declaration gives it, normalised.
+    Add { shortcut: Source, written: String },
     /// 2-D pooling, or 1-D pooling as 2-D over one row: the largest value of each window, or
     /// the mean.
     Pool2d {
@@ -130,14 +148,11 @@ impl Network {
 
     /// The declaration as written, normalised: `2 => relu 3 => identity 1`.
     pub fn spec(&self) -> String {
-        let layers = self.layers.iter().map(|layer| {
-            let activation = if layer.activation_written {
-                format!("{} ", layer.activation)
-            } else {
-                String::new()
-            };
-            format!(" => {activation}{}", layer.written())
-        });
+        let layers = self
+            .layers
+            .iter()
+            .filter(|layer| !layer.nested)
+            .map(Layer::stage_text);
         let output = self
             .output_activation
             .iter()
@@ -158,6 +173,16 @@ pub fn shape_text(shape: &[usize]) -> String {
 }
 
 impl Layer {
+    /// The stage as the declaration writes it: ` => relu conv2d(16, 3x3)`.
+    pub fn stage_text(&self) -> String {
+        let activation = if self.activation_written {
+            format!("{} ", self.activation)
+        } else {
+            String::new()
+        };
+        format!(" => {activation}{}", self.written())
+    }
+
     /// The layer's shape, whose rules (counts, size) are `nn-core`'s.
     pub fn shape(&self) -> Shape {
         let output = self
@@ -175,6 +200,9 @@ impl Layer {
             Kind::DepthwiseConv2d { kernel, .. } => {
                 Shape::depthwise_conv2d(self.input_shape[0], *kernel, output)
             }
+            Kind::Add { .. } => Shape::Add {
+                values: self.outputs,
+            },
             Kind::Pool2d { pool, .. } => Shape::Pool2d {
                 channels: self.input_shape[0],
                 window: pool.window,
@@ -190,13 +218,14 @@ impl Layer {
             Kind::Conv2d { written, .. }
             | Kind::Conv1d { written, .. }
             | Kind::DepthwiseConv2d { written, .. }
+            | Kind::Add { written, .. }
             | Kind::Pool2d { written, .. } => written.clone(),
         }
     }
 
     /// Whether it has parameters: a struct field.
     pub fn has_parameters(&self) -> bool {
-        !matches!(self.kind, Kind::Pool2d { .. })
+        !matches!(self.kind, Kind::Pool2d { .. } | Kind::Add { .. })
     }
 
     pub fn parameters(&self) -> usize {

@@ -3,7 +3,8 @@
 //! ```text
 //! [#[attr]]* [pub] struct NAME [: f32 | f64] = INPUT (=> STAGE)*
 //! INPUT = WIDTH | [C, H, W]
-//! STAGE = ACTIVATION [WIDTH] | ACTIVATION LAYER(ARGS) | LAYER(ARGS)
+//! STAGE = ACTIVATION [WIDTH] | [ACTIVATION] LAYER(ARGS) | [ACTIVATION] RESIDUAL
+//! RESIDUAL = residual { STAGE+ } [shortcut { STAGE+ }]
 //! ```
 //!
 //! Parsing is lenient about what [`crate::valid`] can explain better (a missing width, an unknown
@@ -13,7 +14,7 @@ use proc_macro2::{Punct, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
-use syn::{Attribute, Ident, LitInt, Token, Visibility, bracketed, parenthesized, token};
+use syn::{Attribute, Ident, LitInt, Token, Visibility, braced, bracketed, parenthesized, token};
 
 /// One `struct NAME = ...` declaration.
 pub struct Declaration {
@@ -39,13 +40,26 @@ pub enum Input {
     },
 }
 
-/// `=> ACTIVATION [WIDTH]`, `=> ACTIVATION LAYER(ARGS)` or `=> LAYER(ARGS)`.
+/// `=> ACTIVATION [WIDTH]`, `=> ACTIVATION LAYER(ARGS)` or `=> LAYER(ARGS)`, or a residual block
+/// with or without an activation.
 pub struct Stage {
     /// The first name after `=>`: the activation, or the layer of a stage without one.
     pub activation: Ident,
     pub width: Option<Width>,
     /// A layer other than dense, with its arguments.
     pub layer: Option<Call>,
+    /// A residual block.
+    pub residual: Option<Residual>,
+}
+
+/// `residual { STAGES } [shortcut { STAGES }]`: stages whose output is added to their input, or
+/// to what the shortcut's stages make of it.
+pub struct Residual {
+    /// `residual`, where errors about the block as a whole go.
+    pub keyword: Ident,
+    pub stages: Vec<Stage>,
+    /// `shortcut` and its stages.
+    pub shortcut: Option<(Ident, Vec<Stage>)>,
 }
 
 /// `conv2d(16, 3x3, stride 2, same)`: a layer's name and its arguments, each the tokens between
@@ -144,22 +158,25 @@ impl Parse for Stage {
             ));
         }
         let activation = input.call(Ident::parse_any)?;
+        let stage = |layer, residual| Self {
+            activation: activation.clone(),
+            width: None,
+            layer,
+            residual,
+        };
         if input.peek(token::Paren) {
-            let layer = Some(call(activation.clone(), input)?);
-            return Ok(Self {
-                activation,
-                width: None,
-                layer,
-            });
+            return Ok(stage(Some(call(activation.clone(), input)?), None));
+        }
+        if input.peek(token::Brace) {
+            return Ok(stage(None, Some(residual(activation.clone(), input)?)));
         }
         if input.peek(Ident::peek_any) && input.peek2(token::Paren) {
             let name = input.call(Ident::parse_any)?;
-            let layer = Some(call(name, input)?);
-            return Ok(Self {
-                activation,
-                width: None,
-                layer,
-            });
+            return Ok(stage(Some(call(name, input)?), None));
+        }
+        if input.peek(Ident::peek_any) && input.peek2(token::Brace) {
+            let keyword = input.call(Ident::parse_any)?;
+            return Ok(stage(None, Some(residual(keyword, input)?)));
         }
         // syn would read `-3` as one literal spanning only the `-`; as two tokens, the error
         // spans both.
@@ -174,8 +191,62 @@ impl Parse for Stage {
             activation,
             width,
             layer: None,
+            residual: None,
         })
     }
+}
+
+/// A residual block after its keyword: its stages in braces, then perhaps `shortcut` and its
+/// own.
+fn residual(keyword: Ident, input: ParseStream) -> syn::Result<Residual> {
+    if keyword != "residual" {
+        return Err(syn::Error::new(
+            keyword.span(),
+            format!("unknown block `{keyword}`: a block of stages in braces is `residual {{ … }}`"),
+        ));
+    }
+    let stages = block(input)?;
+    let shortcut = if input.peek(Ident::peek_any) && input.peek2(token::Brace) {
+        let word = input.call(Ident::parse_any)?;
+        if word != "shortcut" {
+            return Err(syn::Error::new(
+                word.span(),
+                format!(
+                    "unexpected `{word}`: after a residual block, `shortcut {{ … }}` or the next stage"
+                ),
+            ));
+        }
+        Some((word, block(input)?))
+    } else {
+        None
+    };
+    Ok(Residual {
+        keyword,
+        stages,
+        shortcut,
+    })
+}
+
+/// Stages in braces: `{ => relu conv2d(16, 3x3, same) => conv2d(16, 3x3, same) }`.
+fn block(input: ParseStream) -> syn::Result<Vec<Stage>> {
+    let content;
+    let brace = braced!(content in input);
+    let mut stages = Vec::new();
+    while !content.is_empty() {
+        if !content.peek(Token![=>]) {
+            return Err(content.error(
+                "expected `=>` and a stage in the block, as in `{ => relu conv2d(16, 3x3, same) }`",
+            ));
+        }
+        stages.push(content.parse()?);
+    }
+    if stages.is_empty() {
+        return Err(syn::Error::new(
+            brace.span.join(),
+            "an empty block: it needs at least one stage, as in `{ => relu conv2d(16, 3x3, same) }`",
+        ));
+    }
+    Ok(stages)
 }
 
 /// A layer's arguments in parentheses after its name, split at commas.

@@ -5,10 +5,10 @@
 use nn_core::activation::NAMES as ACTIVATIONS;
 use syn::{Ident, LitInt};
 
-use crate::calls;
 use crate::errors::Errors;
-use crate::model::{Kind, Layer, Network, Scalar, Stub};
-use crate::parse::{Declaration, Input, Width};
+use crate::model::{Kind, Layer, Network, Scalar, Source, Stub};
+use crate::parse::{Declaration, Input, Stage, Width};
+use crate::{calls, residual};
 
 /// Checks a parsed declaration: the model, or a stub when a width is missing.
 pub fn check(declaration: Declaration, errors: &mut Errors) -> Result<Network, Stub> {
@@ -26,56 +26,43 @@ pub fn check(declaration: Declaration, errors: &mut Errors) -> Result<Network, S
     let mut widths_known = true;
     // The width of the last stage, which is the output width whenever it is given.
     let mut final_width = None;
-    // The shape each stage reads, while it is known.
+    // The shape each stage reads, while it is known, and where from.
     let mut shape = Some(input_shape.clone().unwrap_or_else(|| vec![0]));
+    let mut source = Source::Input;
     let last = declaration.stages.len().saturating_sub(1);
     for (index, stage) in declaration.stages.into_iter().enumerate() {
-        let written = stage.layer.as_ref().is_none_or(|call| {
-            !(calls::is_layer(&stage.activation) && stage.activation == call.name)
-        });
-        let activation = if written {
-            activation(stage.activation, errors)
-        } else {
-            Ident::new("identity", stage.activation.span())
-        };
+        let (activation, written) = stage_activation(&stage, errors);
         if index == last {
             last_activation = Some(activation.clone());
         }
-        let (kind, output_shape) = match (&stage.layer, stage.width) {
-            (Some(call), _) => {
-                let layer = shape
-                    .as_deref()
-                    .and_then(|input| calls::layer(call, input, errors));
-                let Some((kind, output_shape)) = layer else {
-                    shape = None;
-                    widths_known = false;
-                    continue;
-                };
-                (kind, output_shape)
-            }
-            (None, Some(written)) => (Kind::Dense, vec![stage_width(written, errors)]),
-            (None, None) if index == last && !layers.is_empty() => {
+        if stage.layer.is_none() && stage.residual.is_none() && stage.width.is_none() {
+            if index == last && !layers.is_empty() {
                 output_activation = Some(activation);
-                continue;
-            }
-            (None, None) => {
+            } else {
                 missing_width(&activation, index == last, errors);
                 widths_known = false;
-                continue;
             }
+            continue;
+        }
+        let Some((kind, output_shape, input)) =
+            stage_layer(stage, shape.as_deref(), source, &mut layers, errors)
+        else {
+            shape = None;
+            widths_known = false;
+            continue;
         };
-        let outputs = output_shape.iter().product();
-        final_width = (index == last).then_some(outputs);
+        final_width = (index == last).then_some(output_shape.iter().product());
         if let Some(input_shape) = shape.replace(output_shape.clone()) {
-            layers.push(Layer {
+            source = push(
+                &mut layers,
                 kind,
-                inputs: input_shape.iter().product(),
-                outputs,
+                input,
                 input_shape,
                 output_shape,
                 activation,
-                activation_written: written,
-            });
+                written,
+                false,
+            );
         }
     }
     if layers.is_empty() && errors.len() == errors_before {
@@ -114,6 +101,74 @@ pub fn check(declaration: Declaration, errors: &mut Errors) -> Result<Network, S
         output_activation,
     };
     countable(network, errors)
+}
+
+/// A stage's activation, `identity` for a layer written without one, and whether it was written.
+pub fn stage_activation(stage: &Stage, errors: &mut Errors) -> (Ident, bool) {
+    let unwritten = match (&stage.layer, &stage.residual) {
+        (Some(call), _) => calls::is_layer(&stage.activation) && stage.activation == call.name,
+        (_, Some(block)) => stage.activation == block.keyword,
+        (None, None) => false,
+    };
+    if unwritten {
+        (Ident::new("identity", stage.activation.span()), false)
+    } else {
+        (activation(stage.activation.clone(), errors), true)
+    }
+}
+
+/// What a stage with a layer computes, from `source`, whose shape `input` is if known: the
+/// layer's kind, its output's shape, and where it reads. A dense layer's output is known without
+/// its input's; a residual block's stages are pushed onto `layers` first. `None` after an error,
+/// already reported.
+pub fn stage_layer(
+    stage: Stage,
+    input: Option<&[usize]>,
+    source: Source,
+    layers: &mut Vec<Layer>,
+    errors: &mut Errors,
+) -> Option<(Kind, Vec<usize>, Source)> {
+    match (stage.layer, stage.residual, stage.width) {
+        (Some(call), _, _) => {
+            let (kind, output) = calls::layer(&call, input?, errors)?;
+            Some((kind, output, source))
+        }
+        (None, Some(block), _) => residual::block(block, input?, source, layers, errors),
+        (None, None, Some(width)) => Some((Kind::Dense, vec![stage_width(width, errors)], source)),
+        (None, None, None) => None,
+    }
+}
+
+/// Pushes a layer onto `layers`; returns where the next one reads.
+#[allow(clippy::too_many_arguments)] // A layer's fields, named where it is pushed.
+pub fn push(
+    layers: &mut Vec<Layer>,
+    kind: Kind,
+    input: Source,
+    input_shape: Vec<usize>,
+    output_shape: Vec<usize>,
+    activation: Ident,
+    activation_written: bool,
+    nested: bool,
+) -> Source {
+    // The sum that ends a block reads the block's output, of its own shape.
+    let input_shape = if matches!(kind, Kind::Add { .. }) {
+        output_shape.clone()
+    } else {
+        input_shape
+    };
+    layers.push(Layer {
+        kind,
+        input,
+        nested,
+        inputs: input_shape.iter().product(),
+        outputs: output_shape.iter().product(),
+        input_shape,
+        output_shape,
+        activation,
+        activation_written,
+    });
+    Source::Layer(layers.len() - 1)
 }
 
 /// The error of a stage without a width: the last, of a network without a layer, or another.
@@ -324,7 +379,7 @@ fn parameter_count(network: &Network) -> Option<usize> {
             Kind::DepthwiseConv2d { kernel, .. } => {
                 (kernel[0].checked_mul(kernel[1])?, layer.input_shape[0])
             }
-            Kind::Pool2d { .. } => (0, 0),
+            Kind::Pool2d { .. } | Kind::Add { .. } => (0, 0),
         };
         let weights = rows.checked_mul(columns)?;
         // The multiply-adds, which the layer's rules compute, fit too.

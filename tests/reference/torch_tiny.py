@@ -6,9 +6,16 @@ Each network is also declared with `nn::network!` in the test, stage for stage:
 
     tiny_depthwise: [3, 7, 6] => relu depthwise_conv2d(3x2, stride 2, same) => tanh conv2d(4, 1x1)
                     => sigmoid depthwise_conv2d(3x3, padding 1) => identity 2
+    tiny_residual:  [2, 6, 6] => relu conv2d(4, 3x3, same)
+                    => relu residual { => relu conv2d(4, 3x3, same) => conv2d(4, 3x3, same) }
+                    => relu residual { => relu conv2d(8, 3x3, stride 2, same) => conv2d(8, 3x3, same) }
+                        shortcut { => conv2d(8, 1x1, stride 2) }
+                    => global_avg_pool2d() => identity 3
 
 A depthwise convolution is PyTorch's `nn.Conv2d` with `groups` equal to its channels; its weight
-is `[channels, 1, kernel rows, kernel columns]`.
+is `[channels, 1, kernel rows, kernel columns]`. A residual network is a module of its own, its
+layers named as `nn` numbers them: in order, a block's stages, then its shortcut's, then the sum
+(which has no parameters, but a number).
 
 Run with PyTorch (Debian's `python3-torch`) and the `safetensors` package, from this directory:
     python3 -m venv --system-site-packages venv && venv/bin/pip install safetensors
@@ -40,9 +47,34 @@ def depthwise():
     )
 
 
+class Residual(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.layer1 = nn.Conv2d(2, 4, 3, padding=1)
+        self.layer2 = nn.Conv2d(4, 4, 3, padding=1)
+        self.layer3 = nn.Conv2d(4, 4, 3, padding=1)
+        # layer4: the first block's sum.
+        # `same`, stride 2, 3 x 3 on 6 x 6: 3 x 3 places, the one zero after.
+        self.pad5 = nn.ZeroPad2d((0, 1, 0, 1))
+        self.layer5 = nn.Conv2d(4, 8, 3, stride=2)
+        self.layer6 = nn.Conv2d(8, 8, 3, padding=1)
+        self.layer7 = nn.Conv2d(4, 8, 1, stride=2)
+        # layer8: the second block's sum; layer9: the global pooling.
+        self.layer10 = nn.Linear(8, 3)
+
+    def forward(self, x):
+        relu = torch.relu
+        z1 = relu(self.layer1(x))
+        z4 = relu(self.layer3(relu(self.layer2(z1))) + z1)
+        block = self.layer6(relu(self.layer5(self.pad5(z4))))
+        z8 = relu(block + self.layer7(z4))
+        return self.layer10(z8.mean(dim=(1, 2)))
+
+
 # name: (input shape, outputs, the model's constructor)
 NETWORKS = {
     "tiny_depthwise": ((3, 7, 6), 2, depthwise),
+    "tiny_residual": ((2, 6, 6), 3, Residual),
 }
 
 cases = {}

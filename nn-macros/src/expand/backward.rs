@@ -4,10 +4,12 @@
 //! `for<'a>` defers the check from the definition to the call, so a network with `step` compiles
 //! and runs forward, and only calling `backward` on it is an error, with `Differentiable`'s message.
 
+use std::collections::HashSet;
+
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::plan::Plan;
+use super::plan::{Plan, Step};
 use super::{activation_type, io_types, scalar_type};
 use crate::model::{Kind, Network};
 
@@ -401,8 +403,9 @@ fn buffers(plan: &Plan, block_type: &Ident) -> TokenStream {
 }
 
 /// The fields of a block of `samples` samples: each layer's `u`, `z`, `du` and `dz`, `samples`
-/// rows of the layer's width, and `du` transposed where the input gradient is taken (every layer
-/// but the first), the other way round. Each as (name, rows, columns).
+/// rows of the layer's width; `du` transposed where a dense layer's input gradient is taken (all
+/// but one reading `x`), the other way round; and where several layers read one's output, a
+/// scratch for the input gradients that add into its `dz`. Each as (name, rows, columns).
 fn block_fields<'a>(
     plan: &'a Plan,
     samples: TokenStream,
@@ -411,9 +414,11 @@ fn block_fields<'a>(
         let size = &step.outputs;
         let values = [&step.u, &step.z, &step.du, &step.dz]
             .map(|value| (value.clone(), samples.clone(), quote!(#size)));
-        let columns = (step.number > 1 && step.layer.kind == Kind::Dense)
+        let columns = (step.input_dz.is_some() && step.layer.kind == Kind::Dense)
             .then(|| (step.du_columns.clone(), quote!(#size), samples.clone()));
-        values.into_iter().chain(columns)
+        let part =
+            (step.readers > 1).then(|| (step.dz_part.clone(), samples.clone(), quote!(#size)));
+        values.into_iter().chain(columns).chain(part)
     })
 }
 
@@ -565,6 +570,14 @@ fn block_body(plan: &Plan) -> TokenStream {
         // scratch for a second thread's sums. Other kinds, a sample at a time.
         let total_input = if step.layer.kind == Kind::Dense {
             quote!(self.#field.total_input_batch_shared(&#input, &mut block.#u, &mut block.#du, team);)
+        } else if let Some(shortcut) = &step.shortcut {
+            let rows = &shortcut.block_input;
+            let one = Step::sum_into(
+                &quote!(#input[s]),
+                &quote!(#rows[s]),
+                &quote!(&mut block.#u[s]),
+            );
+            quote!(for s in 0..B { #one })
         } else {
             let one = step.total_input_into(&quote!(#input[s]), &quote!(&mut block.#u[s]));
             quote!(for s in 0..B { #one })
@@ -594,6 +607,8 @@ fn block_body(plan: &Plan) -> TokenStream {
         },
     };
     let mut backward = Vec::new();
+    // The `dz`s an input gradient has written.
+    let mut written = HashSet::new();
     for step in plan.steps.iter().rev() {
         let (field, activation, input) = (&step.field, &step.activation, &step.block_input);
         let (u, z, dz, du) = (&step.u, &step.z, &step.dz, &step.du);
@@ -627,17 +642,7 @@ fn block_body(plan: &Plan) -> TokenStream {
                 }
             });
         }
-        if let Some(dz_previous) = &step.previous_dz {
-            let du_columns = &step.du_columns;
-            backward.push(if step.layer.kind == Kind::Dense {
-                quote! {
-                    self.#field.input_gradient_batch_shared(&block.#du, &mut block.#du_columns, &mut block.#dz_previous, team);
-                }
-            } else {
-                let one = step.input_gradient_into(&quote!(#input[s]), &quote!(&block.#du[s]), &quote!(&mut block.#dz_previous[s]));
-                quote!(for s in 0..B { #one })
-            });
-        }
+        backward.extend(block_input_gradients(plan, step, &mut written));
     }
     quote! {
         #(#forward)*
@@ -646,6 +651,54 @@ fn block_body(plan: &Plan) -> TokenStream {
         }
         #(#backward)*
     }
+}
+
+/// A step's input gradients in a block, into the `dz` of what it reads (both addends, for a
+/// sum). The first into a `dz` writes it; those after write its scratch, then add it in.
+fn block_input_gradients(
+    plan: &Plan,
+    step: &Step,
+    written: &mut HashSet<Ident>,
+) -> Vec<TokenStream> {
+    let (field, du, du_columns) = (&step.field, &step.du, &step.du_columns);
+    let input = &step.block_input;
+    let shortcut = step
+        .shortcut
+        .iter()
+        .filter_map(|shortcut| shortcut.dz.as_ref());
+    let mut statements = Vec::new();
+    for dz in step.input_dz.iter().chain(shortcut) {
+        let part = &plan.reading(dz).dz_part;
+        let first = written.insert(dz.clone());
+        let target = if first {
+            quote!(block.#dz)
+        } else {
+            quote!(block.#part)
+        };
+        statements.push(if step.shortcut.is_some() {
+            // A sum passes its gradient to both addends.
+            quote!(#target = block.#du;)
+        } else if step.layer.kind == Kind::Dense {
+            quote! {
+                self.#field.input_gradient_batch_shared(&block.#du, &mut block.#du_columns, &mut #target, team);
+            }
+        } else {
+            let one = step.input_gradient_into(
+                &quote!(#input[s]),
+                &quote!(&block.#du[s]),
+                &quote!(&mut #target[s]),
+            );
+            quote!(for s in 0..B { #one })
+        });
+        if !first {
+            statements.push(quote! {
+                for s in 0..B {
+                    ::nn::__private::residual::add_into(&mut block.#dz[s], &block.#part[s]);
+                }
+            });
+        }
+    }
+    statements
 }
 
 /// Where the gradient goes: added into `grad`, or scaled by `rate` and added into the weights.
@@ -683,15 +736,28 @@ fn body(plan: &Plan, destination: Destination) -> TokenStream {
 
     let mut backward = Vec::new();
     let rate = quote!(rate);
+    // The `dz`s an input gradient has defined.
+    let mut defined = HashSet::new();
     for step in plan.steps.iter().rev() {
         let activation = &step.activation;
         let (u, z, dz, du) = (&step.u, &step.z, &step.dz, &step.du);
         backward.push(quote! {
             let #du = <#activation as #differentiable>::backward(&#u, &#z, &#dz);
         });
-        if let Some(dz_previous) = &step.previous_dz {
+        let shortcut = step
+            .shortcut
+            .iter()
+            .filter_map(|shortcut| shortcut.dz.as_ref());
+        for dz in step.input_dz.iter().chain(shortcut) {
+            // The first input gradient into `dz` defines it, mutable if more will add to it.
             let input_gradient = step.input_gradient(du);
-            backward.push(quote!(let #dz_previous = #input_gradient;));
+            backward.push(if !defined.insert(dz.clone()) {
+                quote!(::nn::__private::residual::add_into(&mut #dz, &#input_gradient);)
+            } else if plan.reading(dz).readers > 1 {
+                quote!(let mut #dz = #input_gradient;)
+            } else {
+                quote!(let #dz = #input_gradient;)
+            });
         }
         backward.push(match destination {
             Destination::Grad => step.add_gradient(du, None),

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::plan::{Plan, Step};
 use super::{io_types, scalar_type, width};
-use crate::model::{Kind, Layer, Network};
+use crate::model::{Kind, Layer, Network, Source};
 use nn_core::layer::Shape;
 
 pub fn generate(plan: &Plan) -> TokenStream {
@@ -149,6 +149,14 @@ fn summary(plan: &Plan) -> TokenStream {
         let (inputs, outputs) = (&step.inputs, &step.outputs);
         let kind = match layer.kind {
             Kind::Dense => String::new(),
+            // The block's layers are rows of their own: the sum names its addends.
+            Kind::Add { shortcut, .. } => {
+                format!(
+                    "residual: {} + {}",
+                    output_name(layer.input),
+                    output_name(shortcut)
+                )
+            }
             _ => layer.written(),
         };
         let activation = match layer.kind {
@@ -232,6 +240,10 @@ fn layer_shape(layer: &Layer) -> TokenStream {
             let (kernel, output) = (shape(&kernel), shape(&output));
             quote!(#path::DepthwiseConv2d { channels: #channels, kernel: #kernel, output: #output })
         }
+        Shape::Add { values } => {
+            let values = width(values);
+            quote!(#path::Add { values: #values })
+        }
         Shape::Pool2d {
             channels,
             window,
@@ -241,5 +253,13 @@ fn layer_shape(layer: &Layer) -> TokenStream {
             let (window, output) = (shape(&window), shape(&output));
             quote!(#path::Pool2d { channels: #channels, window: #window, output: #output })
         }
+    }
+}
+
+/// A value as the summary names it: `input`, or the layer whose output it is.
+fn output_name(source: Source) -> String {
+    match source {
+        Source::Input => "input".to_owned(),
+        Source::Layer(index) => format!("layer{}", index + 1),
     }
 }

@@ -6,7 +6,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{activation_type, scalar_type, width};
-use crate::model::{Kind, Layer, Network};
+use crate::model::{Kind, Layer, Network, Source};
 
 /// A network and the steps of its layers, first to last.
 pub struct Plan<'a> {
@@ -38,16 +38,58 @@ pub struct Step<'a> {
     pub z: Ident,
     pub du: Ident,
     pub dz: Ident,
-    /// What the layer reads for one sample: `x` for the first, the previous layer's `&z` after.
+    /// What the layer reads for one sample: `x`, or a layer's `&z` (the previous one's, but at
+    /// the start of a residual block and its shortcut).
     pub input: TokenStream,
-    /// What it reads in a block: `x` for the first, the previous layer's rows after.
+    /// What it reads in a block: `x`, or a layer's rows.
     pub block_input: TokenStream,
     /// This layer's outputs in a block, as the next layer reads them: `z1_rows`.
     pub rows: Ident,
-    /// Where this layer's input gradient goes: the previous layer's `dz`; none for the first.
-    pub previous_dz: Option<Ident>,
+    /// Where this layer's input gradient goes: the `dz` of the layer it reads; none for `x`.
+    pub input_dz: Option<Ident>,
+    /// For the sum that ends a residual block, its other addend: the block's input or its
+    /// shortcut's output.
+    pub shortcut: Option<Operand>,
+    /// How many layers read this one's output: its `dz` is the sum of their input gradients.
+    pub readers: usize,
+    /// A block's scratch for the input gradients after the first that add into `dz` (of a
+    /// layer read by several): `dz1_part`.
+    pub dz_part: Ident,
     /// `du` of a block transposed, for the input gradient: `du_columns1`.
     pub du_columns: Ident,
+}
+
+/// A value a layer reads, as the generated code names it.
+pub struct Operand {
+    /// For one sample: `x` or `&z1`.
+    pub input: TokenStream,
+    /// In a block: `x` or `z1_rows`.
+    pub block_input: TokenStream,
+    /// Where its gradient goes: `dz1`; none for `x`.
+    pub dz: Option<Ident>,
+}
+
+impl Operand {
+    fn new(source: Source) -> Self {
+        match source {
+            Source::Input => Self {
+                input: quote!(x),
+                block_input: quote!(x),
+                dz: None,
+            },
+            Source::Layer(index) => {
+                let (z, rows) = (
+                    format_ident!("z{}", index + 1),
+                    format_ident!("z{}_rows", index + 1),
+                );
+                Self {
+                    input: quote!(&#z),
+                    block_input: quote!(#rows),
+                    dz: Some(format_ident!("dz{}", index + 1)),
+                }
+            }
+        }
+    }
 }
 
 impl<'a> Plan<'a> {
@@ -60,7 +102,17 @@ impl<'a> Plan<'a> {
             .map(|(index, layer)| {
                 let number = index + 1;
                 let (inputs, outputs) = (width(layer.inputs), width(layer.outputs));
-                let previous = (number > 1).then(|| number - 1);
+                let input = Operand::new(layer.input);
+                let shortcut = match layer.kind {
+                    Kind::Add { shortcut, .. } => Some(Operand::new(shortcut)),
+                    _ => None,
+                };
+                let read = |source| source == Source::Layer(index);
+                let readers = network.layers.iter().map(|reader| {
+                    let shortcut =
+                        matches!(reader.kind, Kind::Add { shortcut, .. } if read(shortcut));
+                    usize::from(read(reader.input)) + usize::from(shortcut)
+                });
                 Step {
                     layer,
                     number,
@@ -74,16 +126,13 @@ impl<'a> Plan<'a> {
                     z: format_ident!("z{number}"),
                     du: format_ident!("du{number}"),
                     dz: format_ident!("dz{number}"),
-                    input: previous.map_or(quote!(x), |previous| {
-                        let z = format_ident!("z{previous}");
-                        quote!(&#z)
-                    }),
-                    block_input: previous.map_or(quote!(x), |previous| {
-                        let rows = format_ident!("z{previous}_rows");
-                        quote!(#rows)
-                    }),
+                    input: input.input,
+                    block_input: input.block_input,
                     rows: format_ident!("z{number}_rows"),
-                    previous_dz: previous.map(|previous| format_ident!("dz{previous}")),
+                    input_dz: input.dz,
+                    shortcut,
+                    readers: readers.sum(),
+                    dz_part: format_ident!("dz{number}_part"),
                     du_columns: format_ident!("du_columns{number}"),
                 }
             })
@@ -94,6 +143,14 @@ impl<'a> Plan<'a> {
     /// The last step: the network's output before a final activation-only stage.
     pub fn last(&self) -> &Step<'a> {
         self.steps.last().expect("a network has at least one layer")
+    }
+
+    /// The step whose output gradient is `dz`.
+    pub fn reading(&self, dz: &Ident) -> &Step<'a> {
+        self.steps
+            .iter()
+            .find(|step| step.dz == *dz)
+            .expect("every `dz` is a step's")
     }
 
     /// The steps of layers with parameters: the struct's fields.
@@ -128,7 +185,7 @@ fn field_type(layer: &Layer, scalar: &TokenStream) -> TokenStream {
             let (rows, columns) = (width(kernel[0]), width(kernel[1]));
             quote!(::nn::__private::DepthwiseConv2d<#scalar, #channels, #rows, #columns>)
         }
-        Kind::Pool2d { .. } => TokenStream::new(),
+        Kind::Pool2d { .. } | Kind::Add { .. } => TokenStream::new(),
     }
 }
 
@@ -153,7 +210,7 @@ impl Step<'_> {
             Kind::Conv2d { .. } => quote!(::nn::__private::Conv2d),
             Kind::Conv1d { .. } => quote!(::nn::__private::Conv1d),
             Kind::DepthwiseConv2d { .. } => quote!(::nn::__private::DepthwiseConv2d),
-            Kind::Pool2d { .. } => TokenStream::new(),
+            Kind::Pool2d { .. } | Kind::Add { .. } => TokenStream::new(),
         }
     }
 
@@ -218,7 +275,7 @@ impl Step<'_> {
             quote!(::nn::__private::Sliding { stride: #stride, padding: #padding })
         };
         match &self.layer.kind {
-            Kind::Dense => quote!(()),
+            Kind::Dense | Kind::Add { .. } => quote!(()),
             Kind::Conv2d { sliding: s, .. } | Kind::DepthwiseConv2d { sliding: s, .. } => {
                 sliding(s.stride, s.padding)
             }
@@ -296,12 +353,22 @@ impl Step<'_> {
         }
     }
 
+    /// The statement that writes the sum ending a residual block into `u`, from the block's
+    /// output `input` and the other addend `shortcut` (expressions of references to flat arrays).
+    pub fn sum_into(input: &TokenStream, shortcut: &TokenStream, u: &TokenStream) -> TokenStream {
+        quote!(::nn::__private::residual::add(#input, #shortcut, #u);)
+    }
+
     /// The expression of the layer's total input `u`, a flat array, from `input` (an expression
     /// of a reference to the flat input).
     pub fn total_input(&self, input: &TokenStream) -> TokenStream {
         if self.layer.kind == Kind::Dense {
             let field = &self.field;
             return quote!(self.#field.total_input(#input));
+        }
+        if let Some(shortcut) = &self.shortcut {
+            let shortcut = &shortcut.input;
+            return self.written(self.layer.outputs, |u| Self::sum_into(input, shortcut, &u));
         }
         self.written(self.layer.outputs, |u| self.total_input_into(input, &u))
     }
@@ -324,6 +391,10 @@ impl Step<'_> {
         if self.layer.kind == Kind::Dense {
             let field = &self.field;
             return quote!(self.#field.input_gradient(&#du));
+        }
+        // A sum passes its gradient to both addends.
+        if self.shortcut.is_some() {
+            return quote!(#du);
         }
         self.written(self.layer.inputs, |dx| {
             self.input_gradient_into(&self.input, &quote!(&#du), &dx)

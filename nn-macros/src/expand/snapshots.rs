@@ -98,3 +98,11 @@ fn a_convolutional_network() {
         "struct Cnn = [1, 8, 8] => relu conv2d(4, 3x3, same) => max_pool2d(2x2) => softmax 10;",
     );
 }
+
+#[test]
+fn a_residual_network() {
+    check(
+        "residual",
+        "struct Res = 4 => relu residual { => relu 4 => identity 4 } => relu residual { => relu 2 } shortcut { => identity 2 } => softmax 3;",
+    );
+}

@@ -5,7 +5,7 @@ use quote::{format_ident, quote};
 
 use super::plan::Plan;
 use super::{activation_type, io_types, scalar_type, width};
-use crate::model::{Kind, shape_text};
+use crate::model::{Kind, Source, shape_text};
 
 pub fn generate(plan: &Plan) -> TokenStream {
     let network = plan.network;
@@ -20,7 +20,6 @@ pub fn generate(plan: &Plan) -> TokenStream {
     let mut values = Vec::new();
     // The `Display` rows: a label (`u1`, `z1`, …, `y`) and the expression it shows.
     let mut rows = vec![("x".to_owned(), quote!(self.input))];
-    let mut previous = "x".to_owned();
     for step in &plan.steps {
         let (n, field, activation) = (step.number, &step.field, &step.activation);
         let (u, z, input, size) = (&step.u, &step.z, &step.input, &step.outputs);
@@ -41,8 +40,10 @@ pub fn generate(plan: &Plan) -> TokenStream {
             [_] => String::new(),
             axes => format!(" {}", shape_text(axes)),
         };
+        let previous = value_name(layer.input);
         let formula = match layer.kind {
             Kind::Dense => format!("{previous}·W{n} + b{n}"),
+            Kind::Add { shortcut, .. } => format!("{previous} + {}", value_name(shortcut)),
             Kind::Conv2d { .. } | Kind::Conv1d { .. } | Kind::DepthwiseConv2d { .. } => {
                 format!("W{n} * {previous} + b{n}")
             }
@@ -50,8 +51,8 @@ pub fn generate(plan: &Plan) -> TokenStream {
         };
         rows.push((format!("u{n}{shape} = {formula}"), quote!(self.#field.u)));
         rows.push((format!("z{n} = {function}(u{n})"), quote!(self.#field.z)));
-        previous = format!("z{n}");
     }
+    let previous = format!("z{}", plan.last().number);
     let last = &plan.last().z;
     let output = match &network.output_activation {
         Some(activation) => {
@@ -111,5 +112,13 @@ pub fn generate(plan: &Plan) -> TokenStream {
                 ::core::result::Result::Ok(())
             }
         }
+    }
+}
+
+/// The name of a value in the trace: `x`, or a layer's output `z1`.
+fn value_name(source: Source) -> String {
+    match source {
+        Source::Input => "x".to_owned(),
+        Source::Layer(index) => format!("z{}", index + 1),
     }
 }

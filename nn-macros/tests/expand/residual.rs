@@ -1,0 +1,940 @@
+// network! { struct Res = 4 => relu residual { => relu 4 => identity 4 } => relu residual { => relu 2 } shortcut { => identity 2 } => softmax 3; }
+
+#[doc(hidden)]
+#[allow(non_snake_case)]
+mod __nn_network_Res_N {
+    #[allow(unused_imports)]
+    use super::*;
+    /**
+
+Declared with `nn::network!` as `4 => relu residual { => relu 4 => identity 4 } => relu residual { => relu 2 } shortcut { => identity 2 } => softmax 3` in `f32`: 69 parameters.*/
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub(super) struct Res {
+        ///Layer 1: `W1` (4 x 4) and `b1`, followed by `relu`.
+        pub layer1: ::nn::__private::Dense<::core::primitive::f32, 4, 4>,
+        ///Layer 2: `W2` (4 x 4) and `b2`, followed by `identity`.
+        pub layer2: ::nn::__private::Dense<::core::primitive::f32, 4, 4>,
+        ///Layer 4: `W4` (4 x 2) and `b4`, followed by `relu`.
+        pub layer4: ::nn::__private::Dense<::core::primitive::f32, 4, 2>,
+        ///Layer 5: `W5` (4 x 2) and `b5`, followed by `identity`.
+        pub layer5: ::nn::__private::Dense<::core::primitive::f32, 4, 2>,
+        ///Layer 7: `W7` (2 x 3) and `b7`, followed by `softmax`.
+        pub layer7: ::nn::__private::Dense<::core::primitive::f32, 2, 3>,
+    }
+    unsafe impl ::nn::__private::Zeroable for Res
+    where
+        ::nn::__private::Dense<::core::primitive::f32, 2, 3>: ::nn::__private::Zeroable,
+        ::nn::__private::Dense<::core::primitive::f32, 4, 2>: ::nn::__private::Zeroable,
+        ::nn::__private::Dense<::core::primitive::f32, 4, 4>: ::nn::__private::Zeroable,
+    {}
+    impl Res {
+        /// The input width.
+        pub const INPUTS: ::core::primitive::usize = 4;
+        /// The output width.
+        pub const OUTPUTS: ::core::primitive::usize = 3;
+        /// The number of weights and biases.
+        pub const PARAMETERS: ::core::primitive::usize = 69;
+        /// A network with every weight and bias `0` (numpy's `np.zeros`); `const`, so it
+        /// can initialise a `static`.
+        #[must_use]
+        pub const fn zeros() -> Self {
+            Self {
+                layer1: ::nn::__private::Dense::zeros(),
+                layer2: ::nn::__private::Dense::zeros(),
+                layer4: ::nn::__private::Dense::zeros(),
+                layer5: ::nn::__private::Dense::zeros(),
+                layer7: ::nn::__private::Dense::zeros(),
+            }
+        }
+        /// A network with every weight and bias `1` (numpy's `np.ones`).
+        #[must_use]
+        pub const fn ones() -> Self {
+            Self {
+                layer1: ::nn::__private::Dense::ones(),
+                layer2: ::nn::__private::Dense::ones(),
+                layer4: ::nn::__private::Dense::ones(),
+                layer5: ::nn::__private::Dense::ones(),
+                layer7: ::nn::__private::Dense::ones(),
+            }
+        }
+        /// The layers, shapes, activations and parameter counts; `Display` prints them as a
+        /// table, like Keras' `model.summary()`.
+        #[must_use]
+        pub const fn summary() -> ::nn::__private::Summary {
+            ::nn::__private::Summary {
+                name: "Res",
+                scalar: "f32",
+                inputs: 4,
+                input_shape: &[4],
+                layers: &[
+                    ::nn::__private::LayerSummary {
+                        name: "layer1",
+                        kind: "",
+                        shape: ::nn::__private::layer::Shape::Dense {
+                            inputs: 4,
+                            outputs: 4,
+                        },
+                        inputs: 4,
+                        outputs: 4,
+                        input_shape: &[4],
+                        output_shape: &[4],
+                        activation: "relu",
+                    },
+                    ::nn::__private::LayerSummary {
+                        name: "layer2",
+                        kind: "",
+                        shape: ::nn::__private::layer::Shape::Dense {
+                            inputs: 4,
+                            outputs: 4,
+                        },
+                        inputs: 4,
+                        outputs: 4,
+                        input_shape: &[4],
+                        output_shape: &[4],
+                        activation: "identity",
+                    },
+                    ::nn::__private::LayerSummary {
+                        name: "layer3",
+                        kind: "residual: layer2 + input",
+                        shape: ::nn::__private::layer::Shape::Add {
+                            values: 4,
+                        },
+                        inputs: 4,
+                        outputs: 4,
+                        input_shape: &[4],
+                        output_shape: &[4],
+                        activation: "relu",
+                    },
+                    ::nn::__private::LayerSummary {
+                        name: "layer4",
+                        kind: "",
+                        shape: ::nn::__private::layer::Shape::Dense {
+                            inputs: 4,
+                            outputs: 2,
+                        },
+                        inputs: 4,
+                        outputs: 2,
+                        input_shape: &[4],
+                        output_shape: &[2],
+                        activation: "relu",
+                    },
+                    ::nn::__private::LayerSummary {
+                        name: "layer5",
+                        kind: "",
+                        shape: ::nn::__private::layer::Shape::Dense {
+                            inputs: 4,
+                            outputs: 2,
+                        },
+                        inputs: 4,
+                        outputs: 2,
+                        input_shape: &[4],
+                        output_shape: &[2],
+                        activation: "identity",
+                    },
+                    ::nn::__private::LayerSummary {
+                        name: "layer6",
+                        kind: "residual: layer4 + layer5",
+                        shape: ::nn::__private::layer::Shape::Add {
+                            values: 2,
+                        },
+                        inputs: 2,
+                        outputs: 2,
+                        input_shape: &[2],
+                        output_shape: &[2],
+                        activation: "relu",
+                    },
+                    ::nn::__private::LayerSummary {
+                        name: "layer7",
+                        kind: "",
+                        shape: ::nn::__private::layer::Shape::Dense {
+                            inputs: 2,
+                            outputs: 3,
+                        },
+                        inputs: 2,
+                        outputs: 3,
+                        input_shape: &[2],
+                        output_shape: &[3],
+                        activation: "softmax",
+                    },
+                ],
+                output_activation: ::core::option::Option::None,
+            }
+        }
+        /// A network initialised by `init` from `rng`: seeded, so reproducible.
+        #[must_use]
+        pub fn initialized<R>(init: ::nn::__private::Init, rng: &mut R) -> Self
+        where
+            R: ::nn::__private::Rng + ?::core::marker::Sized,
+        {
+            <Self as ::nn::__private::Network>::initialized(init, rng)
+        }
+        /// Sets every weight and bias to `value`; `fill(0.0)` clears a gradient.
+        pub fn fill(&mut self, value: ::core::primitive::f32) {
+            <Self as ::nn::__private::Network>::fill(self, value);
+        }
+        /// Multiplies every weight and bias by `factor`.
+        pub fn scale(&mut self, factor: ::core::primitive::f32) {
+            <Self as ::nn::__private::Network>::scale(self, factor);
+        }
+        /// Adds `factor * other` to every weight and bias.
+        pub fn add_scaled(&mut self, other: &Self, factor: ::core::primitive::f32) {
+            <Self as ::nn::__private::Network>::add_scaled(self, other, factor);
+        }
+        /// The loss of one sample: `loss` of `forward(x)` against `target`.
+        #[must_use]
+        pub fn loss<L, D>(
+            &self,
+            x: &[::core::primitive::f32; 4],
+            target: &D,
+            loss: L,
+        ) -> ::core::primitive::f32
+        where
+            L: ::nn::__private::Loss<
+                ::core::primitive::f32,
+                [::core::primitive::f32; 3],
+                D,
+            >,
+        {
+            <Self as ::nn::__private::Network>::loss(self, x, target, loss)
+        }
+        /// `true` unless some weight or bias is NaN or infinite.
+        #[must_use]
+        pub fn is_finite(&self) -> ::core::primitive::bool {
+            <Self as ::nn::__private::Network>::is_finite(self)
+        }
+    }
+    ::nn::__with_alloc! {
+        impl Res { #[doc =
+        r" A network with every weight and bias `0`, allocated zeroed on the heap: it never"]
+        #[doc = r" passes through the stack, whatever its size."] #[must_use] pub fn
+        zeros_boxed() -> ::nn::__private::Box < Self > { < Self as
+        ::nn::__private::Network > ::zeros_boxed() } #[doc =
+        r" A network initialised by `init` from `rng`, built in place on the heap: the"]
+        #[doc =
+        r" same network as `initialized` gives, without passing through the stack."]
+        #[must_use] pub fn initialized_boxed < R > (init : ::nn::__private::Init, rng : &
+        mut R,) -> ::nn::__private::Box < Self > where R : ::nn::__private::Rng + ?
+        ::core::marker::Sized, { < Self as ::nn::__private::Network >
+        ::initialized_boxed(init, rng) } }
+    }
+    impl Res {
+        /// Runs the network on one input: each layer computes `z = f(z_prev·W + b)`.
+        /// Nothing is allocated and nothing panics.
+        #[must_use]
+        pub fn forward(
+            &self,
+            x: &[::core::primitive::f32; 4],
+        ) -> [::core::primitive::f32; 3] {
+            let z1 = self
+                .layer1
+                .forward::<::nn::__private::activation::by_name::relu>(x);
+            let z2 = self
+                .layer2
+                .forward::<::nn::__private::activation::by_name::identity>(&z1);
+            let z3 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &{
+                    let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 4];
+                    ::nn::__private::residual::add(&z2, x, &mut out);
+                    out
+                },
+            );
+            let z4 = self
+                .layer4
+                .forward::<::nn::__private::activation::by_name::relu>(&z3);
+            let z5 = self
+                .layer5
+                .forward::<::nn::__private::activation::by_name::identity>(&z3);
+            let z6 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &{
+                    let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 2];
+                    ::nn::__private::residual::add(&z4, &z5, &mut out);
+                    out
+                },
+            );
+            let z7 = self
+                .layer7
+                .forward::<::nn::__private::activation::by_name::softmax>(&z6);
+            z7
+        }
+    }
+    ///Every intermediate value of one [`Res::forward`] call, from [`Res::trace`].
+    ///
+    /// `Display` prints one line per value, in the notation of `u = x·W + b`, `z = f(u)`.
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub(super) struct ResTrace {
+        /// The input `x`.
+        pub input: [::core::primitive::f32; 4],
+        ///Layer 1: total input `u1` and output `z1 = relu(u1)`.
+        pub layer1: ::nn::__private::LayerTrace<::core::primitive::f32, 4>,
+        ///Layer 2: total input `u2` and output `z2 = identity(u2)`.
+        pub layer2: ::nn::__private::LayerTrace<::core::primitive::f32, 4>,
+        ///Layer 3: total input `u3` and output `z3 = relu(u3)`.
+        pub layer3: ::nn::__private::LayerTrace<::core::primitive::f32, 4>,
+        ///Layer 4: total input `u4` and output `z4 = relu(u4)`.
+        pub layer4: ::nn::__private::LayerTrace<::core::primitive::f32, 2>,
+        ///Layer 5: total input `u5` and output `z5 = identity(u5)`.
+        pub layer5: ::nn::__private::LayerTrace<::core::primitive::f32, 2>,
+        ///Layer 6: total input `u6` and output `z6 = relu(u6)`.
+        pub layer6: ::nn::__private::LayerTrace<::core::primitive::f32, 2>,
+        ///Layer 7: total input `u7` and output `z7 = softmax(u7)`.
+        pub layer7: ::nn::__private::LayerTrace<::core::primitive::f32, 3>,
+        /// The output `y`, what `forward` returns.
+        pub output: [::core::primitive::f32; 3],
+    }
+    impl Res {
+        /// Runs the network like `forward` and keeps every intermediate value: each layer's
+        /// total input `u` and output `z`.
+        #[must_use]
+        pub fn trace(&self, x: &[::core::primitive::f32; 4]) -> ResTrace {
+            let u1 = self.layer1.total_input(x);
+            let z1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u1,
+            );
+            let u2 = self.layer2.total_input(&z1);
+            let z2 = <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate(
+                &u2,
+            );
+            let u3 = {
+                let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 4];
+                ::nn::__private::residual::add(&z2, x, &mut out);
+                out
+            };
+            let z3 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u3,
+            );
+            let u4 = self.layer4.total_input(&z3);
+            let z4 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u4,
+            );
+            let u5 = self.layer5.total_input(&z3);
+            let z5 = <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate(
+                &u5,
+            );
+            let u6 = {
+                let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 2];
+                ::nn::__private::residual::add(&z4, &z5, &mut out);
+                out
+            };
+            let z6 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u6,
+            );
+            let u7 = self.layer7.total_input(&z6);
+            let z7 = <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate(
+                &u7,
+            );
+            ResTrace {
+                input: *x,
+                layer1: ::nn::__private::LayerTrace {
+                    u: u1,
+                    z: z1,
+                },
+                layer2: ::nn::__private::LayerTrace {
+                    u: u2,
+                    z: z2,
+                },
+                layer3: ::nn::__private::LayerTrace {
+                    u: u3,
+                    z: z3,
+                },
+                layer4: ::nn::__private::LayerTrace {
+                    u: u4,
+                    z: z4,
+                },
+                layer5: ::nn::__private::LayerTrace {
+                    u: u5,
+                    z: z5,
+                },
+                layer6: ::nn::__private::LayerTrace {
+                    u: u6,
+                    z: z6,
+                },
+                layer7: ::nn::__private::LayerTrace {
+                    u: u7,
+                    z: z7,
+                },
+                output: z7,
+            }
+        }
+    }
+    impl ::core::fmt::Display for ResTrace {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::nn::__private::write_trace_row(f, "x", 17, &self.input)?;
+            ::nn::__private::write_trace_row(f, "u1 = x·W1 + b1", 17, &self.layer1.u)?;
+            ::nn::__private::write_trace_row(f, "z1 = relu(u1)", 17, &self.layer1.z)?;
+            ::nn::__private::write_trace_row(f, "u2 = z1·W2 + b2", 17, &self.layer2.u)?;
+            ::nn::__private::write_trace_row(
+                f,
+                "z2 = identity(u2)",
+                17,
+                &self.layer2.z,
+            )?;
+            ::nn::__private::write_trace_row(f, "u3 = z2 + x", 17, &self.layer3.u)?;
+            ::nn::__private::write_trace_row(f, "z3 = relu(u3)", 17, &self.layer3.z)?;
+            ::nn::__private::write_trace_row(f, "u4 = z3·W4 + b4", 17, &self.layer4.u)?;
+            ::nn::__private::write_trace_row(f, "z4 = relu(u4)", 17, &self.layer4.z)?;
+            ::nn::__private::write_trace_row(f, "u5 = z3·W5 + b5", 17, &self.layer5.u)?;
+            ::nn::__private::write_trace_row(
+                f,
+                "z5 = identity(u5)",
+                17,
+                &self.layer5.z,
+            )?;
+            ::nn::__private::write_trace_row(f, "u6 = z4 + z5", 17, &self.layer6.u)?;
+            ::nn::__private::write_trace_row(f, "z6 = relu(u6)", 17, &self.layer6.z)?;
+            ::nn::__private::write_trace_row(f, "u7 = z6·W7 + b7", 17, &self.layer7.u)?;
+            ::nn::__private::write_trace_row(f, "z7 = softmax(u7)", 17, &self.layer7.z)?;
+            ::nn::__private::write_trace_row(f, "y = z7", 17, &self.output)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl Res {
+        /// Runs `x` forward, returns the loss of the output against `target`, and ADDS the
+        /// gradient of that loss with respect to every weight and bias into `grad`.
+        ///
+        /// The loss must pair with the output activation (`CrossEntropy` after `softmax`, …)
+        /// and the target must have the output width; a network with `step` cannot be
+        /// trained. All three are compile errors. Nothing is allocated and nothing panics.
+        pub fn backward<L, D>(
+            &self,
+            x: &[::core::primitive::f32; 4],
+            target: &D,
+            loss: L,
+            grad: &mut Self,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            let u1 = self.layer1.total_input(x);
+            let z1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u1,
+            );
+            let u2 = self.layer2.total_input(&z1);
+            let z2 = <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate(
+                &u2,
+            );
+            let u3 = {
+                let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 4];
+                ::nn::__private::residual::add(&z2, x, &mut out);
+                out
+            };
+            let z3 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u3,
+            );
+            let u4 = self.layer4.total_input(&z3);
+            let z4 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u4,
+            );
+            let u5 = self.layer5.total_input(&z3);
+            let z5 = <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate(
+                &u5,
+            );
+            let u6 = {
+                let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 2];
+                ::nn::__private::residual::add(&z4, &z5, &mut out);
+                out
+            };
+            let z6 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u6,
+            );
+            let u7 = self.layer7.total_input(&z6);
+            let z7 = <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate(
+                &u7,
+            );
+            let y = z7;
+            let value = ::nn::__private::Loss::loss(&loss, &y, target);
+            let dy = ::nn::__private::Loss::gradient(&loss, &y, target);
+            let dz7 = dy;
+            let du7 = <::nn::__private::activation::by_name::softmax as ::nn::__private::Differentiable>::backward(
+                &u7,
+                &z7,
+                &dz7,
+            );
+            let dz6 = self.layer7.input_gradient(&du7);
+            grad.layer7.add_gradient(&z6, &du7);
+            let du6 = <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward(
+                &u6,
+                &z6,
+                &dz6,
+            );
+            let dz4 = du6;
+            let dz5 = du6;
+            let du5 = <::nn::__private::activation::by_name::identity as ::nn::__private::Differentiable>::backward(
+                &u5,
+                &z5,
+                &dz5,
+            );
+            let mut dz3 = self.layer5.input_gradient(&du5);
+            grad.layer5.add_gradient(&z3, &du5);
+            let du4 = <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward(
+                &u4,
+                &z4,
+                &dz4,
+            );
+            ::nn::__private::residual::add_into(
+                &mut dz3,
+                &self.layer4.input_gradient(&du4),
+            );
+            grad.layer4.add_gradient(&z3, &du4);
+            let du3 = <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward(
+                &u3,
+                &z3,
+                &dz3,
+            );
+            let dz2 = du3;
+            let du2 = <::nn::__private::activation::by_name::identity as ::nn::__private::Differentiable>::backward(
+                &u2,
+                &z2,
+                &dz2,
+            );
+            let dz1 = self.layer2.input_gradient(&du2);
+            grad.layer2.add_gradient(&z1, &du2);
+            let du1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward(
+                &u1,
+                &z1,
+                &dz1,
+            );
+            grad.layer1.add_gradient(x, &du1);
+            value
+        }
+        /// One step of plain gradient descent on one sample, in one pass and without a
+        /// gradient buffer: runs `x` forward, returns the loss, and moves every weight and bias
+        /// by `-learning_rate` times its gradient (an `f64`, as every hyper-parameter in `nn`,
+        /// rounded to the network's scalar). Each layer's input gradient is taken before
+        /// its own weights move, so this is `backward` followed by `Sgd::step`, up to
+        /// rounding. If the loss is NaN or infinite, nothing moves.
+        pub fn descend<L, D>(
+            &mut self,
+            x: &[::core::primitive::f32; 4],
+            target: &D,
+            loss: L,
+            learning_rate: ::core::primitive::f64,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            let rate = -<::core::primitive::f32 as ::nn::__private::Scalar>::from_f64(
+                learning_rate,
+            );
+            let u1 = self.layer1.total_input(x);
+            let z1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u1,
+            );
+            let u2 = self.layer2.total_input(&z1);
+            let z2 = <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate(
+                &u2,
+            );
+            let u3 = {
+                let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 4];
+                ::nn::__private::residual::add(&z2, x, &mut out);
+                out
+            };
+            let z3 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u3,
+            );
+            let u4 = self.layer4.total_input(&z3);
+            let z4 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u4,
+            );
+            let u5 = self.layer5.total_input(&z3);
+            let z5 = <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate(
+                &u5,
+            );
+            let u6 = {
+                let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 2];
+                ::nn::__private::residual::add(&z4, &z5, &mut out);
+                out
+            };
+            let z6 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u6,
+            );
+            let u7 = self.layer7.total_input(&z6);
+            let z7 = <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate(
+                &u7,
+            );
+            let y = z7;
+            let value = ::nn::__private::Loss::loss(&loss, &y, target);
+            if !value.is_finite() {
+                return value;
+            }
+            let dy = ::nn::__private::Loss::gradient(&loss, &y, target);
+            let dz7 = dy;
+            let du7 = <::nn::__private::activation::by_name::softmax as ::nn::__private::Differentiable>::backward(
+                &u7,
+                &z7,
+                &dz7,
+            );
+            let dz6 = self.layer7.input_gradient(&du7);
+            self.layer7.add_scaled_gradient(&z6, &du7, rate);
+            let du6 = <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward(
+                &u6,
+                &z6,
+                &dz6,
+            );
+            let dz4 = du6;
+            let dz5 = du6;
+            let du5 = <::nn::__private::activation::by_name::identity as ::nn::__private::Differentiable>::backward(
+                &u5,
+                &z5,
+                &dz5,
+            );
+            let mut dz3 = self.layer5.input_gradient(&du5);
+            self.layer5.add_scaled_gradient(&z3, &du5, rate);
+            let du4 = <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward(
+                &u4,
+                &z4,
+                &dz4,
+            );
+            ::nn::__private::residual::add_into(
+                &mut dz3,
+                &self.layer4.input_gradient(&du4),
+            );
+            self.layer4.add_scaled_gradient(&z3, &du4, rate);
+            let du3 = <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward(
+                &u3,
+                &z3,
+                &dz3,
+            );
+            let dz2 = du3;
+            let du2 = <::nn::__private::activation::by_name::identity as ::nn::__private::Differentiable>::backward(
+                &u2,
+                &z2,
+                &dz2,
+            );
+            let dz1 = self.layer2.input_gradient(&du2);
+            self.layer2.add_scaled_gradient(&z1, &du2, rate);
+            let du1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward(
+                &u1,
+                &z1,
+                &dz1,
+            );
+            self.layer1.add_scaled_gradient(x, &du1, rate);
+            value
+        }
+    }
+    impl ::nn::__private::Trainable for Res
+    where
+        for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+        for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+        for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+        for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+        for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+        for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+        for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+    {
+        type OutputActivation = ::nn::__private::activation::by_name::softmax;
+        fn backward<L, D>(
+            &self,
+            input: &[::core::primitive::f32; 4],
+            target: &D,
+            loss: L,
+            grad: &mut Self,
+        ) -> ::core::primitive::f32
+        where
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            Self::backward(self, input, target, loss, grad)
+        }
+        fn descend<L, D>(
+            &mut self,
+            input: &[::core::primitive::f32; 4],
+            target: &D,
+            loss: L,
+            learning_rate: ::core::primitive::f64,
+        ) -> ::core::primitive::f32
+        where
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            Self::descend(self, input, target, loss, learning_rate)
+        }
+        type Workspace = ();
+    }
+    impl ::nn::__private::Network for Res {
+        type Scalar = ::core::primitive::f32;
+        type Input = [::core::primitive::f32; 4];
+        type Output = [::core::primitive::f32; 3];
+        const INPUTS: ::core::primitive::usize = 4;
+        const OUTPUTS: ::core::primitive::usize = 3;
+        const PARAMETERS: ::core::primitive::usize = Self::PARAMETERS;
+        const TENSORS: &'static [::nn::__private::Tensor] = &[
+            ::nn::__private::Tensor {
+                name: "layer1.weight",
+                rows: 4,
+                columns: 4,
+                kind: ::nn::__private::TensorKind::Weight,
+                fan_in: 4,
+                torch_shape: &[4, 4],
+                torch_order: ::nn::__private::TorchOrder::Transposed,
+            },
+            ::nn::__private::Tensor {
+                name: "layer1.bias",
+                rows: 1,
+                columns: 4,
+                kind: ::nn::__private::TensorKind::Bias,
+                fan_in: 4,
+                torch_shape: &[4],
+                torch_order: ::nn::__private::TorchOrder::Same,
+            },
+            ::nn::__private::Tensor {
+                name: "layer2.weight",
+                rows: 4,
+                columns: 4,
+                kind: ::nn::__private::TensorKind::Weight,
+                fan_in: 4,
+                torch_shape: &[4, 4],
+                torch_order: ::nn::__private::TorchOrder::Transposed,
+            },
+            ::nn::__private::Tensor {
+                name: "layer2.bias",
+                rows: 1,
+                columns: 4,
+                kind: ::nn::__private::TensorKind::Bias,
+                fan_in: 4,
+                torch_shape: &[4],
+                torch_order: ::nn::__private::TorchOrder::Same,
+            },
+            ::nn::__private::Tensor {
+                name: "layer4.weight",
+                rows: 4,
+                columns: 2,
+                kind: ::nn::__private::TensorKind::Weight,
+                fan_in: 4,
+                torch_shape: &[2, 4],
+                torch_order: ::nn::__private::TorchOrder::Transposed,
+            },
+            ::nn::__private::Tensor {
+                name: "layer4.bias",
+                rows: 1,
+                columns: 2,
+                kind: ::nn::__private::TensorKind::Bias,
+                fan_in: 4,
+                torch_shape: &[2],
+                torch_order: ::nn::__private::TorchOrder::Same,
+            },
+            ::nn::__private::Tensor {
+                name: "layer5.weight",
+                rows: 4,
+                columns: 2,
+                kind: ::nn::__private::TensorKind::Weight,
+                fan_in: 4,
+                torch_shape: &[2, 4],
+                torch_order: ::nn::__private::TorchOrder::Transposed,
+            },
+            ::nn::__private::Tensor {
+                name: "layer5.bias",
+                rows: 1,
+                columns: 2,
+                kind: ::nn::__private::TensorKind::Bias,
+                fan_in: 4,
+                torch_shape: &[2],
+                torch_order: ::nn::__private::TorchOrder::Same,
+            },
+            ::nn::__private::Tensor {
+                name: "layer7.weight",
+                rows: 2,
+                columns: 3,
+                kind: ::nn::__private::TensorKind::Weight,
+                fan_in: 2,
+                torch_shape: &[3, 2],
+                torch_order: ::nn::__private::TorchOrder::Transposed,
+            },
+            ::nn::__private::Tensor {
+                name: "layer7.bias",
+                rows: 1,
+                columns: 3,
+                kind: ::nn::__private::TensorKind::Bias,
+                fan_in: 2,
+                torch_shape: &[3],
+                torch_order: ::nn::__private::TorchOrder::Same,
+            },
+        ];
+        const ZERO: Self = Self::zeros();
+        fn forward(&self, input: &Self::Input) -> Self::Output {
+            Self::forward(self, input)
+        }
+        fn summary() -> ::nn::__private::Summary {
+            Self::summary()
+        }
+        #[inline]
+        fn fill(&mut self, value: ::core::primitive::f32) {
+            self.layer1.fill(value);
+            self.layer2.fill(value);
+            self.layer4.fill(value);
+            self.layer5.fill(value);
+            self.layer7.fill(value);
+        }
+        #[inline]
+        fn scale(&mut self, factor: ::core::primitive::f32) {
+            self.layer1.scale(factor);
+            self.layer2.scale(factor);
+            self.layer4.scale(factor);
+            self.layer5.scale(factor);
+            self.layer7.scale(factor);
+        }
+        #[inline]
+        fn add_scaled(&mut self, other: &Self, factor: ::core::primitive::f32) {
+            self.layer1.add_scaled(&other.layer1, factor);
+            self.layer2.add_scaled(&other.layer2, factor);
+            self.layer4.add_scaled(&other.layer4, factor);
+            self.layer5.add_scaled(&other.layer5, factor);
+            self.layer7.add_scaled(&other.layer7, factor);
+        }
+        fn tensor(&self, index: ::core::primitive::usize) -> &[::core::primitive::f32] {
+            match index {
+                0 => ::nn::__private::reshape::values(&self.layer1.weights),
+                1 => &self.layer1.bias,
+                2 => ::nn::__private::reshape::values(&self.layer2.weights),
+                3 => &self.layer2.bias,
+                4 => ::nn::__private::reshape::values(&self.layer4.weights),
+                5 => &self.layer4.bias,
+                6 => ::nn::__private::reshape::values(&self.layer5.weights),
+                7 => &self.layer5.bias,
+                8 => ::nn::__private::reshape::values(&self.layer7.weights),
+                9 => &self.layer7.bias,
+                _ => &[],
+            }
+        }
+        fn tensor_mut(
+            &mut self,
+            index: ::core::primitive::usize,
+        ) -> &mut [::core::primitive::f32] {
+            match index {
+                0 => ::nn::__private::reshape::values_mut(&mut self.layer1.weights),
+                1 => &mut self.layer1.bias,
+                2 => ::nn::__private::reshape::values_mut(&mut self.layer2.weights),
+                3 => &mut self.layer2.bias,
+                4 => ::nn::__private::reshape::values_mut(&mut self.layer4.weights),
+                5 => &mut self.layer4.bias,
+                6 => ::nn::__private::reshape::values_mut(&mut self.layer5.weights),
+                7 => &mut self.layer5.bias,
+                8 => ::nn::__private::reshape::values_mut(&mut self.layer7.weights),
+                9 => &mut self.layer7.bias,
+                _ => &mut [],
+            }
+        }
+    }
+    impl Res {
+        /// The network whose weights `bytes` holds, in `nn::bytes` format, after checking the
+        /// scalar type, every tensor's shape, the length and that every value is finite.
+        ///
+        /// A `const fn`: `nn::include_weights!` calls it at compile time, so a weights file
+        /// that does not fit the network is a compile error.
+        ///
+        /// # Errors
+        ///
+        /// The `nn::bytes::BytesError` of the first problem found.
+        pub const fn from_weights(
+            bytes: &[::core::primitive::u8],
+        ) -> ::core::result::Result<Self, ::nn::__private::bytes::BytesError> {
+            let at = match ::nn::__private::bytes::check_header(
+                bytes,
+                "f32",
+                <Self as ::nn::__private::Network>::TENSORS,
+                ::core::mem::size_of::<::core::primitive::f32>(),
+            ) {
+                ::core::result::Result::Ok(at) => at,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let (layer1, at) = match ::nn::__private::bytes::dense_f32::<
+                4,
+                4,
+            >(bytes, at, "layer1.weight", "layer1.bias") {
+                ::core::result::Result::Ok(read) => read,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let (layer2, at) = match ::nn::__private::bytes::dense_f32::<
+                4,
+                4,
+            >(bytes, at, "layer2.weight", "layer2.bias") {
+                ::core::result::Result::Ok(read) => read,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let (layer4, at) = match ::nn::__private::bytes::dense_f32::<
+                4,
+                2,
+            >(bytes, at, "layer4.weight", "layer4.bias") {
+                ::core::result::Result::Ok(read) => read,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let (layer5, at) = match ::nn::__private::bytes::dense_f32::<
+                4,
+                2,
+            >(bytes, at, "layer5.weight", "layer5.bias") {
+                ::core::result::Result::Ok(read) => read,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let (layer7, at) = match ::nn::__private::bytes::dense_f32::<
+                2,
+                3,
+            >(bytes, at, "layer7.weight", "layer7.bias") {
+                ::core::result::Result::Ok(read) => read,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let _ = at;
+            ::core::result::Result::Ok(Self {
+                layer1,
+                layer2,
+                layer4,
+                layer5,
+                layer7,
+            })
+        }
+    }
+}
+#[allow(unused_imports)]
+use __nn_network_Res_N::Res;
+#[allow(unused_imports)]
+use __nn_network_Res_N::*;
