@@ -11,10 +11,11 @@ extern crate self as nn;
 extern crate alloc;
 
 pub use nn_core::{
-    Accumulate, Activation, AvgPool2d, Conv1d, Conv2d, Dense, DepthwiseConv2d, GradientCheck,
-    LayerSummary, LayerTrace, Matrix, MaxPool2d, Network, Pool2d, Scalar, Sliding, Summary, Tensor,
-    TensorKind, TorchOrder, Trainable, Vector, Zeroable, activation, bytes, gradient_check, init,
-    layer, loss, metrics, numerical_gradient, optim, reshape, residual, team, train,
+    Accumulate, Activation, AvgPool2d, BatchNorm, Conv1d, Conv2d, Dense, DepthwiseConv2d,
+    GradientCheck, LayerSummary, LayerTrace, Matrix, MaxPool2d, Network, Normalization, Pool2d,
+    Scalar, Sliding, Summary, Tensor, TensorKind, TorchOrder, Trainable, Vector, Zeroable,
+    activation, batch_norm, bytes, gradient_check, init, layer, loss, metrics, numerical_gradient,
+    optim, reshape, residual, team, train,
 };
 
 #[cfg(feature = "alloc")]
@@ -177,11 +178,11 @@ pub mod __private {
     pub use nn_core::loss::{Loss, PairsWith};
     pub use nn_core::team::{Alone, Team};
     pub use nn_core::{
-        Accumulate, AvgPool2d, Conv1d, Conv2d, Dense, DepthwiseConv2d, LayerSummary, LayerTrace,
-        MaxPool2d, Network, Pool2d, Scalar, Sliding, Summary, Tensor, TensorKind, TorchOrder,
-        Trainable, Zeroable, write_trace_row,
+        Accumulate, AvgPool2d, BatchNorm, Conv1d, Conv2d, Dense, DepthwiseConv2d, LayerSummary,
+        LayerTrace, MaxPool2d, Network, Normalization, Pool2d, Scalar, Sliding, Summary, Tensor,
+        TensorKind, TorchOrder, Trainable, Zeroable, write_trace_row,
     };
-    pub use nn_core::{bytes, layer, reshape, residual};
+    pub use nn_core::{batch_norm, bytes, layer, reshape, residual};
     #[cfg(feature = "std")]
     pub use std::thread_local;
 }

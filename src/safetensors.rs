@@ -16,7 +16,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use ::safetensors::tensor::{Dtype, SafeTensors, TensorView};
-use nn_core::{Network, Scalar, TensorKind};
+use nn_core::{Network, Scalar, Tensor};
 
 /// Why weights could not be read or written. On a read error the network is left untouched.
 #[derive(Debug)]
@@ -279,6 +279,13 @@ pub fn from_bytes<N: Network>(net: &mut N, bytes: &[u8]) -> Result<(), Safetenso
 /// The name in the file of each of the network's tensors, in [`Network::TENSORS`] order: its own,
 /// or, in an `nn.Sequential`'s file, that of the module in the same place among the file's.
 fn file_names<N: Network>(names: &[&str]) -> Result<Vec<String>, SafetensorsError> {
+    // A batch normalisation's count of batches, which `nn` does not keep.
+    let names: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|name| !name.ends_with(".num_batches_tracked"))
+        .collect();
+    let names = names.as_slice();
     let own = |name: &&str| N::TENSORS.iter().any(|tensor| tensor.name == *name);
     let sequential = if names.iter().any(own) {
         None
@@ -294,9 +301,11 @@ fn file_names<N: Network>(names: &[&str]) -> Result<Vec<String>, SafetensorsErro
         }
         return Ok(N::TENSORS.iter().map(|t| t.name.to_owned()).collect());
     };
+    // A module's tensors start with its `weight`.
+    let starts_module = |tensor: &Tensor| tensor.kind.torch_name() == "weight";
     let layers = N::TENSORS
         .iter()
-        .filter(|tensor| tensor.kind == TensorKind::Weight)
+        .filter(|tensor| starts_module(tensor))
         .count();
     if modules.len() != layers {
         return Err(SafetensorsError::Modules {
@@ -304,26 +313,24 @@ fn file_names<N: Network>(names: &[&str]) -> Result<Vec<String>, SafetensorsErro
             layers,
         });
     }
-    // A layer's weight comes before its bias in `TENSORS`: each weight starts the next module.
+    // A layer's weight comes first in `TENSORS`: each weight starts the next module.
     let mut module = modules.iter();
     let mut current = None;
     Ok(N::TENSORS
         .iter()
         .map(|tensor| {
-            if tensor.kind == TensorKind::Weight {
+            if starts_module(tensor) {
                 current = module.next();
             }
-            let suffix = match tensor.kind {
-                TensorKind::Weight => "weight",
-                TensorKind::Bias => "bias",
-            };
+            let suffix = tensor.kind.torch_name();
             format!("{prefix}{}.{suffix}", current.unwrap_or(&0))
         })
         .collect())
 }
 
-/// If every name is `[PREFIX.]MODULE.weight` or `.bias` with one prefix and a module number, as
-/// in an `nn.Sequential`'s state dict: the prefix (with its dot) and the module numbers, sorted.
+/// If every name is `[PREFIX.]MODULE.weight`, `.bias`, `.running_mean` or `.running_var` with one
+/// prefix and a module number, as in an `nn.Sequential`'s state dict: the prefix (with its dot)
+/// and the module numbers, sorted.
 fn sequential_modules(names: &[&str]) -> Option<(String, Vec<usize>)> {
     if names.is_empty() {
         return None;
@@ -331,9 +338,9 @@ fn sequential_modules(names: &[&str]) -> Option<(String, Vec<usize>)> {
     let mut prefix = None;
     let mut modules = Vec::new();
     for name in names {
-        let rest = name
-            .strip_suffix(".weight")
-            .or_else(|| name.strip_suffix(".bias"))?;
+        let rest = [".weight", ".bias", ".running_mean", ".running_var"]
+            .iter()
+            .find_map(|suffix| name.strip_suffix(suffix))?;
         let (head, module) = match rest.rsplit_once('.') {
             Some((head, module)) => (format!("{head}."), module),
             None => (String::new(), rest),

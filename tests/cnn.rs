@@ -38,6 +38,15 @@ nn::network! {
         => relu residual { => relu conv2d(8, 3x3, stride 2, same) => conv2d(8, 3x3, same) }
             shortcut { => conv2d(8, 1x1, stride 2) }
         => global_avg_pool2d() => identity 3;
+    /// `tiny_batch_norm`: ResNet-8's block, each convolution batch-normalised.
+    struct Normalized: f64 = [2, 6, 6] => conv2d(4, 3x3, same) => relu batch_norm()
+        => relu residual {
+            => conv2d(4, 3x3, same) => relu batch_norm(eps 0.001, momentum 0.01)
+            => conv2d(4, 3x3, same) => batch_norm()
+        }
+        => global_avg_pool2d() => identity 3;
+    /// `tiny_batch_norm_dense`: a dense layer's outputs batch-normalised.
+    struct NormalizedDense: f64 = 6 => identity 8 => relu batch_norm() => identity 3;
 }
 
 fn case(name: &str) -> Value {
@@ -167,6 +176,107 @@ fn residual_blocks_match_pytorch() {
             "layer10.bias"
         ]
     );
+}
+
+/// `values` of the network's trained tensors in `PyTorch`'s order, or of its running averages.
+fn in_torch_order<N: Network<Scalar = f64>>(net: &N, trained: bool) -> Vec<Vec<f64>> {
+    N::TENSORS
+        .iter()
+        .enumerate()
+        .filter(|(_, tensor)| tensor.kind.is_trained() == trained)
+        .map(|(index, tensor)| {
+            let values = net.tensor(index);
+            (0..tensor.len())
+                .map(|i| values[tensor.our_index(i)])
+                .collect()
+        })
+        .collect()
+}
+
+/// A network with batch normalisation as `PyTorch` runs it: in inference by the running
+/// averages; trained on a batch, normalised by the batch's statistics, and the running averages
+/// it then keeps; trained on one sample, by the sample's own.
+fn check_normalized<N>(name: &str)
+where
+    N: Trainable<Scalar = f64> + Clone,
+    N::Input: TryFrom<Vec<f64>>,
+    N::Output: TryFrom<Vec<f64>>,
+    Mse: nn::loss::Loss<f64, N::Output, N::Output> + nn::loss::PairsWith<N::OutputActivation>,
+{
+    let r = case(name);
+    let mut net = N::zeros();
+    let path = format!(
+        "{}/tests/reference/torch_{name}.safetensors",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    nn::safetensors::load(&mut net, &path).expect("PyTorch's file loads");
+    let samples: Vec<(N::Input, N::Output)> = flat(&r["x"])
+        .chunks(N::INPUTS)
+        .zip(flat(&r["d"]).chunks(N::OUTPUTS))
+        .map(|(x, d)| {
+            let (Ok(x), Ok(d)) = (
+                N::Input::try_from(x.to_vec()),
+                N::Output::try_from(d.to_vec()),
+            ) else {
+                panic!("{name}: sizes");
+            };
+            (x, d)
+        })
+        .collect();
+    let y: Vec<f64> = samples
+        .iter()
+        .flat_map(|(x, _)| net.forward(x).as_ref().to_vec())
+        .collect();
+    assert_close(&format!("{name}: inference"), &y, &flat(&r["y_eval"]));
+
+    let mut grad = N::zeros();
+    let loss = net.backward_samples(&samples, Mse, &mut grad);
+    assert_close(
+        &format!("{name}: batch loss"),
+        &[loss],
+        &[r["loss"].as_f64().unwrap()],
+    );
+    let expected = r["gradients"].as_array().unwrap();
+    for (ours, expected) in in_torch_order(&grad, true).iter().zip(expected) {
+        assert_close(&format!("{name}: batch gradient"), ours, &flat(expected));
+    }
+    assert_eq!(in_torch_order(&grad, true).len(), expected.len());
+
+    // The mean gradient holds the batch's statistics, which the running averages follow.
+    let mut mean = N::zeros();
+    net.scaled_gradient(&samples, Mse, &mut mean, 1.0 / samples.len() as f64);
+    let mut tracked = net.clone();
+    tracked.track_statistics(&mean);
+    let expected = r["running"].as_array().unwrap();
+    for (ours, expected) in in_torch_order(&tracked, false).iter().zip(expected) {
+        assert_close(&format!("{name}: running averages"), ours, &flat(expected));
+    }
+
+    if let Some(one_loss) = r["one_loss"].as_f64() {
+        let (x, d) = &samples[0];
+        let mut grad = N::zeros();
+        let loss = net.backward(x, d, Mse, &mut grad);
+        assert_close(&format!("{name}: one sample's loss"), &[loss], &[one_loss]);
+        assert_close(
+            &format!("{name}: its training loss"),
+            &[net.training_loss(x, d, Mse)],
+            &[one_loss],
+        );
+        let expected = r["one_gradients"].as_array().unwrap();
+        for (ours, expected) in in_torch_order(&grad, true).iter().zip(expected) {
+            assert_close(
+                &format!("{name}: one sample's gradient"),
+                ours,
+                &flat(expected),
+            );
+        }
+    }
+}
+
+#[test]
+fn batch_normalisation_matches_pytorch() {
+    check_normalized::<Normalized>("tiny_batch_norm");
+    check_normalized::<NormalizedDense>("tiny_batch_norm_dense");
 }
 
 #[test]

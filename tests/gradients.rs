@@ -10,9 +10,9 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
 /// Agreement asked of `backward`, as `np.isclose` puts it: `|a - n| <= RELATIVE * max(|a|, |n|) +
-/// ABSOLUTE`. Central differences resolve a gradient to about ε^(2/3) ≈ 4e-11 in f64 at best
-/// (rounding ε·|E|/h against truncation h²·|E'''|/6), so `ABSOLUTE` is that floor and the check is
-/// purely relative for every gradient above 1e-4.
+/// ABSOLUTE * max(|E|, 1)`. Central differences resolve a gradient to about ε^(2/3) ≈ 4e-11 in f64
+/// at best (rounding ε·|E|/h against truncation h²·|E'''|/6), so `ABSOLUTE` is that floor, for a
+/// loss `E` of 1 or less, and the check is purely relative for every gradient above 1e-4.
 const RELATIVE: f64 = 1e-6;
 const ABSOLUTE: f64 = 1e-10;
 /// The step of the central differences: small enough for their O(h²) error, large enough that
@@ -53,6 +53,12 @@ nn::network! {
         => sigmoid residual { => tanh conv2d(4, 3x3, stride 2, same) => depthwise_conv2d(3x3, same) }
             shortcut { => conv2d(4, 1x1, stride 2) }
         => global_avg_pool2d() => identity 3;
+    /// Batch normalisation by the sample's own statistics, after a convolution and in a
+    /// residual block, and of a 1-D convolution's channels.
+    struct Normalized: f64 = [2, 5, 5] => conv2d(3, 3x3, same) => tanh batch_norm()
+        => residual { => conv2d(3, 3x3, same) => batch_norm(eps 0.001) } => max_pool2d(2x2)
+        => identity 3;
+    struct NormalizedOneD: f64 = [2, 9] => conv1d(3, 3) => sigmoid batch_norm() => identity 3;
     struct DenseResidual: f64 = 3 => residual { => tanh 4 => identity 3 }
         => tanh residual { => sigmoid residual { => tanh 3 } => identity 3 } => identity 3;
 }
@@ -106,19 +112,26 @@ fn check<N, L, D>(
             prop_assume!(kinks(&net, &input).iter().all(|u| u.abs() > KINK_MARGIN));
             let target = target(raw_target);
             let mut analytic = N::zeros();
-            net.backward(&input, &target, loss, &mut analytic);
+            let value = net.backward(&input, &target, loss, &mut analytic);
+            let floor = ABSOLUTE * value.abs().max(1.0);
             let mut numerical = N::zeros();
             numerical_gradient(
                 &mut net,
                 H,
-                |net| net.loss(&input, &target, loss),
+                |net| net.training_loss(&input, &target, loss),
                 &mut numerical,
             );
-            for (tensor, info) in N::TENSORS.iter().enumerate() {
+            // Not batch normalisation's running averages: the loss in training does not read
+            // them, and their gradient holds the statistics they follow.
+            let trained = N::TENSORS
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.kind.is_trained());
+            for (tensor, info) in trained {
                 let pairs = analytic.tensor(tensor).iter().zip(numerical.tensor(tensor));
                 for (index, (&a, &n)) in pairs.enumerate() {
                     prop_assert!(
-                        (a - n).abs() <= RELATIVE * a.abs().max(n.abs()) + ABSOLUTE,
+                        (a - n).abs() <= RELATIVE * a.abs().max(n.abs()) + floor,
                         "{}[{index}]: backward {a:e}, numerical {n:e}",
                         info.name
                     );
@@ -233,6 +246,12 @@ fn one_dimensional_layers() {
 #[test]
 fn depthwise_separable_convolutions() {
     check::<Separable, _, _>(Mse, same, none);
+}
+
+#[test]
+fn batch_normalisation() {
+    check::<Normalized, _, _>(Mse, same, none);
+    check::<NormalizedOneD, _, _>(Mse, same, none);
 }
 
 #[test]

@@ -13,7 +13,7 @@
 
 use core::fmt;
 
-use crate::{Conv1d, Conv2d, Dense, DepthwiseConv2d, Network, Scalar, Tensor};
+use crate::{BatchNorm, Conv1d, Conv2d, Dense, DepthwiseConv2d, Network, Scalar, Tensor};
 
 /// The first four bytes of every weights file.
 pub const MAGIC: [u8; 4] = *b"NNW1";
@@ -436,6 +436,7 @@ macro_rules! layer_readers {
         $conv2d:ident,
         $conv1d:ident,
         $depthwise:ident,
+        $batch_norm:ident,
         $t:ident
     ) => {
         /// Reads `values.len()` values of tensor `tensor` from `at` into `values`; returns where
@@ -543,6 +544,37 @@ macro_rules! layer_readers {
                 Err(error) => Err(error),
             }
         }
+
+        /// Reads a batch normalisation's scale, shift, running mean and running variance.
+        #[doc(hidden)]
+        pub const fn $batch_norm<const C: usize>(
+            bytes: &[u8],
+            at: usize,
+            names: [&'static str; 4],
+        ) -> Result<(BatchNorm<$t, C>, usize), BytesError> {
+            let mut layer = BatchNorm::<$t, C>::zeros();
+            let at = match $layer(
+                bytes,
+                at,
+                &mut layer.weight,
+                &mut layer.bias,
+                [names[0], names[1]],
+            ) {
+                Ok(at) => at,
+                Err(error) => return Err(error),
+            };
+            let running = [names[2], names[3]];
+            match $layer(
+                bytes,
+                at,
+                &mut layer.running_mean,
+                &mut layer.running_var,
+                running,
+            ) {
+                Ok(at) => Ok((layer, at)),
+                Err(error) => Err(error),
+            }
+        }
     };
 }
 
@@ -553,6 +585,7 @@ layer_readers!(
     conv2d_f32,
     conv1d_f32,
     depthwise_conv2d_f32,
+    batch_norm_f32,
     f32
 );
 layer_readers!(
@@ -562,6 +595,7 @@ layer_readers!(
     conv2d_f64,
     conv1d_f64,
     depthwise_conv2d_f64,
+    batch_norm_f64,
     f64
 );
 

@@ -108,7 +108,7 @@ where
     #[cfg(not(feature = "alloc"))]
     let mut analytic = N::zeros();
     net.backward(input, target, loss, &mut analytic);
-    let mut error = |net: &N| net.loss(input, target, loss);
+    let mut error = |net: &N| net.training_loss(input, target, loss);
 
     let floor = h.abs();
     let mut worst = GradientCheck {
@@ -118,7 +118,13 @@ where
         analytic: N::Scalar::ZERO,
         numerical: N::Scalar::ZERO,
     };
-    for (tensor, info) in N::TENSORS.iter().enumerate() {
+    // Not the running averages: the loss does not depend on them, and their gradient holds the
+    // batch statistics.
+    let trained = N::TENSORS
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind.is_trained());
+    for (tensor, info) in trained {
         for (index, &a) in analytic.tensor(tensor).iter().enumerate() {
             // The numerical gradient, one parameter at a time, needs no buffer of its own.
             let n = central_difference(net, tensor, index, h, &mut error);

@@ -70,6 +70,13 @@ impl Init {
     /// Sets every parameter of `net`.
     pub fn apply<N: Network, R: Rng + ?Sized>(self, net: &mut N, rng: &mut R) {
         for (index, tensor) in N::TENSORS.iter().enumerate() {
+            if let (Some(value), false) = (
+                tensor.kind.initial(),
+                matches!(self, Self::Zeros | Self::Ones),
+            ) {
+                net.tensor_mut(index).fill(N::Scalar::from_f64(value));
+                continue;
+            }
             let fan_in = tensor.fan_in as f64;
             let scale = match (self, tensor.kind) {
                 (Self::Xavier | Self::He, TensorKind::Bias) => 0.0,

@@ -112,6 +112,15 @@ pub enum Shape {
         /// The output's rows and columns.
         output: [usize; 2],
     },
+    /// Batch normalisation of `channels`, each of `places` values (rows times columns, a 1-D
+    /// input's length, or 1 after a dense layer): a scale and a shift per channel, and the running
+    /// mean and variance of inference.
+    BatchNorm {
+        /// The channels: each normalised alone.
+        channels: usize,
+        /// The values of each channel in one sample.
+        places: usize,
+    },
     /// The sum that ends a residual block, of its output and its shortcut's, `values` of each:
     /// no parameters and no multiply-adds.
     Add {
@@ -181,7 +190,7 @@ impl Shape {
     /// filters; a depthwise convolution's kernel places and channels; none for pooling.
     pub const fn weight_matrix(self) -> (usize, usize) {
         match self {
-            Self::Pool2d { .. } | Self::Add { .. } => (0, 0),
+            Self::Pool2d { .. } | Self::Add { .. } | Self::BatchNorm { .. } => (0, 0),
             Self::Dense { inputs, outputs } => (inputs, outputs),
             Self::Conv2d {
                 channels,
@@ -201,17 +210,24 @@ impl Shape {
         }
     }
 
-    /// The number of parameters: the weights and a bias per output, `rows * columns + columns`.
+    /// The number of parameters: the weights and a bias per output, `rows * columns + columns`;
+    /// for batch normalisation, four per channel (scale, shift, and the running mean and
+    /// variance, which inference reads and a weights file holds, as Keras counts them).
     pub const fn parameters(self) -> usize {
+        if let Self::BatchNorm { channels, .. } = self {
+            return 4 * channels;
+        }
         let (rows, columns) = self.weight_matrix();
         rows * columns + columns
     }
 
     /// The multiply-adds of one sample's forward pass: a dense layer's `inputs * outputs`; a
-    /// convolution's weights times its output's places.
+    /// convolution's weights times its output's places; a batch normalisation's one per value
+    /// (none once folded into the layer before it).
     pub const fn multiply_adds(self) -> usize {
         let (rows, columns) = self.weight_matrix();
         match self {
+            Self::BatchNorm { channels, places } => channels * places,
             Self::Dense { .. } | Self::Pool2d { .. } | Self::Add { .. } => rows * columns,
             Self::Conv2d { output, .. } | Self::DepthwiseConv2d { output, .. } => {
                 rows * columns * output[0] * output[1]
@@ -226,7 +242,8 @@ impl Shape {
     }
 
     /// The layer's parameter tensors, in the order of a network's `TENSORS`: its weight, then its
-    /// bias; none for pooling. The weight is [`Shape::weight_matrix`] in `nn`'s memory and its
+    /// bias; a batch normalisation's scale, shift, running mean and running variance; none for
+    /// pooling. The weight is [`Shape::weight_matrix`] in `nn`'s memory and its
     /// transpose in `PyTorch`'s: a dense layer's `[outputs, inputs]`, a convolution's
     /// `[filters, channels, kernel rows, kernel columns]`, a depthwise one's `[channels, 1, kernel
     /// rows, kernel columns]`.
@@ -251,8 +268,19 @@ impl Shape {
             } => TorchShape::new(&[channels, 1, kernel[0], kernel[1]]),
             Self::Pool2d { .. } | Self::Add { .. } => {
                 return ParameterTensors {
-                    tensors: [NONE; 2],
+                    tensors: [NONE; 4],
                     len: 0,
+                };
+            }
+            Self::BatchNorm { channels, .. } => {
+                return ParameterTensors {
+                    tensors: [
+                        per_channel(TensorKind::Scale, channels),
+                        per_channel(TensorKind::Bias, channels),
+                        per_channel(TensorKind::RunningMean, channels),
+                        per_channel(TensorKind::RunningVar, channels),
+                    ],
+                    len: 4,
                 };
             }
         };
@@ -273,9 +301,21 @@ impl Shape {
             torch_order: TorchOrder::Same,
         };
         ParameterTensors {
-            tensors: [weight, bias],
+            tensors: [weight, bias, NONE, NONE],
             len: 2,
         }
+    }
+}
+
+/// A tensor of one value per channel: a batch normalisation's.
+const fn per_channel(kind: TensorKind, channels: usize) -> ParameterTensor {
+    ParameterTensor {
+        kind,
+        rows: 1,
+        columns: channels,
+        fan_in: 1,
+        torch_shape: TorchShape::new(&[channels]),
+        torch_order: TorchOrder::Same,
     }
 }
 
@@ -289,10 +329,11 @@ const NONE: ParameterTensor = ParameterTensor {
     torch_order: TorchOrder::Same,
 };
 
-/// A layer's parameter tensors, from [`Shape::tensors`]: two, or none.
+/// A layer's parameter tensors, from [`Shape::tensors`]: two (a weight and a bias), four (a batch
+/// normalisation's), or none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ParameterTensors {
-    tensors: [ParameterTensor; 2],
+    tensors: [ParameterTensor; 4],
     len: usize,
 }
 

@@ -51,6 +51,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod activation;
+pub mod batch_norm;
 #[cfg(feature = "alloc")]
 pub mod boxed;
 pub mod bytes;
@@ -81,6 +82,7 @@ mod trace;
 pub mod train;
 
 pub use activation::Activation;
+pub use batch_norm::{BatchNorm, Normalization};
 pub use bytemuck::Zeroable;
 pub use conv::{Conv2d, Sliding};
 pub use conv1d::Conv1d;

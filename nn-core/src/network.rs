@@ -245,8 +245,43 @@ pub struct Tensor {
 pub enum TensorKind {
     /// A layer's weight matrix `W`, `inputs x outputs`.
     Weight,
-    /// A layer's bias vector `b`.
+    /// A layer's bias vector `b` (a batch normalisation's shift `β`).
     Bias,
+    /// A batch normalisation's scale `γ`, one per channel.
+    Scale,
+    /// A batch normalisation's running mean: kept for inference, not trained. In a gradient, the
+    /// batch statistics it follows.
+    RunningMean,
+    /// A batch normalisation's running variance, likewise.
+    RunningVar,
+}
+
+impl TensorKind {
+    /// Whether gradient descent trains it: all but the running averages, which follow the batch
+    /// statistics instead (`Trainable::track_statistics`).
+    pub const fn is_trained(self) -> bool {
+        !matches!(self, Self::RunningMean | Self::RunningVar)
+    }
+
+    /// The value a random initialisation gives it, where it is not random: a batch
+    /// normalisation's scale 1, running mean 0 and running variance 1, as `PyTorch`'s.
+    pub const fn initial(self) -> Option<f64> {
+        match self {
+            Self::Scale | Self::RunningVar => Some(1.0),
+            Self::RunningMean => Some(0.0),
+            Self::Weight | Self::Bias => None,
+        }
+    }
+
+    /// The tensor's name in a `PyTorch` module: `weight`, `bias`, `running_mean`, `running_var`.
+    pub const fn torch_name(self) -> &'static str {
+        match self {
+            Self::Weight | Self::Scale => "weight",
+            Self::Bias => "bias",
+            Self::RunningMean => "running_mean",
+            Self::RunningVar => "running_var",
+        }
+    }
 }
 
 /// How the values of a [`Tensor`] are ordered in `nn`'s memory, against `PyTorch`'s order for
@@ -349,6 +384,26 @@ pub trait Trainable: Network {
     where
         L: Loss<Self::Scalar, Self::Output, D> + PairsWith<Self::OutputActivation>;
 
+    /// The loss [`backward`](Self::backward) differentiates: [`Network::loss`], but for a network
+    /// with batch normalisation, which `backward` normalises by the sample's own statistics
+    /// (a batch of one) where `forward` takes the running averages.
+    fn training_loss<L, D>(&self, input: &Self::Input, target: &D, loss: L) -> Self::Scalar
+    where
+        L: Loss<Self::Scalar, Self::Output, D>,
+    {
+        self.loss(input, target, loss)
+    }
+
+    /// Moves each batch normalisation's running averages towards the batch statistics that
+    /// `grad` holds, a gradient averaged over its samples (as [`train::step`](crate::train::step)
+    /// computes it): `running ← running + momentum · (batch - running)`, with the layer's
+    /// momentum. The training loops call it after each optimiser step; a loop of one's own
+    /// (`backward`, then an optimiser's `step`) calls it likewise. Nothing, for a network without
+    /// batch normalisation.
+    fn track_statistics(&mut self, grad: &Self) {
+        let _ = grad;
+    }
+
     /// One step of plain gradient descent on one sample, in one pass and without a gradient
     /// buffer: runs `input` forward, returns the loss, and moves every parameter by
     /// `-learning_rate` times its gradient. The learning rate is an `f64`, as every
@@ -367,7 +422,8 @@ pub trait Trainable: Network {
         L: Loss<Self::Scalar, Self::Output, D> + PairsWith<Self::OutputActivation>;
 
     /// Adds the gradient of every sample's loss into `grad` and returns the sum of the losses:
-    /// the same as [`Trainable::backward`] on each sample in turn, bit for bit.
+    /// the same as [`Trainable::backward`] on each sample in turn, bit for bit (but with batch
+    /// normalisation, which normalises the samples of each block by their statistics).
     ///
     /// `network!` overrides it for networks with a large layer, which then process blocks of
     /// samples at once so that each weight and gradient row is read once per block: blocks of 32

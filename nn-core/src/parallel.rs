@@ -234,6 +234,7 @@ impl<N: Trainable> Parallel<N> {
     {
         let mean_loss = self.gradient(net, batch, loss, grad)?;
         optimizer.step_shared(net, grad, &Crew(&self.threads));
+        net.track_statistics(grad);
         Ok(mean_loss)
     }
 }

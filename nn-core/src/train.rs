@@ -182,6 +182,7 @@ where
 {
     let mean_loss = gradient(net, batch, loss, grad)?;
     optimizer.step(net, grad);
+    net.track_statistics(grad);
     Ok(mean_loss)
 }
 
@@ -230,6 +231,7 @@ where
 {
     let mean_loss = gradient_in(net, batch, loss, grad, workspace)?;
     optimizer.step(net, grad);
+    net.track_statistics(grad);
     Ok(mean_loss)
 }
 

@@ -5,6 +5,7 @@
 //! conv2d(FILTERS, KERNEL [, stride S] [, same | valid | padding P])
 //! depthwise_conv2d(KERNEL [, stride S] [, same | valid | padding P])
 //! max_pool2d(WINDOW [, stride S])    avg_pool2d(WINDOW [, stride S])    global_avg_pool2d()
+//! batch_norm([eps E] [, momentum M])
 //! conv1d(…)    max_pool1d(…)    avg_pool1d(…)    global_avg_pool1d()
 //! ```
 //!
@@ -12,7 +13,7 @@
 //! (rows x columns); in 1-D, one number. A 1-D layer is computed as a 2-D one over one row: its
 //! sizes are kept here as `[1, n]`, its stride `[1, s]` and its padding `[0, p]`.
 
-use nn_core::{Pool2d, Sliding};
+use nn_core::{Normalization, Pool2d, Sliding};
 use proc_macro2::{TokenStream, TokenTree};
 use syn::Ident;
 
@@ -21,9 +22,10 @@ use crate::model::{Kind, shape_text};
 use crate::parse::Call;
 
 /// The layers written as calls.
-pub const NAMES: [&str; 9] = [
+pub const NAMES: [&str; 10] = [
     "conv2d",
     "depthwise_conv2d",
+    "batch_norm",
     "max_pool2d",
     "avg_pool2d",
     "global_avg_pool2d",
@@ -44,6 +46,10 @@ pub fn layer(call: &Call, input: &[usize], errors: &mut Errors) -> Option<(Kind,
             format!("unknown layer `{name}`: expected {known}, or a width for a dense layer"),
         ));
         return None;
+    }
+    if name == "batch_norm" {
+        let kind = batch_norm(call, errors)?;
+        return Some((kind, input.to_vec()));
     }
     let one_d = name.ends_with("1d");
     let (channels, size) = match *input {
@@ -206,6 +212,64 @@ fn conv(
         }
     };
     Some((kind, output))
+}
+
+/// `batch_norm(eps E, momentum M)`, each optional, `PyTorch`'s defaults otherwise: any input,
+/// whose first axis is the channels (a dense layer's outputs, each a channel of one value).
+fn batch_norm(call: &Call, errors: &mut Errors) -> Option<Kind> {
+    let errors_before = errors.len();
+    let mut normalization = Normalization::PYTORCH;
+    let mut given = Vec::new();
+    for arg in &call.args {
+        let mut tokens = arg.clone().into_iter();
+        let (Some(TokenTree::Ident(word)), Some(TokenTree::Literal(value)), None) =
+            (tokens.next(), tokens.next(), tokens.next())
+        else {
+            errors.push(syn::Error::new_spanned(
+                arg,
+                format!("unexpected `{arg}`: expected `eps 0.001` or `momentum 0.01`"),
+            ));
+            continue;
+        };
+        let number = value.to_string().replace('_', "").parse::<f64>().ok();
+        let (word_text, range) = (word.to_string(), (0.0..=1.0));
+        if given.contains(&word_text) {
+            errors.push(syn::Error::new_spanned(arg, format!("a second `{word}`")));
+            continue;
+        }
+        let target = match word_text.as_str() {
+            "eps" => &mut normalization.eps,
+            "momentum" => &mut normalization.momentum,
+            _ => {
+                errors.push(syn::Error::new_spanned(
+                    &word,
+                    format!("unknown option `{word}`: expected `eps` or `momentum`"),
+                ));
+                continue;
+            }
+        };
+        match number {
+            Some(number) if range.contains(&number) => *target = number,
+            _ => errors.push(syn::Error::new_spanned(
+                &value,
+                format!("`{word}` is a number from 0 to 1, as in `{word} 0.01`, not `{value}`"),
+            )),
+        }
+        given.push(word_text);
+    }
+    (errors.len() == errors_before).then(|| {
+        let mut options = Vec::new();
+        if normalization.eps != Normalization::PYTORCH.eps {
+            options.push(format!("eps {}", normalization.eps));
+        }
+        if normalization.momentum != Normalization::PYTORCH.momentum {
+            options.push(format!("momentum {}", normalization.momentum));
+        }
+        Kind::BatchNorm {
+            normalization,
+            written: format!("batch_norm({})", options.join(", ")),
+        }
+    })
 }
 
 /// Where a kernel goes over an input of `size` rows and columns as `options` say, and its

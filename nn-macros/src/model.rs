@@ -2,7 +2,7 @@
 //! kept so generated code can point back at them.
 
 use nn_core::layer::Shape;
-use nn_core::{Pool2d, Sliding};
+use nn_core::{Normalization, Pool2d, Sliding};
 use syn::{Attribute, Ident, Visibility};
 
 /// One declared network, valid.
@@ -65,7 +65,7 @@ pub struct Layer {
 }
 
 /// What a layer computes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
     /// `u = x·W + b`, of the input flattened.
     Dense,
@@ -90,6 +90,11 @@ pub enum Kind {
         kernel: usize,
         stride: usize,
         padding: usize,
+        written: String,
+    },
+    /// Batch normalisation of each channel (the first axis of its input).
+    BatchNorm {
+        normalization: Normalization,
         written: String,
     },
     /// The end of a residual block: the block's last output (the layer's `input`) plus
@@ -203,6 +208,10 @@ impl Layer {
             Kind::Add { .. } => Shape::Add {
                 values: self.outputs,
             },
+            Kind::BatchNorm { .. } => Shape::BatchNorm {
+                channels: self.input_shape[0],
+                places: self.input_shape[1..].iter().product(),
+            },
             Kind::Pool2d { pool, .. } => Shape::Pool2d {
                 channels: self.input_shape[0],
                 window: pool.window,
@@ -219,6 +228,7 @@ impl Layer {
             | Kind::Conv1d { written, .. }
             | Kind::DepthwiseConv2d { written, .. }
             | Kind::Add { written, .. }
+            | Kind::BatchNorm { written, .. }
             | Kind::Pool2d { written, .. } => written.clone(),
         }
     }

@@ -380,6 +380,7 @@ fn parameter_count(network: &Network) -> Option<usize> {
                 (kernel[0].checked_mul(kernel[1])?, layer.input_shape[0])
             }
             Kind::Pool2d { .. } | Kind::Add { .. } => (0, 0),
+            Kind::BatchNorm { .. } => (3, layer.input_shape[0]),
         };
         let weights = rows.checked_mul(columns)?;
         // The multiply-adds, which the layer's rules compute, fit too.

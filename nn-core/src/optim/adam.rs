@@ -3,7 +3,7 @@ use alloc::boxed::Box;
 
 use bytemuck::Zeroable;
 
-use super::{Optimizer, decayed};
+use super::{Optimizer, decayed, trained};
 use crate::{Network, Scalar};
 
 /// `β₁`, `β₂` and `ε` unless set otherwise.
@@ -129,7 +129,7 @@ impl<N: Network> Optimizer<N> for Adam<N> {
         let epsilon = scalar(self.epsilon);
         let decay = scalar(self.weight_decay);
         let one = N::Scalar::ONE;
-        for index in 0..N::TENSORS.len() {
+        for index in trained::<N>() {
             let weights = net.tensor_mut(index).iter_mut();
             let moments = self
                 .first_moment

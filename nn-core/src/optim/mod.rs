@@ -89,6 +89,7 @@ where
     let value = net.backward(input, target, loss, grad);
     if value.is_finite() {
         optimizer.step(net, grad);
+        net.track_statistics(grad);
     }
     value
 }
@@ -105,7 +106,7 @@ fn scaled_by_squares<N: Network>(
     let learning_rate = N::Scalar::from_f64(learning_rate);
     let epsilon = N::Scalar::from_f64(epsilon);
     let decay = N::Scalar::from_f64(weight_decay);
-    for index in 0..N::TENSORS.len() {
+    for index in trained::<N>() {
         let weights = net.tensor_mut(index).iter_mut();
         let state = weights
             .zip(grad.tensor(index))
@@ -116,6 +117,12 @@ fn scaled_by_squares<N: Network>(
             *w -= learning_rate * g / (h.sqrt() + epsilon);
         }
     }
+}
+
+/// The indices of the tensors gradient descent trains: all but batch normalisation's running
+/// averages, which follow the batch statistics instead (`Trainable::track_statistics`).
+fn trained<N: Network>() -> impl Iterator<Item = usize> {
+    (0..N::TENSORS.len()).filter(|&index| N::TENSORS[index].kind.is_trained())
 }
 
 /// The gradient with L2 weight decay: `g + λ w`.

@@ -3,7 +3,7 @@ use alloc::boxed::Box;
 
 use bytemuck::Zeroable;
 
-use super::{Optimizer, decayed};
+use super::{Optimizer, decayed, trained};
 use crate::{Network, Scalar};
 
 /// `μ` unless set otherwise.
@@ -106,7 +106,7 @@ impl<N: Network> Optimizer<N> for Momentum<N> {
         let learning_rate = N::Scalar::from_f64(self.learning_rate);
         let momentum = N::Scalar::from_f64(self.momentum);
         let decay = N::Scalar::from_f64(self.weight_decay);
-        for index in 0..N::TENSORS.len() {
+        for index in trained::<N>() {
             let weights = net.tensor_mut(index).iter_mut();
             let state = weights
                 .zip(grad.tensor(index))

@@ -1,4 +1,4 @@
-use super::{Optimizer, backward_then_step, decayed};
+use super::{Optimizer, backward_then_step, decayed, trained};
 use crate::loss::{Loss, PairsWith};
 use crate::team::Team;
 use crate::{Network, Scalar, Trainable, kernel};
@@ -48,12 +48,12 @@ impl Sgd {
     /// Moves `net` by `-learning_rate * grad`.
     pub fn step<N: Network>(&self, net: &mut N, grad: &N) {
         let learning_rate = N::Scalar::from_f64(self.learning_rate);
-        if self.weight_decay == 0.0 {
+        if self.weight_decay == 0.0 && N::TENSORS.iter().all(|t| t.kind.is_trained()) {
             net.add_scaled(grad, -learning_rate);
             return;
         }
         let decay = N::Scalar::from_f64(self.weight_decay);
-        for index in 0..N::TENSORS.len() {
+        for index in trained::<N>() {
             for (w, &g) in net.tensor_mut(index).iter_mut().zip(grad.tensor(index)) {
                 *w -= learning_rate * decayed(g, *w, decay);
             }
@@ -74,6 +74,9 @@ impl<N: Network> Optimizer<N> for Sgd {
         // As `step`: `w += (-learning_rate) g`, not fused, tensor by tensor.
         let factor = -N::Scalar::from_f64(self.learning_rate);
         for (index, tensor) in N::TENSORS.iter().enumerate() {
+            if !tensor.kind.is_trained() {
+                continue;
+            }
             let (values, delta) = (net.tensor_mut(index), grad.tensor(index));
             kernel::add_scaled_shared(values, delta, tensor.columns, factor, team);
         }

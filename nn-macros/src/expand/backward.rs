@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
+use super::batch_norm;
 use super::plan::{Plan, Step};
 use super::{activation_type, io_types, scalar_type};
 use crate::model::{Kind, Network};
@@ -35,6 +36,7 @@ pub fn generate(plan: &Plan) -> TokenStream {
         inherent: block_fn,
         trainable: block_override,
     } = blocks(plan, &differentiable, &loss_bound);
+    let statistics = statistics(plan);
 
     quote! {
         #buffers
@@ -117,6 +119,40 @@ pub fn generate(plan: &Plan) -> TokenStream {
             }
 
             #block_override
+            #statistics
+        }
+    }
+}
+
+/// For a network with batch normalisation, the `Trainable` methods that differ: the loss in
+/// training (by the sample's own statistics), and the running averages' update.
+fn statistics(plan: &Plan) -> TokenStream {
+    let normalized: Vec<_> = plan
+        .steps
+        .iter()
+        .filter(|step| step.normalization().is_some())
+        .collect();
+    if normalized.is_empty() {
+        return TokenStream::new();
+    }
+    let network = plan.network;
+    let scalar = scalar_type(network);
+    let (input_type, output_type) = io_types(network);
+    let loss = body(plan, Destination::Loss);
+    let tracks = normalized.iter().map(|step| {
+        let (field, geometry) = (&step.field, step.geometry());
+        quote!(self.#field.track(&grad.#field, #geometry.momentum);)
+    });
+    quote! {
+        fn training_loss<L, D>(&self, x: &#input_type, target: &D, loss: L) -> #scalar
+        where
+            L: ::nn::__private::Loss<#scalar, #output_type, D>,
+        {
+            #loss
+        }
+
+        fn track_statistics(&mut self, grad: &Self) {
+            #(#tracks)*
         }
     }
 }
@@ -128,10 +164,20 @@ const HEAP_BLOCK: usize = 32;
 const BLOCK_STACK_BYTES: usize = 64 * 1024;
 
 /// Whether `network` trains in blocks of samples: whether it has a large layer (`nn-core`'s
-/// rule, which its kernels dispatch by too). Only dense layers have block products: the others
-/// go a sample at a time within a block.
+/// rule, which its kernels dispatch by too), or a batch normalisation, whose statistics are a
+/// block's. Dense layers and batch normalisations have block products: the others go a sample
+/// at a time within a block.
 fn trains_in_blocks(network: &Network) -> bool {
-    network.layers.iter().any(|layer| layer.shape().is_large())
+    has_batch_norm(network) || network.layers.iter().any(|layer| layer.shape().is_large())
+}
+
+/// Whether `network` has a batch normalisation: then the samples of a block are normalised by
+/// their statistics, every sample of a batch goes in a block, and the last block may be short.
+fn has_batch_norm(network: &Network) -> bool {
+    network
+        .layers
+        .iter()
+        .any(|layer| matches!(layer.kind, Kind::BatchNorm { .. }))
 }
 
 /// What block training adds to a network: items, inherent functions, and the `Trainable` override.
@@ -181,15 +227,17 @@ fn blocks(plan: &Plan, differentiable: &[TokenStream], loss_bound: &TokenStream)
         differentiable,
         loss_bound,
     );
+    let blocks = block_loop(network);
     let block_fn = quote! {
-        /// `backward` for a block of `B` samples at once, in the buffers of `block`: the same
+        /// `backward` for a block of `B` samples at once (fewer, for a network with batch
+        /// normalisation, the rows past them zero gradients), in the buffers of `block`: the same
         /// gradient, bit for bit, with each weight and gradient row read once per block, and
         /// summed into `grad` as `sum` says. The large layers' products are shared among `team`.
         /// Adds each sample's loss to `total` in turn, so the sum is the same too.
         #[allow(clippy::too_many_arguments)] // The block's buffers, and how to sum and share.
         fn backward_block<L, D, const B: ::core::primitive::usize>(
             &self,
-            samples: &[(#input_type, D); B],
+            samples: &[(#input_type, D)],
             loss: L,
             grad: &mut Self,
             total: &mut #scalar,
@@ -222,23 +270,7 @@ fn blocks(plan: &Plan, differentiable: &[TokenStream], loss_bound: &TokenStream)
             #(#differentiable)*
             #loss_bound + ::core::marker::Copy
         {
-            let blocks = samples.chunks_exact(B);
-            let remainder = blocks.remainder();
-            let count = blocks.len();
-            if count == 0 {
-                self.backward_each(samples, loss, grad, total, sum);
-                return;
-            }
-            // The first block starts the sums, the last scales them unless samples are left.
-            let (mut blocks_sum, rest) = sum.split(remainder.is_empty());
-            for (index, samples) in blocks.enumerate() {
-                let (part, later) = blocks_sum.split(index + 1 == count);
-                blocks_sum = later;
-                if let ::core::result::Result::Ok(samples) = <&[(#input_type, D); B]>::try_from(samples) {
-                    self.backward_block(samples, loss, grad, total, block, part, team);
-                }
-            }
-            self.backward_each(remainder, loss, grad, total, rest);
+            #blocks
         }
 
         #each_and_stack
@@ -255,6 +287,46 @@ fn blocks(plan: &Plan, differentiable: &[TokenStream], loss_bound: &TokenStream)
     }
 }
 
+/// The loop of `backward_blocks` over the blocks of its samples: whole blocks, the samples left
+/// over one by one; with batch normalisation, every sample in a block, the last perhaps short.
+fn block_loop(network: &Network) -> TokenStream {
+    if has_batch_norm(network) {
+        quote! {
+            // Every sample in a block, the last perhaps short: a batch normalisation's
+            // statistics are those of a block.
+            let count = samples.len().div_ceil(B);
+            if count == 0 {
+                self.backward_each(samples, loss, grad, total, sum);
+                return;
+            }
+            let mut blocks_sum = sum;
+            for (index, samples) in samples.chunks(B).enumerate() {
+                let (part, later) = blocks_sum.split(index + 1 == count);
+                blocks_sum = later;
+                self.backward_block(samples, loss, grad, total, block, part, team);
+            }
+        }
+    } else {
+        quote! {
+            let blocks = samples.chunks_exact(B);
+            let remainder = blocks.remainder();
+            let count = blocks.len();
+            if count == 0 {
+                self.backward_each(samples, loss, grad, total, sum);
+                return;
+            }
+            // The first block starts the sums, the last scales them unless samples are left.
+            let (mut blocks_sum, rest) = sum.split(remainder.is_empty());
+            for (index, samples) in blocks.enumerate() {
+                let (part, later) = blocks_sum.split(index + 1 == count);
+                blocks_sum = later;
+                self.backward_block(samples, loss, grad, total, block, part, team);
+            }
+            self.backward_each(remainder, loss, grad, total, rest);
+        }
+    }
+}
+
 /// `backward_each`, sample by sample, and `backward_on_stack`, in blocks of `stack_block`
 /// samples whose buffers are on the stack: each summing into `grad` as an `Accumulate` says.
 fn each_and_stack(
@@ -267,6 +339,16 @@ fn each_and_stack(
     let scalar = scalar_type(network);
     let (input_type, _) = io_types(network);
     let accumulate = quote!(::nn::__private::Accumulate<#scalar>);
+    // Zeroing the buffers is a pass over them: only worth it for a whole block (but with batch
+    // normalisation, every sample goes in a block).
+    let few = (!has_batch_norm(network)).then(|| {
+        quote! {
+            if samples.len() < #stack_block {
+                self.backward_each(samples, loss, grad, total, sum);
+                return;
+            }
+        }
+    });
     quote! {
         /// `backward` for each sample in turn, summed into `grad` as `sum` says.
         fn backward_each<L, D>(
@@ -306,11 +388,7 @@ fn each_and_stack(
             #(#differentiable)*
             #loss_bound + ::core::marker::Copy
         {
-            // Zeroing the buffers is a pass over them: only worth it for a whole block.
-            if samples.len() < #stack_block {
-                self.backward_each(samples, loss, grad, total, sum);
-                return;
-            }
+            #few
             let mut block: #block_type<#stack_block> = ::nn::__private::Zeroable::zeroed();
             self.backward_blocks(samples, loss, grad, total, &mut block, sum, &::nn::__private::Alone);
         }
@@ -329,6 +407,12 @@ fn on_thread(
     let (input_type, _) = io_types(network);
     let heap_block = proc_macro2::Literal::usize_unsuffixed(HEAP_BLOCK);
     let accumulate = quote!(::nn::__private::Accumulate<#scalar>);
+    let split = if has_batch_norm(network) {
+        // Every sample in the thread's blocks, the last short.
+        quote!(let (whole, rest) = (samples, &samples[samples.len()..]);)
+    } else {
+        quote!(let (whole, rest) = samples.split_at(samples.len() - samples.len() % #heap_block);)
+    };
     quote! {
         /// `backward` for every sample, summed into `grad` as `sum` says: whole blocks in buffers
         /// that each thread keeps on the heap (with `std`), the rest in blocks whose buffers fit
@@ -352,7 +436,7 @@ fn on_thread(
                         ::core::option::Option<::nn::__private::Box<#block_type<#heap_block>>>
                     > = const { ::core::cell::RefCell::new(::core::option::Option::None) };
                 }
-                let (whole, rest) = samples.split_at(samples.len() - samples.len() % #heap_block);
+                #split
                 // The whole blocks start the sums; what is left adds to them and scales them.
                 let (whole_sum, rest_sum) = sum.split(rest.is_empty());
                 let on_heap = if whole.is_empty() {
@@ -554,14 +638,17 @@ fn samples_override(network: &Network, loss_bound: &TokenStream) -> TokenStream 
     }
 }
 
-/// The block's forward pass layer by layer, the losses, then each layer's gradients, every value
-/// in the buffers of `block`.
-fn block_body(plan: &Plan) -> TokenStream {
-    let scalar = scalar_type(plan.network);
-    let differentiable = quote!(::nn::__private::Differentiable);
+/// The block's forward pass, layer by layer, into the buffers of `block`.
+fn block_forward(plan: &Plan) -> Vec<TokenStream> {
     let activate = quote!(::nn::__private::Activation);
+    // At most `B` samples: the rows past them repeat the last, and their gradients are zero.
+    let count = has_batch_norm(plan.network).then(|| quote!(let count = samples.len().min(B);));
     let mut forward = vec![quote! {
-        let x: [&_; B] = ::core::array::from_fn(|s| &samples[s].0);
+        let ::core::option::Option::Some(last) = samples.last() else {
+            return;
+        };
+        #count
+        let x: [&_; B] = ::core::array::from_fn(|s| &samples.get(s).unwrap_or(last).0);
     }];
     for step in &plan.steps {
         let (field, activation, input) = (&step.field, &step.activation, &step.block_input);
@@ -570,6 +657,8 @@ fn block_body(plan: &Plan) -> TokenStream {
         // scratch for a second thread's sums. Other kinds, a sample at a time.
         let total_input = if step.layer.kind == Kind::Dense {
             quote!(self.#field.total_input_batch_shared(&#input, &mut block.#u, &mut block.#du, team);)
+        } else if step.normalization().is_some() {
+            batch_norm::forward_block(step)
         } else if let Some(shortcut) = &step.shortcut {
             let rows = &shortcut.block_input;
             let one = Step::sum_into(
@@ -590,20 +679,30 @@ fn block_body(plan: &Plan) -> TokenStream {
             let #rows: [&_; B] = ::core::array::from_fn(|s| &block.#z[s]);
         });
     }
-    let (z_last, dz_last) = (&plan.last().z, &plan.last().dz);
+    forward
+}
+
+/// The block's forward pass layer by layer, the losses, then each layer's gradients, every value
+/// in the buffers of `block`.
+fn block_body(plan: &Plan) -> TokenStream {
+    let scalar = scalar_type(plan.network);
+    let differentiable = quote!(::nn::__private::Differentiable);
+    let activate = quote!(::nn::__private::Activation);
+    let forward = block_forward(plan);
+    let (z_last, dz_last, outputs) = (&plan.last().z, &plan.last().dz, &plan.last().outputs);
     let output = match &plan.network.output_activation {
         Some(activation) => {
             let activation = activation_type(activation);
             quote! {
                 let y = <#activation as #activate>::activate(&block.#z_last[s]);
-                *total += ::nn::__private::Loss::loss(&loss, &y, &samples[s].1);
-                let dy = ::nn::__private::Loss::gradient(&loss, &y, &samples[s].1);
+                *total += ::nn::__private::Loss::loss(&loss, &y, target);
+                let dy = ::nn::__private::Loss::gradient(&loss, &y, target);
                 <#activation as #differentiable>::backward(&block.#z_last[s], &y, &dy)
             }
         }
         None => quote! {
-            *total += ::nn::__private::Loss::loss(&loss, &block.#z_last[s], &samples[s].1);
-            ::nn::__private::Loss::gradient(&loss, &block.#z_last[s], &samples[s].1)
+            *total += ::nn::__private::Loss::loss(&loss, &block.#z_last[s], target);
+            ::nn::__private::Loss::gradient(&loss, &block.#z_last[s], target)
         },
     };
     let mut backward = Vec::new();
@@ -617,6 +716,10 @@ fn block_body(plan: &Plan) -> TokenStream {
                 block.#du[s] = <#activation as #differentiable>::backward(&block.#u[s], &block.#z[s], &block.#dz[s]);
             }
         });
+        if step.normalization().is_some() {
+            backward.extend(block_batch_norm(plan, step, &mut written));
+            continue;
+        }
         if step.layer.kind == Kind::Dense {
             backward.push(quote! {
                 grad.#field.add_gradient_batch_shared(&#input, &block.#du, sum, team);
@@ -647,10 +750,33 @@ fn block_body(plan: &Plan) -> TokenStream {
     quote! {
         #(#forward)*
         for s in 0..B {
-            block.#dz_last[s] = { #output };
+            block.#dz_last[s] = match samples.get(s) {
+                ::core::option::Option::Some((_, target)) => { #output }
+                ::core::option::Option::None => [<#scalar as ::nn::__private::Scalar>::ZERO; #outputs],
+            };
         }
         #(#backward)*
     }
+}
+
+/// A batch normalisation's gradients in a block: its input's into the `dz` of what it reads (as
+/// [`block_input_gradients`] writes it), and its own.
+fn block_batch_norm(plan: &Plan, step: &Step, written: &mut HashSet<Ident>) -> Vec<TokenStream> {
+    let Some(dz) = &step.input_dz else {
+        return vec![batch_norm::backward_block(step, None)];
+    };
+    let part = &plan.reading(dz).dz_part;
+    if written.insert(dz.clone()) {
+        return vec![batch_norm::backward_block(step, Some(&quote!(block.#dz)))];
+    }
+    vec![
+        batch_norm::backward_block(step, Some(&quote!(block.#part))),
+        quote! {
+            for s in 0..B {
+                ::nn::__private::residual::add_into(&mut block.#dz[s], &block.#part[s]);
+            }
+        },
+    ]
 }
 
 /// A step's input gradients in a block, into the `dz` of what it reads (both addends, for a
@@ -701,11 +827,13 @@ fn block_input_gradients(
     statements
 }
 
-/// Where the gradient goes: added into `grad`, or scaled by `rate` and added into the weights.
+/// Where the gradient goes: added into `grad`, or scaled by `rate` and added into the weights;
+/// or nowhere, for the loss alone.
 #[derive(Clone, Copy)]
 enum Destination {
     Grad,
     Weights,
+    Loss,
 }
 
 /// Forward keeping every `u` and `z`, the loss, then each layer's `du`, from the last to the first.
@@ -714,10 +842,16 @@ enum Destination {
 fn body(plan: &Plan, destination: Destination) -> TokenStream {
     let differentiable = quote!(::nn::__private::Differentiable);
     let forward = plan.steps.iter().map(|step| {
-        let (activation, total_input) = (&step.activation, step.total_input(&step.input));
-        let (u, z) = (&step.u, &step.z);
+        let (activation, u, z) = (&step.activation, &step.u, &step.z);
+        // A batch normalisation by the sample's own statistics.
+        let total_input = if step.normalization().is_some() {
+            batch_norm::forward_one(step)
+        } else {
+            let total_input = step.total_input(&step.input);
+            quote!(let #u = #total_input;)
+        };
         quote! {
-            let #u = #total_input;
+            #total_input
             let #z = <#activation as ::nn::__private::Activation>::activate(&#u);
         }
     });
@@ -733,6 +867,13 @@ fn body(plan: &Plan, destination: Destination) -> TokenStream {
         }
         None => (quote!(let y = #z_last;), quote!(let #dz_last = dy;)),
     };
+    if let Destination::Loss = destination {
+        return quote! {
+            #(#forward)*
+            #output
+            ::nn::__private::Loss::loss(&loss, &y, target)
+        };
+    }
 
     let mut backward = Vec::new();
     let rate = quote!(rate);
@@ -744,13 +885,21 @@ fn body(plan: &Plan, destination: Destination) -> TokenStream {
         backward.push(quote! {
             let #du = <#activation as #differentiable>::backward(&#u, &#z, &#dz);
         });
+        // A batch normalisation's input gradient and its own come from one product.
+        let normalized = step.normalization().map(|_| batch_norm::backward_one(step));
+        let input_gradient = match normalized {
+            Some((statement, dx)) => {
+                backward.push(statement);
+                quote!(#dx)
+            }
+            None => step.input_gradient(du),
+        };
         let shortcut = step
             .shortcut
             .iter()
             .filter_map(|shortcut| shortcut.dz.as_ref());
         for dz in step.input_dz.iter().chain(shortcut) {
             // The first input gradient into `dz` defines it, mutable if more will add to it.
-            let input_gradient = step.input_gradient(du);
             backward.push(if !defined.insert(dz.clone()) {
                 quote!(::nn::__private::residual::add_into(&mut #dz, &#input_gradient);)
             } else if plan.reading(dz).readers > 1 {
@@ -759,13 +908,18 @@ fn body(plan: &Plan, destination: Destination) -> TokenStream {
                 quote!(let #dz = #input_gradient;)
             });
         }
-        backward.push(match destination {
-            Destination::Grad => step.add_gradient(du, None),
-            Destination::Weights => step.add_gradient(du, Some(&rate)),
+        let rate = match destination {
+            Destination::Weights => Some(&rate),
+            Destination::Grad | Destination::Loss => None,
+        };
+        backward.push(if step.normalization().is_some() {
+            batch_norm::update_one(step, rate)
+        } else {
+            step.add_gradient(du, rate)
         });
     }
     let guard = match destination {
-        Destination::Grad => TokenStream::new(),
+        Destination::Grad | Destination::Loss => TokenStream::new(),
         Destination::Weights => quote! {
             if !value.is_finite() {
                 return value;

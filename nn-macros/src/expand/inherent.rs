@@ -240,6 +240,10 @@ fn layer_shape(layer: &Layer) -> TokenStream {
             let (kernel, output) = (shape(&kernel), shape(&output));
             quote!(#path::DepthwiseConv2d { channels: #channels, kernel: #kernel, output: #output })
         }
+        Shape::BatchNorm { channels, places } => {
+            let (channels, places) = (width(channels), width(places));
+            quote!(#path::BatchNorm { channels: #channels, places: #places })
+        }
         Shape::Add { values } => {
             let values = width(values);
             quote!(#path::Add { values: #values })

@@ -1,6 +1,7 @@
 //! Code generation: one file per generated part.
 
 mod backward;
+mod batch_norm;
 mod forward;
 mod inherent;
 mod network;

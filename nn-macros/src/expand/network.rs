@@ -4,7 +4,7 @@
 use nn_core::layer::ParameterTensor;
 use nn_core::{TensorKind, TorchOrder};
 use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::plan::Plan;
 use super::{io_types, scalar_type, width};
@@ -22,22 +22,18 @@ pub fn generate(plan: &Plan) -> TokenStream {
     let mut views_mut = Vec::new();
     for step in plan.fields() {
         let field = &step.field;
-        let layer_tensors = step.layer.shape().tensors();
-        for (tensor, suffix) in layer_tensors.as_slice().iter().zip(["weight", "bias"]) {
-            tensors.push(tensor_literal(&format!("{field}.{suffix}"), tensor));
+        for tensor in step.layer.shape().tensors().as_slice() {
+            let name = format!("{field}.{}", tensor.kind.torch_name());
+            tensors.push(tensor_literal(&name, tensor));
+            let index = Literal::usize_unsuffixed(views.len());
+            // Each as one flat slice, whatever its shape: a dense layer's rows, a convolution's
+            // channels of rows.
+            let member = format_ident!("{}", member(tensor.kind));
+            views.push(quote!(#index => ::nn::__private::reshape::values(&self.#field.#member),));
+            views_mut.push(
+                quote!(#index => ::nn::__private::reshape::values_mut(&mut self.#field.#member),),
+            );
         }
-        let (weight, bias) = (
-            Literal::usize_unsuffixed(views.len()),
-            Literal::usize_unsuffixed(views.len() + 1),
-        );
-        // The weights as one flat slice, whatever their shape: a dense layer's rows, a
-        // convolution's channels of rows.
-        views.push(quote!(#weight => ::nn::__private::reshape::values(&self.#field.weights),));
-        views.push(quote!(#bias => &self.#field.bias,));
-        views_mut.push(
-            quote!(#weight => ::nn::__private::reshape::values_mut(&mut self.#field.weights),),
-        );
-        views_mut.push(quote!(#bias => &mut self.#field.bias,));
     }
 
     quote! {
@@ -95,6 +91,17 @@ pub fn generate(plan: &Plan) -> TokenStream {
     }
 }
 
+/// The layer's field that holds a tensor of this kind.
+fn member(kind: TensorKind) -> &'static str {
+    match kind {
+        TensorKind::Weight => "weights",
+        TensorKind::Bias => "bias",
+        TensorKind::Scale => "weight",
+        TensorKind::RunningMean => "running_mean",
+        TensorKind::RunningVar => "running_var",
+    }
+}
+
 /// A `Tensor` of the network, named `name`.
 fn tensor_literal(name: &str, tensor: &ParameterTensor) -> TokenStream {
     let rows = Literal::usize_unsuffixed(tensor.rows);
@@ -108,6 +115,9 @@ fn tensor_literal(name: &str, tensor: &ParameterTensor) -> TokenStream {
     let kind = match tensor.kind {
         TensorKind::Weight => quote!(Weight),
         TensorKind::Bias => quote!(Bias),
+        TensorKind::Scale => quote!(Scale),
+        TensorKind::RunningMean => quote!(RunningMean),
+        TensorKind::RunningVar => quote!(RunningVar),
     };
     let torch_order = match tensor.torch_order {
         TorchOrder::Same => quote!(Same),

@@ -185,6 +185,10 @@ fn field_type(layer: &Layer, scalar: &TokenStream) -> TokenStream {
             let (rows, columns) = (width(kernel[0]), width(kernel[1]));
             quote!(::nn::__private::DepthwiseConv2d<#scalar, #channels, #rows, #columns>)
         }
+        Kind::BatchNorm { .. } => {
+            let channels = width(layer.input_shape[0]);
+            quote!(::nn::__private::BatchNorm<#scalar, #channels>)
+        }
         Kind::Pool2d { .. } | Kind::Add { .. } => TokenStream::new(),
     }
 }
@@ -210,8 +214,23 @@ impl Step<'_> {
             Kind::Conv2d { .. } => quote!(::nn::__private::Conv2d),
             Kind::Conv1d { .. } => quote!(::nn::__private::Conv1d),
             Kind::DepthwiseConv2d { .. } => quote!(::nn::__private::DepthwiseConv2d),
+            Kind::BatchNorm { .. } => quote!(::nn::__private::BatchNorm),
             Kind::Pool2d { .. } | Kind::Add { .. } => TokenStream::new(),
         }
+    }
+
+    /// A batch normalisation's `eps` and momentum; none for another kind.
+    pub fn normalization(&self) -> Option<nn_core::Normalization> {
+        match self.layer.kind {
+            Kind::BatchNorm { normalization, .. } => Some(normalization),
+            _ => None,
+        }
+    }
+
+    /// The input's type as the layer's products take it: channels of rows for a convolution,
+    /// channels of values for a batch normalisation.
+    pub fn shaped_input(&self) -> TokenStream {
+        self.shaped_type(&self.layer.input_shape)
     }
 
     /// The type of a value of `shape` as the layer's products take it: channels of rows,
@@ -226,6 +245,11 @@ impl Step<'_> {
             (Kind::Dense, _) => {
                 let values = width(shape.iter().product());
                 quote!([#scalar; #values])
+            }
+            // Channels of values, whatever their rows and columns.
+            (Kind::BatchNorm { .. }, [channels, places @ ..]) => {
+                let (channels, places) = (width(*channels), width(places.iter().product()));
+                quote!([[#scalar; #places]; #channels])
             }
             (_, &[channels, rows, columns]) => {
                 let [channels, rows, columns] = [channels, rows, columns].map(width);
@@ -269,7 +293,7 @@ impl Step<'_> {
 
     /// Where the layer goes over its input (`Layer::Geometry`): a `Sliding` for a convolution,
     /// a `Pool2d` for pooling, `()` for a dense layer.
-    fn geometry(&self) -> TokenStream {
+    pub fn geometry(&self) -> TokenStream {
         let sliding = |stride, padding| {
             let (stride, padding) = (pair(stride), pair(padding));
             quote!(::nn::__private::Sliding { stride: #stride, padding: #padding })
@@ -283,6 +307,11 @@ impl Step<'_> {
                 stride, padding, ..
             } => sliding([1, *stride], [0, *padding]),
             Kind::Pool2d { pool, .. } => pool_value(pool),
+            Kind::BatchNorm { normalization, .. } => {
+                let eps = Literal::f64_unsuffixed(normalization.eps);
+                let momentum = Literal::f64_unsuffixed(normalization.momentum);
+                quote!(::nn::__private::Normalization { eps: #eps, momentum: #momentum })
+            }
         }
     }
 

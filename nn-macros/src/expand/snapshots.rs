@@ -106,3 +106,11 @@ fn a_residual_network() {
         "struct Res = 4 => relu residual { => relu 4 => identity 4 } => relu residual { => relu 2 } shortcut { => identity 2 } => softmax 3;",
     );
 }
+
+#[test]
+fn a_batch_normalised_network() {
+    check(
+        "batch_norm",
+        "struct Bn = [1, 4, 4] => conv2d(2, 3x3, same) => relu batch_norm() => softmax 3;",
+    );
+}

@@ -47,7 +47,9 @@ pub fn generate(plan: &Plan) -> TokenStream {
             Kind::Conv2d { .. } | Kind::Conv1d { .. } | Kind::DepthwiseConv2d { .. } => {
                 format!("W{n} * {previous} + b{n}")
             }
-            Kind::Pool2d { .. } => format!("{}({previous})", layer.written()),
+            Kind::Pool2d { .. } | Kind::BatchNorm { .. } => {
+                format!("{}({previous})", layer.written())
+            }
         };
         rows.push((format!("u{n}{shape} = {formula}"), quote!(self.#field.u)));
         rows.push((format!("z{n} = {function}(u{n})"), quote!(self.#field.z)));

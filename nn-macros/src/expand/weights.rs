@@ -18,6 +18,21 @@ pub fn generate(plan: &Plan) -> TokenStream {
         let field = &step.field;
         let (weight, bias) = (format!("{field}.weight"), format!("{field}.bias"));
         let layer = step.layer;
+        let read = |call| {
+            quote! {
+                let (#field, at) = match ::nn::__private::bytes::#call {
+                    ::core::result::Result::Ok(read) => read,
+                    ::core::result::Result::Err(error) => return ::core::result::Result::Err(error),
+                };
+            }
+        };
+        if let Kind::BatchNorm { .. } = layer.kind {
+            let reader = format_ident!("batch_norm_{scalar}");
+            let channels = width(layer.input_shape[0]);
+            let names = ["weight", "bias", "running_mean", "running_var"]
+                .map(|name| format!("{field}.{name}"));
+            return read(quote!(#reader::<#channels>(bytes, at, [#(#names),*])));
+        }
         let reader = match &layer.kind {
             Kind::Conv2d {
                 filters, kernel, ..
@@ -47,12 +62,7 @@ pub fn generate(plan: &Plan) -> TokenStream {
                 quote!(#reader::<#inputs, #outputs>)
             }
         };
-        quote! {
-            let (#field, at) = match ::nn::__private::bytes::#reader(bytes, at, #weight, #bias) {
-                ::core::result::Result::Ok(read) => read,
-                ::core::result::Result::Err(error) => return ::core::result::Result::Err(error),
-            };
-        }
+        read(quote!(#reader(bytes, at, #weight, #bias)))
     });
     quote! {
         impl #name {

@@ -382,14 +382,15 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
             self.layer1.add_scaled_gradient(x, &du1, rate);
             value
         }
-        /// `backward` for a block of `B` samples at once, in the buffers of `block`: the same
+        /// `backward` for a block of `B` samples at once (fewer, for a network with batch
+        /// normalisation, the rows past them zero gradients), in the buffers of `block`: the same
         /// gradient, bit for bit, with each weight and gradient row read once per block, and
         /// summed into `grad` as `sum` says. The large layers' products are shared among `team`.
         /// Adds each sample's loss to `total` in turn, so the sum is the same too.
         #[allow(clippy::too_many_arguments)]
         fn backward_block<L, D, const B: ::core::primitive::usize>(
             &self,
-            samples: &[([::core::primitive::f32; 784], D); B],
+            samples: &[([::core::primitive::f32; 784], D)],
             loss: L,
             grad: &mut Self,
             total: &mut ::core::primitive::f32,
@@ -409,7 +410,12 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
                     ::nn::__private::activation::by_name::softmax,
                 > + ::core::marker::Copy,
         {
-            let x: [&_; B] = ::core::array::from_fn(|s| &samples[s].0);
+            let ::core::option::Option::Some(last) = samples.last() else {
+                return;
+            };
+            let x: [&_; B] = ::core::array::from_fn(|s| {
+                &samples.get(s).unwrap_or(last).0
+            });
             self.layer1
                 .total_input_batch_shared(&x, &mut block.u1, &mut block.du1, team);
             for s in 0..B {
@@ -427,14 +433,15 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
             }
             let z2_rows: [&_; B] = ::core::array::from_fn(|s| &block.z2[s]);
             for s in 0..B {
-                block.dz2[s] = {
-                    *total
-                        += ::nn::__private::Loss::loss(
-                            &loss,
-                            &block.z2[s],
-                            &samples[s].1,
-                        );
-                    ::nn::__private::Loss::gradient(&loss, &block.z2[s], &samples[s].1)
+                block.dz2[s] = match samples.get(s) {
+                    ::core::option::Option::Some((_, target)) => {
+                        *total
+                            += ::nn::__private::Loss::loss(&loss, &block.z2[s], target);
+                        ::nn::__private::Loss::gradient(&loss, &block.z2[s], target)
+                    }
+                    ::core::option::Option::None => {
+                        [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 10]
+                    }
                 };
             }
             for s in 0..B {
@@ -498,12 +505,7 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
             for (index, samples) in blocks.enumerate() {
                 let (part, later) = blocks_sum.split(index + 1 == count);
                 blocks_sum = later;
-                if let ::core::result::Result::Ok(samples) = <&[(
-                    [::core::primitive::f32; 784],
-                    D,
-                ); B]>::try_from(samples) {
-                    self.backward_block(samples, loss, grad, total, block, part, team);
-                }
+                self.backward_block(samples, loss, grad, total, block, part, team);
             }
             self.backward_each(remainder, loss, grad, total, rest);
         }
@@ -849,9 +851,9 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
         fn tensor(&self, index: ::core::primitive::usize) -> &[::core::primitive::f32] {
             match index {
                 0 => ::nn::__private::reshape::values(&self.layer1.weights),
-                1 => &self.layer1.bias,
+                1 => ::nn::__private::reshape::values(&self.layer1.bias),
                 2 => ::nn::__private::reshape::values(&self.layer2.weights),
-                3 => &self.layer2.bias,
+                3 => ::nn::__private::reshape::values(&self.layer2.bias),
                 _ => &[],
             }
         }
@@ -861,9 +863,9 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
         ) -> &mut [::core::primitive::f32] {
             match index {
                 0 => ::nn::__private::reshape::values_mut(&mut self.layer1.weights),
-                1 => &mut self.layer1.bias,
+                1 => ::nn::__private::reshape::values_mut(&mut self.layer1.bias),
                 2 => ::nn::__private::reshape::values_mut(&mut self.layer2.weights),
-                3 => &mut self.layer2.bias,
+                3 => ::nn::__private::reshape::values_mut(&mut self.layer2.bias),
                 _ => &mut [],
             }
         }

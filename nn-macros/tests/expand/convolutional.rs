@@ -741,9 +741,9 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
         fn tensor(&self, index: ::core::primitive::usize) -> &[::core::primitive::f32] {
             match index {
                 0 => ::nn::__private::reshape::values(&self.layer1.weights),
-                1 => &self.layer1.bias,
+                1 => ::nn::__private::reshape::values(&self.layer1.bias),
                 2 => ::nn::__private::reshape::values(&self.layer3.weights),
-                3 => &self.layer3.bias,
+                3 => ::nn::__private::reshape::values(&self.layer3.bias),
                 _ => &[],
             }
         }
@@ -753,9 +753,9 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
         ) -> &mut [::core::primitive::f32] {
             match index {
                 0 => ::nn::__private::reshape::values_mut(&mut self.layer1.weights),
-                1 => &mut self.layer1.bias,
+                1 => ::nn::__private::reshape::values_mut(&mut self.layer1.bias),
                 2 => ::nn::__private::reshape::values_mut(&mut self.layer3.weights),
-                3 => &mut self.layer3.bias,
+                3 => ::nn::__private::reshape::values_mut(&mut self.layer3.bias),
                 _ => &mut [],
             }
         }

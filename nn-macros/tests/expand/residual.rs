@@ -823,15 +823,15 @@ Declared with `nn::network!` as `4 => relu residual { => relu 4 => identity 4 } 
         fn tensor(&self, index: ::core::primitive::usize) -> &[::core::primitive::f32] {
             match index {
                 0 => ::nn::__private::reshape::values(&self.layer1.weights),
-                1 => &self.layer1.bias,
+                1 => ::nn::__private::reshape::values(&self.layer1.bias),
                 2 => ::nn::__private::reshape::values(&self.layer2.weights),
-                3 => &self.layer2.bias,
+                3 => ::nn::__private::reshape::values(&self.layer2.bias),
                 4 => ::nn::__private::reshape::values(&self.layer4.weights),
-                5 => &self.layer4.bias,
+                5 => ::nn::__private::reshape::values(&self.layer4.bias),
                 6 => ::nn::__private::reshape::values(&self.layer5.weights),
-                7 => &self.layer5.bias,
+                7 => ::nn::__private::reshape::values(&self.layer5.bias),
                 8 => ::nn::__private::reshape::values(&self.layer7.weights),
-                9 => &self.layer7.bias,
+                9 => ::nn::__private::reshape::values(&self.layer7.bias),
                 _ => &[],
             }
         }
@@ -841,15 +841,15 @@ Declared with `nn::network!` as `4 => relu residual { => relu 4 => identity 4 } 
         ) -> &mut [::core::primitive::f32] {
             match index {
                 0 => ::nn::__private::reshape::values_mut(&mut self.layer1.weights),
-                1 => &mut self.layer1.bias,
+                1 => ::nn::__private::reshape::values_mut(&mut self.layer1.bias),
                 2 => ::nn::__private::reshape::values_mut(&mut self.layer2.weights),
-                3 => &mut self.layer2.bias,
+                3 => ::nn::__private::reshape::values_mut(&mut self.layer2.bias),
                 4 => ::nn::__private::reshape::values_mut(&mut self.layer4.weights),
-                5 => &mut self.layer4.bias,
+                5 => ::nn::__private::reshape::values_mut(&mut self.layer4.bias),
                 6 => ::nn::__private::reshape::values_mut(&mut self.layer5.weights),
-                7 => &mut self.layer5.bias,
+                7 => ::nn::__private::reshape::values_mut(&mut self.layer5.bias),
                 8 => ::nn::__private::reshape::values_mut(&mut self.layer7.weights),
-                9 => &mut self.layer7.bias,
+                9 => ::nn::__private::reshape::values_mut(&mut self.layer7.bias),
                 _ => &mut [],
             }
         }

@@ -522,11 +522,11 @@ Declared with `nn::network!` as `2 => relu 3 => relu 2 => identity 2` in `f32`: 
         fn tensor(&self, index: ::core::primitive::usize) -> &[::core::primitive::f32] {
             match index {
                 0 => ::nn::__private::reshape::values(&self.layer1.weights),
-                1 => &self.layer1.bias,
+                1 => ::nn::__private::reshape::values(&self.layer1.bias),
                 2 => ::nn::__private::reshape::values(&self.layer2.weights),
-                3 => &self.layer2.bias,
+                3 => ::nn::__private::reshape::values(&self.layer2.bias),
                 4 => ::nn::__private::reshape::values(&self.layer3.weights),
-                5 => &self.layer3.bias,
+                5 => ::nn::__private::reshape::values(&self.layer3.bias),
                 _ => &[],
             }
         }
@@ -536,11 +536,11 @@ Declared with `nn::network!` as `2 => relu 3 => relu 2 => identity 2` in `f32`: 
         ) -> &mut [::core::primitive::f32] {
             match index {
                 0 => ::nn::__private::reshape::values_mut(&mut self.layer1.weights),
-                1 => &mut self.layer1.bias,
+                1 => ::nn::__private::reshape::values_mut(&mut self.layer1.bias),
                 2 => ::nn::__private::reshape::values_mut(&mut self.layer2.weights),
-                3 => &mut self.layer2.bias,
+                3 => ::nn::__private::reshape::values_mut(&mut self.layer2.bias),
                 4 => ::nn::__private::reshape::values_mut(&mut self.layer3.weights),
-                5 => &mut self.layer3.bias,
+                5 => ::nn::__private::reshape::values_mut(&mut self.layer3.bias),
                 _ => &mut [],
             }
         }
