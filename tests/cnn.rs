@@ -279,6 +279,59 @@ fn batch_normalisation_matches_pytorch() {
     check_normalized::<NormalizedDense>("tiny_batch_norm_dense");
 }
 
+/// The network, loaded from `PyTorch`'s file, and the inputs of its case.
+fn loaded<N: Network<Scalar = f64>>(name: &str) -> (N, Vec<N::Input>)
+where
+    N::Input: TryFrom<Vec<f64>>,
+{
+    let mut net = N::zeros();
+    let path = format!(
+        "{}/tests/reference/torch_{name}.safetensors",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    nn::safetensors::load(&mut net, &path).expect("PyTorch's file loads");
+    let inputs = flat(&case(name)["x"])
+        .chunks(N::INPUTS)
+        .map(|x| {
+            let Ok(x) = N::Input::try_from(x.to_vec()) else {
+                panic!("{name}: input size");
+            };
+            x
+        })
+        .collect();
+    (net, inputs)
+}
+
+#[test]
+fn folded_batch_normalisation_infers_as_pytorch() {
+    // Every batch normalisation folds into the convolution before it: none is left.
+    let (net, inputs) = loaded::<Normalized>("tiny_batch_norm");
+    let folded: NormalizedFolded = net.folded();
+    assert_eq!(NormalizedFolded::summary().layers.len(), 6);
+    assert_eq!(
+        NormalizedFolded::PARAMETERS,
+        Normalized::PARAMETERS - 3 * 4 * 4,
+        "three layers of four channels, four values each, gone"
+    );
+    let y: Vec<f64> = inputs.iter().flat_map(|x| folded.forward(x)).collect();
+    assert_close(
+        "tiny_batch_norm: folded",
+        &y,
+        &flat(&case("tiny_batch_norm")["y_eval"]),
+    );
+
+    let (net, inputs) = loaded::<NormalizedDense>("tiny_batch_norm_dense");
+    let folded = net.folded();
+    let y: Vec<f64> = inputs.iter().flat_map(|x| folded.forward(x)).collect();
+    let expected = flat(&case("tiny_batch_norm_dense")["y_eval"]);
+    assert_close("tiny_batch_norm_dense: folded", &y, &expected);
+    // The batch normalisation's activation now follows the dense layer.
+    assert_eq!(
+        NormalizedDenseFolded::summary().layers[0].activation,
+        "relu"
+    );
+}
+
 #[test]
 fn a_cnn_trained_by_pytorch_predicts_pytorchs_classes() {
     let r: Value = serde_json::from_str(include_str!("reference/torch_digits_cnn.json")).unwrap();

@@ -343,13 +343,13 @@ impl<T: Scalar, const C: usize> BatchNorm<T, C> {
         }
     }
 
-    /// Folds the layer, as inference computes it, into the layer before it, whose `weights` have
-    /// a column per channel (a dense layer's outputs, a convolution's filters) and whose `bias`
-    /// has one per channel: `W[·][c] · scale[c]`, `(b[c] - mean[c]) · scale[c] + β[c]`. The two
-    /// layers then compute what the pair did.
-    pub fn fold(&self, eps: f64, weights: &mut [[T; C]], bias: &mut [T; C]) {
+    /// Folds the layer, as inference computes it, into the layer before it, whose `weights` are
+    /// rows of a column per channel (a dense layer's outputs, a convolution's filters), row after
+    /// row, and whose `bias` has one per channel: `W[·][c] · scale[c]`,
+    /// `b[c] · scale[c] + β[c] - mean[c] · scale[c]`. The layer then computes what the pair did.
+    pub fn fold(&self, eps: f64, weights: &mut [T], bias: &mut [T; C]) {
         let (scale, shift) = self.affine(eps);
-        for row in weights {
+        for row in weights.chunks_exact_mut(C) {
             for (w, &scale) in row.iter_mut().zip(&scale) {
                 *w *= scale;
             }

@@ -12,6 +12,7 @@ mod calls;
 mod errors;
 mod expand;
 mod fallback;
+mod fold;
 mod model;
 mod parse;
 mod residual;

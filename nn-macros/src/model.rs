@@ -98,9 +98,8 @@ pub enum Kind {
         written: String,
     },
     /// The end of a residual block: the block's last output (the layer's `input`) plus
-    /// `shortcut`, the block's input or its shortcut's last output. `written` is the whole
-    /// block as the declaration gives it, normalised.
-    Add { shortcut: Source, written: String },
+    /// `shortcut`, the block's input `from` or its shortcut's last output.
+    Add { from: Source, shortcut: Source },
     /// 2-D pooling, or 1-D pooling as 2-D over one row: the largest value of each window, or
     /// the mean.
     Pool2d {
@@ -156,8 +155,9 @@ impl Network {
         let layers = self
             .layers
             .iter()
-            .filter(|layer| !layer.nested)
-            .map(Layer::stage_text);
+            .enumerate()
+            .filter(|(_, layer)| !layer.nested)
+            .map(|(index, _)| self.stage_text(index));
         let output = self
             .output_activation
             .iter()
@@ -177,17 +177,49 @@ pub fn shape_text(shape: &[usize]) -> String {
     }
 }
 
-impl Layer {
-    /// The stage as the declaration writes it: ` => relu conv2d(16, 3x3)`.
-    pub fn stage_text(&self) -> String {
-        let activation = if self.activation_written {
-            format!("{} ", self.activation)
+impl Network {
+    /// Layer `index`'s stage as the declaration writes it, normalised: ` => relu conv2d(16,
+    /// 3x3)`, or for the sum ending a residual block, the block's stages and its shortcut's.
+    pub fn stage_text(&self, index: usize) -> String {
+        let layer = &self.layers[index];
+        let activation = if layer.activation_written {
+            format!("{} ", layer.activation)
         } else {
             String::new()
         };
-        format!(" => {activation}{}", self.written())
+        let Kind::Add { from, shortcut } = layer.kind else {
+            return format!(" => {activation}{}", layer.written());
+        };
+        let block = self.chain_text(layer.input, from);
+        let shortcut = if shortcut == from {
+            String::new()
+        } else {
+            format!(" shortcut {{{} }}", self.chain_text(shortcut, from))
+        };
+        format!(" => {activation}residual {{{block} }}{shortcut}")
     }
 
+    /// The stages from the one after `from` to `last`, as the declaration writes them: each
+    /// stage reads the one before (a residual block, its own input).
+    fn chain_text(&self, last: Source, from: Source) -> String {
+        let mut stages = Vec::new();
+        let mut at = last;
+        while let Source::Layer(index) = at {
+            if at == from {
+                break;
+            }
+            stages.push(self.stage_text(index));
+            at = match self.layers[index].kind {
+                Kind::Add { from, .. } => from,
+                _ => self.layers[index].input,
+            };
+        }
+        stages.reverse();
+        stages.concat()
+    }
+}
+
+impl Layer {
     /// The layer's shape, whose rules (counts, size) are `nn-core`'s.
     pub fn shape(&self) -> Shape {
         let output = self
@@ -224,10 +256,10 @@ impl Layer {
     pub fn written(&self) -> String {
         match &self.kind {
             Kind::Dense => self.outputs.to_string(),
+            Kind::Add { .. } => "residual".to_owned(),
             Kind::Conv2d { written, .. }
             | Kind::Conv1d { written, .. }
             | Kind::DepthwiseConv2d { written, .. }
-            | Kind::Add { written, .. }
             | Kind::BatchNorm { written, .. }
             | Kind::Pool2d { written, .. } => written.clone(),
         }

@@ -24,9 +24,9 @@ pub fn block(
     let main = chain(stages, input, source, layers, errors);
     let (shortcut_keyword, side) = match shortcut {
         Some((keyword, stages)) => (Some(keyword), chain(stages, input, source, layers, errors)),
-        None => (None, Some((source, input.to_vec(), String::new()))),
+        None => (None, Some((source, input.to_vec()))),
     };
-    let ((last, output, text), (shortcut, shortcut_output, shortcut_text)) = (main?, side?);
+    let ((last, output), (shortcut, shortcut_output)) = (main?, side?);
     if output != shortcut_output {
         let suggestion = shortcut_for(input, &output);
         let (output, shortcut_output) = (shape_text(&output), shape_text(&shortcut_output));
@@ -50,28 +50,21 @@ pub fn block(
         errors.push(error);
         return None;
     }
-    let shortcut_text = if shortcut_keyword.is_some() {
-        format!(" shortcut {{{shortcut_text} }}")
-    } else {
-        String::new()
-    };
-    let written = format!("residual {{{text} }}{shortcut_text}");
-    Some((Kind::Add { shortcut, written }, output, last))
+    let from = source;
+    Some((Kind::Add { from, shortcut }, output, last))
 }
 
 /// The layers of `stages` in turn from `source` of shape `input`, pushed onto `layers`: where the
-/// last one is, its output's shape, and the stages as the declaration writes them. `None` after
-/// an error, already reported.
+/// last one is, and its output's shape. `None` after an error, already reported.
 fn chain(
     stages: Vec<Stage>,
     input: &[usize],
     mut source: Source,
     layers: &mut Vec<Layer>,
     errors: &mut Errors,
-) -> Option<(Source, Vec<usize>, String)> {
+) -> Option<(Source, Vec<usize>)> {
     let errors_before = errors.len();
     let mut shape = Some(input.to_vec());
-    let mut text = String::new();
     for stage in stages {
         let (activation, written) = stage_activation(&stage, errors);
         if stage.layer.is_none() && stage.residual.is_none() && stage.width.is_none() {
@@ -101,13 +94,10 @@ fn chain(
                 written,
                 true,
             );
-            if let Some(layer) = layers.last() {
-                text += &layer.stage_text();
-            }
         }
     }
     let shape = shape.filter(|_| errors.len() == errors_before)?;
-    Some((source, shape, text))
+    Some((source, shape))
 }
 
 /// A shortcut's stage that makes `input` of the shape `output`: a 1 x 1 convolution, strided if

@@ -2,6 +2,7 @@
 
 mod backward;
 mod batch_norm;
+mod fold;
 mod forward;
 mod inherent;
 mod network;
@@ -70,7 +71,15 @@ fn part_code(part: Part, names: &mut Vec<Ident>, errors: &mut Errors) -> TokenSt
     }
     match syn::parse2::<Declaration>(part.tokens) {
         Ok(declaration) => match valid::check(declaration, errors) {
-            Ok(network) => network_code(&network),
+            Ok(network) => {
+                let mut code = network_code(&network);
+                // With batch normalisation to fold: `NAMEFolded`, and how to make it.
+                if let Some(folded) = crate::fold::folded(&network) {
+                    code.extend(network_code(&folded.network));
+                    code.extend(fold::generate(&network, &folded));
+                }
+                code
+            }
             Err(stub) => fallback::stub(&stub),
         },
         Err(error) => {

@@ -92,7 +92,7 @@ pub fn generate(plan: &Plan) -> TokenStream {
 }
 
 /// The layer's field that holds a tensor of this kind.
-fn member(kind: TensorKind) -> &'static str {
+pub fn member(kind: TensorKind) -> &'static str {
     match kind {
         TensorKind::Weight => "weights",
         TensorKind::Bias => "bias",

@@ -1556,3 +1556,717 @@ Declared with `nn::network!` as `[1, 4, 4] => conv2d(2, 3x3, same) => relu batch
 use __nn_network_Bn_N::Bn;
 #[allow(unused_imports)]
 use __nn_network_Bn_N::*;
+#[doc(hidden)]
+#[allow(non_snake_case)]
+mod __nn_network_BnFolded_N {
+    #[allow(unused_imports)]
+    use super::*;
+    ///[`Bn`] for inference, each batch normalisation after a convolution or a dense layer folded into that layer's weights and bias: `Bn::folded` and `Bn::fold_into` make it.
+    /**
+
+Declared with `nn::network!` as `[1, 4, 4] => relu conv2d(2, 3x3, same) => softmax 3` in `f32`: 119 parameters.*/
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub(super) struct BnFolded {
+        ///Layer 1: `conv2d(2, 3x3, same)`, `W1` and `b1` from `[1, 4, 4]` to `[2, 4, 4]`, followed by `relu`.
+        pub layer1: ::nn::__private::Conv2d<::core::primitive::f32, 1, 2, 3, 3>,
+        ///Layer 2: `W2` (32 x 3) and `b2`, followed by `softmax`.
+        pub layer2: ::nn::__private::Dense<::core::primitive::f32, 32, 3>,
+    }
+    unsafe impl ::nn::__private::Zeroable for BnFolded
+    where
+        ::nn::__private::Conv2d<
+            ::core::primitive::f32,
+            1,
+            2,
+            3,
+            3,
+        >: ::nn::__private::Zeroable,
+        ::nn::__private::Dense<::core::primitive::f32, 32, 3>: ::nn::__private::Zeroable,
+    {}
+    impl BnFolded {
+        /// The input width.
+        pub const INPUTS: ::core::primitive::usize = 16;
+        /// The output width.
+        pub const OUTPUTS: ::core::primitive::usize = 3;
+        /// The number of weights and biases.
+        pub const PARAMETERS: ::core::primitive::usize = 119;
+        /// A network with every weight and bias `0` (numpy's `np.zeros`); `const`, so it
+        /// can initialise a `static`.
+        #[must_use]
+        pub const fn zeros() -> Self {
+            Self {
+                layer1: ::nn::__private::Conv2d::zeros(),
+                layer2: ::nn::__private::Dense::zeros(),
+            }
+        }
+        /// A network with every weight and bias `1` (numpy's `np.ones`).
+        #[must_use]
+        pub const fn ones() -> Self {
+            Self {
+                layer1: ::nn::__private::Conv2d::ones(),
+                layer2: ::nn::__private::Dense::ones(),
+            }
+        }
+        /// The layers, shapes, activations and parameter counts; `Display` prints them as a
+        /// table, like Keras' `model.summary()`.
+        #[must_use]
+        pub const fn summary() -> ::nn::__private::Summary {
+            ::nn::__private::Summary {
+                name: "BnFolded",
+                scalar: "f32",
+                inputs: 16,
+                input_shape: &[1, 4, 4],
+                layers: &[
+                    ::nn::__private::LayerSummary {
+                        name: "layer1",
+                        kind: "conv2d(2, 3x3, same)",
+                        shape: ::nn::__private::layer::Shape::Conv2d {
+                            channels: 1,
+                            filters: 2,
+                            kernel: [3, 3],
+                            output: [4, 4],
+                        },
+                        inputs: 16,
+                        outputs: 32,
+                        input_shape: &[1, 4, 4],
+                        output_shape: &[2, 4, 4],
+                        activation: "relu",
+                    },
+                    ::nn::__private::LayerSummary {
+                        name: "layer2",
+                        kind: "",
+                        shape: ::nn::__private::layer::Shape::Dense {
+                            inputs: 32,
+                            outputs: 3,
+                        },
+                        inputs: 32,
+                        outputs: 3,
+                        input_shape: &[2, 4, 4],
+                        output_shape: &[3],
+                        activation: "softmax",
+                    },
+                ],
+                output_activation: ::core::option::Option::None,
+            }
+        }
+        /// A network initialised by `init` from `rng`: seeded, so reproducible.
+        #[must_use]
+        pub fn initialized<R>(init: ::nn::__private::Init, rng: &mut R) -> Self
+        where
+            R: ::nn::__private::Rng + ?::core::marker::Sized,
+        {
+            <Self as ::nn::__private::Network>::initialized(init, rng)
+        }
+        /// Sets every weight and bias to `value`; `fill(0.0)` clears a gradient.
+        pub fn fill(&mut self, value: ::core::primitive::f32) {
+            <Self as ::nn::__private::Network>::fill(self, value);
+        }
+        /// Multiplies every weight and bias by `factor`.
+        pub fn scale(&mut self, factor: ::core::primitive::f32) {
+            <Self as ::nn::__private::Network>::scale(self, factor);
+        }
+        /// Adds `factor * other` to every weight and bias.
+        pub fn add_scaled(&mut self, other: &Self, factor: ::core::primitive::f32) {
+            <Self as ::nn::__private::Network>::add_scaled(self, other, factor);
+        }
+        /// The loss of one sample: `loss` of `forward(x)` against `target`.
+        #[must_use]
+        pub fn loss<L, D>(
+            &self,
+            x: &[::core::primitive::f32; 16],
+            target: &D,
+            loss: L,
+        ) -> ::core::primitive::f32
+        where
+            L: ::nn::__private::Loss<
+                ::core::primitive::f32,
+                [::core::primitive::f32; 3],
+                D,
+            >,
+        {
+            <Self as ::nn::__private::Network>::loss(self, x, target, loss)
+        }
+        /// `true` unless some weight or bias is NaN or infinite.
+        #[must_use]
+        pub fn is_finite(&self) -> ::core::primitive::bool {
+            <Self as ::nn::__private::Network>::is_finite(self)
+        }
+    }
+    ::nn::__with_alloc! {
+        impl BnFolded { #[doc =
+        r" A network with every weight and bias `0`, allocated zeroed on the heap: it never"]
+        #[doc = r" passes through the stack, whatever its size."] #[must_use] pub fn
+        zeros_boxed() -> ::nn::__private::Box < Self > { < Self as
+        ::nn::__private::Network > ::zeros_boxed() } #[doc =
+        r" A network initialised by `init` from `rng`, built in place on the heap: the"]
+        #[doc =
+        r" same network as `initialized` gives, without passing through the stack."]
+        #[must_use] pub fn initialized_boxed < R > (init : ::nn::__private::Init, rng : &
+        mut R,) -> ::nn::__private::Box < Self > where R : ::nn::__private::Rng + ?
+        ::core::marker::Sized, { < Self as ::nn::__private::Network >
+        ::initialized_boxed(init, rng) } }
+    }
+    impl BnFolded {
+        /// Runs the network on one input: each layer computes `z = f(z_prev·W + b)`.
+        /// Nothing is allocated and nothing panics.
+        #[must_use]
+        pub fn forward(
+            &self,
+            x: &[::core::primitive::f32; 16],
+        ) -> [::core::primitive::f32; 3] {
+            let z1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &{
+                    let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 32];
+                    <::nn::__private::Conv2d<
+                        ::core::primitive::f32,
+                        1,
+                        2,
+                        3,
+                        3,
+                    > as ::nn::__private::Layer<
+                        ::core::primitive::f32,
+                        [[[::core::primitive::f32; 4]; 4]; 1],
+                        [[[::core::primitive::f32; 4]; 4]; 2],
+                    >>::total_input(
+                        &self.layer1,
+                        ::nn::__private::reshape::reshape(x),
+                        ::nn::__private::Sliding {
+                            stride: [1, 1],
+                            padding: [1, 1],
+                        },
+                        ::nn::__private::reshape::reshape_mut(&mut out),
+                    );
+                    out
+                },
+            );
+            let z2 = self
+                .layer2
+                .forward::<::nn::__private::activation::by_name::softmax>(&z1);
+            z2
+        }
+    }
+    ///Every intermediate value of one [`BnFolded::forward`] call, from [`BnFolded::trace`].
+    ///
+    /// `Display` prints one line per value, in the notation of `u = x·W + b`, `z = f(u)`.
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub(super) struct BnFoldedTrace {
+        /// The input `x`.
+        pub input: [::core::primitive::f32; 16],
+        ///Layer 1: total input `u1` and output `z1 = relu(u1)`.
+        pub layer1: ::nn::__private::LayerTrace<::core::primitive::f32, 32>,
+        ///Layer 2: total input `u2` and output `z2 = softmax(u2)`.
+        pub layer2: ::nn::__private::LayerTrace<::core::primitive::f32, 3>,
+        /// The output `y`, what `forward` returns.
+        pub output: [::core::primitive::f32; 3],
+    }
+    impl BnFolded {
+        /// Runs the network like `forward` and keeps every intermediate value: each layer's
+        /// total input `u` and output `z`.
+        #[must_use]
+        pub fn trace(&self, x: &[::core::primitive::f32; 16]) -> BnFoldedTrace {
+            let u1 = {
+                let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 32];
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    2,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 4]; 4]; 1],
+                    [[[::core::primitive::f32; 4]; 4]; 2],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(x),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    ::nn::__private::reshape::reshape_mut(&mut out),
+                );
+                out
+            };
+            let z1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u1,
+            );
+            let u2 = self.layer2.total_input(&z1);
+            let z2 = <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate(
+                &u2,
+            );
+            BnFoldedTrace {
+                input: *x,
+                layer1: ::nn::__private::LayerTrace {
+                    u: u1,
+                    z: z1,
+                },
+                layer2: ::nn::__private::LayerTrace {
+                    u: u2,
+                    z: z2,
+                },
+                output: z2,
+            }
+        }
+    }
+    impl ::core::fmt::Display for BnFoldedTrace {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::nn::__private::write_trace_row(f, "x", 26, &self.input)?;
+            ::nn::__private::write_trace_row(
+                f,
+                "u1 [2, 4, 4] = W1 * x + b1",
+                26,
+                &self.layer1.u,
+            )?;
+            ::nn::__private::write_trace_row(f, "z1 = relu(u1)", 26, &self.layer1.z)?;
+            ::nn::__private::write_trace_row(f, "u2 = z1·W2 + b2", 26, &self.layer2.u)?;
+            ::nn::__private::write_trace_row(f, "z2 = softmax(u2)", 26, &self.layer2.z)?;
+            ::nn::__private::write_trace_row(f, "y = z2", 26, &self.output)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl BnFolded {
+        /// Runs `x` forward, returns the loss of the output against `target`, and ADDS the
+        /// gradient of that loss with respect to every weight and bias into `grad`.
+        ///
+        /// The loss must pair with the output activation (`CrossEntropy` after `softmax`, …)
+        /// and the target must have the output width; a network with `step` cannot be
+        /// trained. All three are compile errors. Nothing is allocated and nothing panics.
+        pub fn backward<L, D>(
+            &self,
+            x: &[::core::primitive::f32; 16],
+            target: &D,
+            loss: L,
+            grad: &mut Self,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            let u1 = {
+                let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 32];
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    2,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 4]; 4]; 1],
+                    [[[::core::primitive::f32; 4]; 4]; 2],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(x),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    ::nn::__private::reshape::reshape_mut(&mut out),
+                );
+                out
+            };
+            let z1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u1,
+            );
+            let u2 = self.layer2.total_input(&z1);
+            let z2 = <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate(
+                &u2,
+            );
+            let y = z2;
+            let value = ::nn::__private::Loss::loss(&loss, &y, target);
+            let dy = ::nn::__private::Loss::gradient(&loss, &y, target);
+            let dz2 = dy;
+            let du2 = <::nn::__private::activation::by_name::softmax as ::nn::__private::Differentiable>::backward(
+                &u2,
+                &z2,
+                &dz2,
+            );
+            let dz1 = self.layer2.input_gradient(&du2);
+            grad.layer2.add_gradient(&z1, &du2);
+            let du1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward(
+                &u1,
+                &z1,
+                &dz1,
+            );
+            <::nn::__private::Conv2d<
+                ::core::primitive::f32,
+                1,
+                2,
+                3,
+                3,
+            > as ::nn::__private::Layer<
+                ::core::primitive::f32,
+                [[[::core::primitive::f32; 4]; 4]; 1],
+                [[[::core::primitive::f32; 4]; 4]; 2],
+            >>::add_scaled_gradient(
+                &mut grad.layer1,
+                ::nn::__private::reshape::reshape(x),
+                ::nn::__private::reshape::reshape(&du1),
+                ::nn::__private::Sliding {
+                    stride: [1, 1],
+                    padding: [1, 1],
+                },
+                <::core::primitive::f32 as ::nn::__private::Scalar>::ONE,
+            );
+            value
+        }
+        /// One step of plain gradient descent on one sample, in one pass and without a
+        /// gradient buffer: runs `x` forward, returns the loss, and moves every weight and bias
+        /// by `-learning_rate` times its gradient (an `f64`, as every hyper-parameter in `nn`,
+        /// rounded to the network's scalar). Each layer's input gradient is taken before
+        /// its own weights move, so this is `backward` followed by `Sgd::step`, up to
+        /// rounding. If the loss is NaN or infinite, nothing moves.
+        pub fn descend<L, D>(
+            &mut self,
+            x: &[::core::primitive::f32; 16],
+            target: &D,
+            loss: L,
+            learning_rate: ::core::primitive::f64,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            let rate = -<::core::primitive::f32 as ::nn::__private::Scalar>::from_f64(
+                learning_rate,
+            );
+            let u1 = {
+                let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 32];
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    2,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 4]; 4]; 1],
+                    [[[::core::primitive::f32; 4]; 4]; 2],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(x),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    ::nn::__private::reshape::reshape_mut(&mut out),
+                );
+                out
+            };
+            let z1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                &u1,
+            );
+            let u2 = self.layer2.total_input(&z1);
+            let z2 = <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate(
+                &u2,
+            );
+            let y = z2;
+            let value = ::nn::__private::Loss::loss(&loss, &y, target);
+            if !value.is_finite() {
+                return value;
+            }
+            let dy = ::nn::__private::Loss::gradient(&loss, &y, target);
+            let dz2 = dy;
+            let du2 = <::nn::__private::activation::by_name::softmax as ::nn::__private::Differentiable>::backward(
+                &u2,
+                &z2,
+                &dz2,
+            );
+            let dz1 = self.layer2.input_gradient(&du2);
+            self.layer2.add_scaled_gradient(&z1, &du2, rate);
+            let du1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward(
+                &u1,
+                &z1,
+                &dz1,
+            );
+            <::nn::__private::Conv2d<
+                ::core::primitive::f32,
+                1,
+                2,
+                3,
+                3,
+            > as ::nn::__private::Layer<
+                ::core::primitive::f32,
+                [[[::core::primitive::f32; 4]; 4]; 1],
+                [[[::core::primitive::f32; 4]; 4]; 2],
+            >>::add_scaled_gradient(
+                &mut self.layer1,
+                ::nn::__private::reshape::reshape(x),
+                ::nn::__private::reshape::reshape(&du1),
+                ::nn::__private::Sliding {
+                    stride: [1, 1],
+                    padding: [1, 1],
+                },
+                rate,
+            );
+            value
+        }
+    }
+    impl ::nn::__private::Trainable for BnFolded
+    where
+        for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+        for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+    {
+        type OutputActivation = ::nn::__private::activation::by_name::softmax;
+        fn backward<L, D>(
+            &self,
+            input: &[::core::primitive::f32; 16],
+            target: &D,
+            loss: L,
+            grad: &mut Self,
+        ) -> ::core::primitive::f32
+        where
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            Self::backward(self, input, target, loss, grad)
+        }
+        fn descend<L, D>(
+            &mut self,
+            input: &[::core::primitive::f32; 16],
+            target: &D,
+            loss: L,
+            learning_rate: ::core::primitive::f64,
+        ) -> ::core::primitive::f32
+        where
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            Self::descend(self, input, target, loss, learning_rate)
+        }
+        type Workspace = ();
+    }
+    impl ::nn::__private::Network for BnFolded {
+        type Scalar = ::core::primitive::f32;
+        type Input = [::core::primitive::f32; 16];
+        type Output = [::core::primitive::f32; 3];
+        const INPUTS: ::core::primitive::usize = 16;
+        const OUTPUTS: ::core::primitive::usize = 3;
+        const PARAMETERS: ::core::primitive::usize = Self::PARAMETERS;
+        const TENSORS: &'static [::nn::__private::Tensor] = &[
+            ::nn::__private::Tensor {
+                name: "layer1.weight",
+                rows: 9,
+                columns: 2,
+                kind: ::nn::__private::TensorKind::Weight,
+                fan_in: 9,
+                torch_shape: &[2, 1, 3, 3],
+                torch_order: ::nn::__private::TorchOrder::Transposed,
+            },
+            ::nn::__private::Tensor {
+                name: "layer1.bias",
+                rows: 1,
+                columns: 2,
+                kind: ::nn::__private::TensorKind::Bias,
+                fan_in: 9,
+                torch_shape: &[2],
+                torch_order: ::nn::__private::TorchOrder::Same,
+            },
+            ::nn::__private::Tensor {
+                name: "layer2.weight",
+                rows: 32,
+                columns: 3,
+                kind: ::nn::__private::TensorKind::Weight,
+                fan_in: 32,
+                torch_shape: &[3, 32],
+                torch_order: ::nn::__private::TorchOrder::Transposed,
+            },
+            ::nn::__private::Tensor {
+                name: "layer2.bias",
+                rows: 1,
+                columns: 3,
+                kind: ::nn::__private::TensorKind::Bias,
+                fan_in: 32,
+                torch_shape: &[3],
+                torch_order: ::nn::__private::TorchOrder::Same,
+            },
+        ];
+        const ZERO: Self = Self::zeros();
+        fn forward(&self, input: &Self::Input) -> Self::Output {
+            Self::forward(self, input)
+        }
+        fn summary() -> ::nn::__private::Summary {
+            Self::summary()
+        }
+        #[inline]
+        fn fill(&mut self, value: ::core::primitive::f32) {
+            self.layer1.fill(value);
+            self.layer2.fill(value);
+        }
+        #[inline]
+        fn scale(&mut self, factor: ::core::primitive::f32) {
+            self.layer1.scale(factor);
+            self.layer2.scale(factor);
+        }
+        #[inline]
+        fn add_scaled(&mut self, other: &Self, factor: ::core::primitive::f32) {
+            self.layer1.add_scaled(&other.layer1, factor);
+            self.layer2.add_scaled(&other.layer2, factor);
+        }
+        fn tensor(&self, index: ::core::primitive::usize) -> &[::core::primitive::f32] {
+            match index {
+                0 => ::nn::__private::reshape::values(&self.layer1.weights),
+                1 => ::nn::__private::reshape::values(&self.layer1.bias),
+                2 => ::nn::__private::reshape::values(&self.layer2.weights),
+                3 => ::nn::__private::reshape::values(&self.layer2.bias),
+                _ => &[],
+            }
+        }
+        fn tensor_mut(
+            &mut self,
+            index: ::core::primitive::usize,
+        ) -> &mut [::core::primitive::f32] {
+            match index {
+                0 => ::nn::__private::reshape::values_mut(&mut self.layer1.weights),
+                1 => ::nn::__private::reshape::values_mut(&mut self.layer1.bias),
+                2 => ::nn::__private::reshape::values_mut(&mut self.layer2.weights),
+                3 => ::nn::__private::reshape::values_mut(&mut self.layer2.bias),
+                _ => &mut [],
+            }
+        }
+    }
+    impl BnFolded {
+        /// The network whose weights `bytes` holds, in `nn::bytes` format, after checking the
+        /// scalar type, every tensor's shape, the length and that every value is finite.
+        ///
+        /// A `const fn`: `nn::include_weights!` calls it at compile time, so a weights file
+        /// that does not fit the network is a compile error.
+        ///
+        /// # Errors
+        ///
+        /// The `nn::bytes::BytesError` of the first problem found.
+        pub const fn from_weights(
+            bytes: &[::core::primitive::u8],
+        ) -> ::core::result::Result<Self, ::nn::__private::bytes::BytesError> {
+            let at = match ::nn::__private::bytes::check_header(
+                bytes,
+                "f32",
+                <Self as ::nn::__private::Network>::TENSORS,
+                ::core::mem::size_of::<::core::primitive::f32>(),
+            ) {
+                ::core::result::Result::Ok(at) => at,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let (layer1, at) = match ::nn::__private::bytes::conv2d_f32::<
+                1,
+                2,
+                3,
+                3,
+            >(bytes, at, "layer1.weight", "layer1.bias") {
+                ::core::result::Result::Ok(read) => read,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let (layer2, at) = match ::nn::__private::bytes::dense_f32::<
+                32,
+                3,
+            >(bytes, at, "layer2.weight", "layer2.bias") {
+                ::core::result::Result::Ok(read) => read,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let _ = at;
+            ::core::result::Result::Ok(Self { layer1, layer2 })
+        }
+    }
+}
+#[allow(unused_imports)]
+use __nn_network_BnFolded_N::BnFolded;
+#[allow(unused_imports)]
+use __nn_network_BnFolded_N::*;
+impl Bn {
+    /// Writes this network, for inference, into `folded`: each batch normalisation after
+    /// a convolution or a dense layer folded into that layer's weights and bias, which then
+    /// computes what the two did, by the running averages. Nothing is allocated.
+    fn fold_into(&self, folded: &mut BnFolded) {
+        ::nn::__private::reshape::values_mut::<
+            ::core::primitive::f32,
+            _,
+        >(&mut folded.layer1.weights)
+            .copy_from_slice(
+                ::nn::__private::reshape::values::<
+                    ::core::primitive::f32,
+                    _,
+                >(&self.layer1.weights),
+            );
+        ::nn::__private::reshape::values_mut::<
+            ::core::primitive::f32,
+            _,
+        >(&mut folded.layer1.bias)
+            .copy_from_slice(
+                ::nn::__private::reshape::values::<
+                    ::core::primitive::f32,
+                    _,
+                >(&self.layer1.bias),
+            );
+        self.layer2
+            .fold(
+                0.00001,
+                ::nn::__private::reshape::values_mut::<
+                    ::core::primitive::f32,
+                    _,
+                >(&mut folded.layer1.weights),
+                &mut folded.layer1.bias,
+            );
+        ::nn::__private::reshape::values_mut::<
+            ::core::primitive::f32,
+            _,
+        >(&mut folded.layer2.weights)
+            .copy_from_slice(
+                ::nn::__private::reshape::values::<
+                    ::core::primitive::f32,
+                    _,
+                >(&self.layer3.weights),
+            );
+        ::nn::__private::reshape::values_mut::<
+            ::core::primitive::f32,
+            _,
+        >(&mut folded.layer2.bias)
+            .copy_from_slice(
+                ::nn::__private::reshape::values::<
+                    ::core::primitive::f32,
+                    _,
+                >(&self.layer3.bias),
+            );
+    }
+    /// This network for inference, its batch normalisations folded ([`Self::fold_into`]),
+    /// built on the stack; for a large network, `fold_into` a `NAMEFolded::zeros_boxed()`.
+    #[must_use]
+    fn folded(&self) -> BnFolded {
+        let mut folded = <BnFolded as ::nn::__private::Network>::zeros();
+        self.fold_into(&mut folded);
+        folded
+    }
+}
