@@ -88,6 +88,18 @@ impl Summary {
         total
     }
 
+    /// The multiply-adds of one sample's forward pass, the layers' together
+    /// ([`Shape::multiply_adds`](crate::layer::Shape::multiply_adds)).
+    pub const fn multiply_adds(&self) -> usize {
+        let mut total = 0;
+        let mut i = 0;
+        while i < self.layers.len() {
+            total += self.layers[i].shape.multiply_adds();
+            i += 1;
+        }
+        total
+    }
+
     /// The output width.
     pub const fn outputs(&self) -> usize {
         match self.layers.last() {

@@ -41,6 +41,9 @@ pub fn generate(plan: &Plan) -> TokenStream {
     quote! {
         #buffers
 
+        // A layer's values are arrays on the stack, as large as its output: a large network's
+        // `forward` and `backward` are for a thread with the stack for them.
+        #[allow(clippy::large_stack_arrays)]
         impl #name {
             /// Runs `x` forward, returns the loss of the output against `target`, and ADDS the
             /// gradient of that loss with respect to every weight and bias into `grad`.
@@ -86,6 +89,9 @@ pub fn generate(plan: &Plan) -> TokenStream {
             #block_fn
         }
 
+        // A layer's values are arrays on the stack, as large as its output: a large network's
+        // `forward` and `backward` are for a thread with the stack for them.
+        #[allow(clippy::large_stack_arrays)]
         impl ::nn::__private::Trainable for #name
         where
             #(#differentiable)*

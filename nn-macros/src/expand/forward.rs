@@ -26,6 +26,9 @@ pub fn generate(plan: &Plan) -> TokenStream {
     };
 
     quote! {
+        // A layer's values are arrays on the stack, as large as its output: a large network's
+        // `forward` and `backward` are for a thread with the stack for them.
+        #[allow(clippy::large_stack_arrays)]
         impl #name {
             /// Runs the network on one input: each layer computes `z = f(z_prev·W + b)`.
             /// Nothing is allocated and nothing panics.

@@ -94,6 +94,9 @@ pub fn generate(plan: &Plan) -> TokenStream {
             pub output: #output_type,
         }
 
+        // A layer's values are arrays on the stack, as large as its output: a large network's
+        // `forward` and `backward` are for a thread with the stack for them.
+        #[allow(clippy::large_stack_arrays)]
         impl #name {
             /// Runs the network like `forward` and keeps every intermediate value: each layer's
             /// total input `u` and output `z`.

@@ -167,6 +167,7 @@ Declared with `nn::network!` as `[1, 4, 4] => conv2d(2, 3x3, same) => relu batch
         ::core::marker::Sized, { < Self as ::nn::__private::Network >
         ::initialized_boxed(init, rng) } }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Bn {
         /// Runs the network on one input: each layer computes `z = f(z_prev·W + b)`.
         /// Nothing is allocated and nothing panics.
@@ -244,6 +245,7 @@ Declared with `nn::network!` as `[1, 4, 4] => conv2d(2, 3x3, same) => relu batch
         /// The output `y`, what `forward` returns.
         pub output: [::core::primitive::f32; 3],
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Bn {
         /// Runs the network like `forward` and keeps every intermediate value: each layer's
         /// total input `u` and output `z`.
@@ -409,6 +411,7 @@ Declared with `nn::network!` as `[1, 4, 4] => conv2d(2, 3x3, same) => relu batch
             Self::new()
         }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Bn {
         /// Runs `x` forward, returns the loss of the output against `target`, and ADDS the
         /// gradient of that loss with respect to every weight and bias into `grad`.
@@ -1103,6 +1106,7 @@ Declared with `nn::network!` as `[1, 4, 4] => conv2d(2, 3x3, same) => relu batch
             total
         }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl ::nn::__private::Trainable for Bn
     where
         for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
@@ -1706,6 +1710,7 @@ Declared with `nn::network!` as `[1, 4, 4] => relu conv2d(2, 3x3, same) => softm
         ::core::marker::Sized, { < Self as ::nn::__private::Network >
         ::initialized_boxed(init, rng) } }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl BnFolded {
         /// Runs the network on one input: each layer computes `z = f(z_prev·W + b)`.
         /// Nothing is allocated and nothing panics.
@@ -1759,6 +1764,7 @@ Declared with `nn::network!` as `[1, 4, 4] => relu conv2d(2, 3x3, same) => softm
         /// The output `y`, what `forward` returns.
         pub output: [::core::primitive::f32; 3],
     }
+    #[allow(clippy::large_stack_arrays)]
     impl BnFolded {
         /// Runs the network like `forward` and keeps every intermediate value: each layer's
         /// total input `u` and output `z`.
@@ -1824,6 +1830,7 @@ Declared with `nn::network!` as `[1, 4, 4] => relu conv2d(2, 3x3, same) => softm
             ::core::result::Result::Ok(())
         }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl BnFolded {
         /// Runs `x` forward, returns the loss of the output against `target`, and ADDS the
         /// gradient of that loss with respect to every weight and bias into `grad`.
@@ -2018,6 +2025,7 @@ Declared with `nn::network!` as `[1, 4, 4] => relu conv2d(2, 3x3, same) => softm
             value
         }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl ::nn::__private::Trainable for BnFolded
     where
         for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,

@@ -149,6 +149,7 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
         ::core::marker::Sized, { < Self as ::nn::__private::Network >
         ::initialized_boxed(init, rng) } }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Mnist {
         /// Runs the network on one input: each layer computes `z = f(z_prev·W + b)`.
         /// Nothing is allocated and nothing panics.
@@ -180,6 +181,7 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
         /// The output `y`, what `forward` returns.
         pub output: [::core::primitive::f32; 10],
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Mnist {
         /// Runs the network like `forward` and keeps every intermediate value: each layer's
         /// total input `u` and output `z`.
@@ -271,6 +273,7 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
             Self::new()
         }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Mnist {
         /// Runs `x` forward, returns the loss of the output against `target`, and ADDS the
         /// gradient of that loss with respect to every weight and bias into `grad`.
@@ -620,6 +623,7 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
             total
         }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl ::nn::__private::Trainable for Mnist
     where
         for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,

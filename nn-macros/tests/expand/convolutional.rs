@@ -167,6 +167,7 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
         ::core::marker::Sized, { < Self as ::nn::__private::Network >
         ::initialized_boxed(init, rng) } }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Cnn {
         /// Runs the network on one input: each layer computes `z = f(z_prev·W + b)`.
         /// Nothing is allocated and nothing panics.
@@ -241,6 +242,7 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
         /// The output `y`, what `forward` returns.
         pub output: [::core::primitive::f32; 10],
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Cnn {
         /// Runs the network like `forward` and keeps every intermediate value: each layer's
         /// total input `u` and output `z`.
@@ -342,6 +344,7 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
             ::core::result::Result::Ok(())
         }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Cnn {
         /// Runs `x` forward, returns the loss of the output against `target`, and ADDS the
         /// gradient of that loss with respect to every weight and bias into `grad`.
@@ -624,6 +627,7 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
             value
         }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl ::nn::__private::Trainable for Cnn
     where
         for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,

@@ -217,6 +217,7 @@ Declared with `nn::network!` as `4 => relu residual { => relu 4 => identity 4 } 
         ::core::marker::Sized, { < Self as ::nn::__private::Network >
         ::initialized_boxed(init, rng) } }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Res {
         /// Runs the network on one input: each layer computes `z = f(z_prev·W + b)`.
         /// Nothing is allocated and nothing panics.
@@ -281,6 +282,7 @@ Declared with `nn::network!` as `4 => relu residual { => relu 4 => identity 4 } 
         /// The output `y`, what `forward` returns.
         pub output: [::core::primitive::f32; 3],
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Res {
         /// Runs the network like `forward` and keeps every intermediate value: each layer's
         /// total input `u` and output `z`.
@@ -387,6 +389,7 @@ Declared with `nn::network!` as `4 => relu residual { => relu 4 => identity 4 } 
             ::core::result::Result::Ok(())
         }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Res {
         /// Runs `x` forward, returns the loss of the output against `target`, and ADDS the
         /// gradient of that loss with respect to every weight and bias into `grad`.
@@ -639,6 +642,7 @@ Declared with `nn::network!` as `4 => relu residual { => relu 4 => identity 4 } 
             value
         }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl ::nn::__private::Trainable for Res
     where
         for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,

@@ -159,6 +159,7 @@ Declared with `nn::network!` as `2 => relu 3 => relu 2 => identity 2` in `f32`: 
         ::core::marker::Sized, { < Self as ::nn::__private::Network >
         ::initialized_boxed(init, rng) } }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Mlp {
         /// Runs the network on one input: each layer computes `z = f(z_prev·W + b)`.
         /// Nothing is allocated and nothing panics.
@@ -195,6 +196,7 @@ Declared with `nn::network!` as `2 => relu 3 => relu 2 => identity 2` in `f32`: 
         /// The output `y`, what `forward` returns.
         pub output: [::core::primitive::f32; 2],
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Mlp {
         /// Runs the network like `forward` and keeps every intermediate value: each layer's
         /// total input `u` and output `z`.
@@ -248,6 +250,7 @@ Declared with `nn::network!` as `2 => relu 3 => relu 2 => identity 2` in `f32`: 
             ::core::result::Result::Ok(())
         }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Mlp {
         /// Runs `x` forward, returns the loss of the output against `target`, and ADDS the
         /// gradient of that loss with respect to every weight and bias into `grad`.
@@ -384,6 +387,7 @@ Declared with `nn::network!` as `2 => relu 3 => relu 2 => identity 2` in `f32`: 
             value
         }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl ::nn::__private::Trainable for Mlp
     where
         for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
