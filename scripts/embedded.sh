@@ -2,7 +2,10 @@
 # nn on microcontrollers, end to end: trains the digits networks (dense and convolutional) on the
 # host, bakes their weights into the firmware in examples/cortex-m, runs the firmware under QEMU (Cortex-M4F, and the Cortex-M0
 # build on a Cortex-M3), checks that its predictions equal the host's and that it passes, and
-# reports flash, RAM, stack and instruction counts. Installs what it needs.
+# reports flash, RAM, stack and instruction counts. Then the four MLPerf Tiny models (folded,
+# random weights in flash) on the Cortex-M4F, each output checked against the host's, with each
+# one's arena (its RAM known at compile time) beside the stack it really used. Installs what it
+# needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -18,6 +21,7 @@ fi
 # The host trains the networks and writes their weights, ten held-out images and their predictions.
 cargo run --release --quiet --example digits -- target/digits >/dev/null
 cargo run --release --quiet --example digits_cnn -- target/digits_cnn >/dev/null
+cargo run --release --quiet --example tiny -- target/tiny >/dev/null
 
 cd examples/cortex-m
 # The paths below are under the firmware's own target directory, whatever the environment says.
@@ -25,7 +29,8 @@ export CARGO_TARGET_DIR="$root/examples/cortex-m/target"
 cargo fmt --check
 cargo clippy --release --quiet --bins -- -D warnings
 cargo build --release --quiet
-cargo build --release --quiet --target thumbv6m-none-eabi
+# The MLPerf Tiny models run on the Cortex-M4F only: the Cortex-M0 build has no FPU.
+cargo build --release --quiet --target thumbv6m-none-eabi --bin scaffolding --bin inference --bin firmware
 
 qemu=(qemu-system-arm -nographic -semihosting-config enable=on,target=native -icount shift=0)
 run() { # run NAME CPU MACHINE ELF
@@ -67,3 +72,23 @@ weights=$(arm-none-eabi-nm -S -C target/thumbv7em-none-eabihf/release/inference 
 echo "of which the digits weights (symbol nn_firmware::DIGITS): $((16#$weights)) bytes"
 cnn=$(arm-none-eabi-nm -S -C target/thumbv7em-none-eabihf/release/firmware | awk '/ nn_firmware::DIGITS_CNN$/ { print $2 }')
 echo "and in the firmware, the digits CNN's (symbol nn_firmware::DIGITS_CNN): $((16#$cnn)) bytes"
+
+# The MLPerf Tiny models: each output within 1e-4 of the host's, or QEMU exits with status 1.
+status=0
+timeout 600 "${qemu[@]}" -cpu cortex-m4 -machine mps2-an386 -kernel target/thumbv7em-none-eabihf/release/tiny \
+    >"$out/tiny.log" 2>&1 || status=$?
+cat "$out/tiny.log"
+if [ "$status" -ne 0 ]; then
+    echo "embedded: the MLPerf Tiny firmware failed (QEMU exit status $status)" >&2
+    exit 1
+fi
+arm-none-eabi-size -A target/thumbv7em-none-eabihf/release/tiny | awk '
+    /^\.(vector_table|text|rodata|data|bss) / { size[$1] = $2 }
+    END {
+        flash = size[".vector_table"] + size[".text"] + size[".rodata"] + size[".data"]
+        printf "tiny firmware: flash %d bytes (.text %d), RAM .data + .bss %d bytes\n", flash, size[".text"], size[".data"] + size[".bss"]
+    }'
+arm-none-eabi-nm -S -C --size-sort target/thumbv7em-none-eabihf/release/tiny |
+    while read -r _ size _ name; do
+        case "$name" in tiny::[A-Z]*) echo "weights $name: $((16#$size)) bytes" ;; esac
+    done

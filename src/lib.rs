@@ -14,8 +14,8 @@ pub use nn_core::{
     Accumulate, Activation, AvgPool2d, BatchNorm, Conv1d, Conv2d, Dense, DepthwiseConv2d,
     GradientCheck, LayerSummary, LayerTrace, Matrix, MaxPool2d, Network, Normalization, Pool2d,
     Scalar, Sliding, Summary, Tensor, TensorKind, TorchOrder, Trainable, Vector, Zeroable,
-    activation, batch_norm, bytes, gradient_check, init, layer, loss, metrics, numerical_gradient,
-    optim, reshape, residual, team, train,
+    activation, arena, batch_norm, bytes, gradient_check, init, layer, loss, metrics,
+    numerical_gradient, optim, reshape, residual, team, train,
 };
 
 #[cfg(feature = "alloc")]
@@ -154,6 +154,9 @@ pub use nn_macros::network;
 #[macro_export]
 macro_rules! include_weights {
     ($network:ty, $path:expr) => {{
+        // Reading a large network's weights takes the compiler more steps than the lint allows
+        // by default: a few seconds for 200,000 values.
+        #[allow(long_running_const_eval)]
         const WEIGHTS: $network = match <$network>::from_weights(::core::include_bytes!($path)) {
             ::core::result::Result::Ok(network) => network,
             ::core::result::Result::Err(error) => {
@@ -182,7 +185,7 @@ pub mod __private {
         LayerTrace, MaxPool2d, Network, Normalization, Pool2d, Scalar, Sliding, Summary, Tensor,
         TensorKind, TorchOrder, Trainable, Zeroable, write_trace_row,
     };
-    pub use nn_core::{batch_norm, bytes, layer, reshape, residual};
+    pub use nn_core::{arena, batch_norm, bytes, layer, reshape, residual};
     #[cfg(feature = "std")]
     pub use std::thread_local;
 }

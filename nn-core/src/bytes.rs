@@ -426,6 +426,52 @@ const fn array_at<const N: usize>(bytes: &[u8], at: usize) -> [u8; N] {
     array
 }
 
+/// `bytes[at..end]`, or the error of a file that ends before `end`.
+const fn between(bytes: &[u8], at: usize, end: usize) -> Result<&[u8], BytesError> {
+    if let Some((head, _)) = bytes.split_at_checked(end)
+        && let Some((_, between)) = head.split_at_checked(at)
+    {
+        return Ok(between);
+    }
+    Err(BytesError::WrongLength {
+        expected: end,
+        found: bytes.len(),
+    })
+}
+
+/// Copies the little-endian `source` into `values`, `SIZE` bytes a value. The compiler
+/// interprets this for every weight of a network `include_weights!` reads: on a little-endian
+/// target, in one copy of the bytes, where a value at a time took rustc's const evaluator past
+/// its "taking a long time" warning for networks of 200,000 weights (the `MLPerf` Tiny models)
+/// and twice the compile time.
+#[cfg(target_endian = "little")]
+macro_rules! copy_values {
+    ($source:expr, $values:expr, $t:ident, $bits:ident, $size:expr) => {{
+        let length = $values.len() * $size;
+        // SAFETY: the `values.len()` values of `values` are `length` bytes of initialised
+        // memory (a float has no padding), borrowed mutably here alone while `target` lives;
+        // every byte pattern is a valid float, so any bytes written leave valid values.
+        #[allow(unsafe_code)]
+        let target =
+            unsafe { core::slice::from_raw_parts_mut($values.as_mut_ptr().cast::<u8>(), length) };
+        target.copy_from_slice($source);
+    }};
+}
+
+/// [The little-endian form](copy_values), a value at a time.
+#[cfg(not(target_endian = "little"))]
+macro_rules! copy_values {
+    ($source:expr, $values:expr, $t:ident, $bits:ident, $size:expr) => {{
+        let mut rest = $source;
+        let mut index = 0;
+        while let Some((value, tail)) = rest.split_first_chunk::<$size>() {
+            $values[index] = $t::from_bits($bits::from_le_bytes(*value));
+            rest = tail;
+            index += 1;
+        }
+    }};
+}
+
 /// Const readers of one layer, for `from_weights`: the weights then the bias from `at`, which
 /// [`check_header`] has vouched for; each returns the layer and where the next one starts.
 macro_rules! layer_readers {
@@ -437,7 +483,8 @@ macro_rules! layer_readers {
         $conv1d:ident,
         $depthwise:ident,
         $batch_norm:ident,
-        $t:ident
+        $t:ident,
+        $bits:ident
     ) => {
         /// Reads `values.len()` values of tensor `tensor` from `at` into `values`; returns where
         /// the next value starts.
@@ -448,18 +495,23 @@ macro_rules! layer_readers {
             tensor: &'static str,
         ) -> Result<usize, BytesError> {
             const SIZE: usize = core::mem::size_of::<$t>();
-            let mut at = at;
+            // The exponent's bits: all ones in NaN and the infinities alone.
+            const EXPONENT: $bits = $t::INFINITY.to_bits();
+            let end = at + values.len() * SIZE;
+            let source = match between(bytes, at, end) {
+                Ok(source) => source,
+                Err(error) => return Err(error),
+            };
+            copy_values!(source, values, $t, $bits, SIZE);
+            // Then each value's exponent: all ones in NaN and the infinities alone.
             let mut index = 0;
             while index < values.len() {
-                let value = $t::from_le_bytes(array_at(bytes, at));
-                if !value.is_finite() {
+                if values[index].to_bits() & EXPONENT == EXPONENT {
                     return Err(BytesError::NonFinite { tensor, index });
                 }
-                values[index] = value;
-                at += SIZE;
                 index += 1;
             }
-            Ok(at)
+            Ok(end)
         }
 
         /// Reads a layer's weights, then its bias, from `at`; returns where the next layer starts.
@@ -586,7 +638,8 @@ layer_readers!(
     conv1d_f32,
     depthwise_conv2d_f32,
     batch_norm_f32,
-    f32
+    f32,
+    u32
 );
 layer_readers!(
     values_f64,
@@ -596,7 +649,8 @@ layer_readers!(
     conv1d_f64,
     depthwise_conv2d_f64,
     batch_norm_f64,
-    f64
+    f64,
+    u64
 );
 
 /// `f32\0` or `f64\0`.

@@ -51,6 +51,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod activation;
+pub mod arena;
 pub mod batch_norm;
 #[cfg(feature = "alloc")]
 pub mod boxed;

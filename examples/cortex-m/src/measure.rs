@@ -18,15 +18,22 @@ pub const PAINTED: usize = 16 * 1024;
 /// Runs `f` and returns its result with the bytes of stack it used below this function's frame:
 /// the free stack is painted with a pattern first, and the deepest word `f` changed is found after.
 /// A result of [`PAINTED`] means at least that much.
-#[inline(never)]
 pub fn stack_used<R>(f: impl FnOnce() -> R) -> (R, usize) {
+    stack_used_within(PAINTED, f)
+}
+
+/// [`stack_used`], the paint reaching `depth` bytes below the caller's frame (a multiple of 4):
+/// a result of `depth` means at least that much.
+#[inline(never)]
+pub fn stack_used_within<R>(depth: usize, f: impl FnOnce() -> R) -> (R, usize) {
     let top = msp::read() as usize & !3;
-    let bottom = top - PAINTED;
+    let bottom = top - depth;
     let mut address = bottom;
     while address < top {
         // SAFETY: [bottom, top) is free stack below this function's frame (`top` is the stack
         // pointer after its prologue), far above the program's data at the bottom of the 4 MiB of
-        // RAM; the loop calls nothing, so no frame is built there while it writes.
+        // RAM (callers paint at most 1 MiB); the loop calls nothing, so no frame is built there
+        // while it writes.
         unsafe { core::ptr::write_volatile(address as *mut u32, PATTERN) };
         address += 4;
     }

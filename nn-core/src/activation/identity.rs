@@ -19,6 +19,8 @@ impl Activation for Identity {
     fn activate<T: Scalar, const N: usize>(u: &[T; N]) -> [T; N] {
         *u
     }
+
+    fn activate_in_place<T: Scalar, const N: usize>(_: &mut [T; N]) {}
 }
 
 impl Differentiable for Identity {

@@ -1,4 +1,4 @@
-use super::{Activation, Differentiable, chain, map};
+use super::{Activation, Differentiable, chain, copied, map};
 use crate::Scalar;
 
 /// `z = u` where `u > 0`, else `0.01 u`: a relu that keeps a small gradient for negative inputs.
@@ -22,8 +22,12 @@ impl Activation for LeakyRelu {
     const NAME: &'static str = "leaky_relu";
 
     fn activate<T: Scalar, const N: usize>(u: &[T; N]) -> [T; N] {
+        copied(u, Self::activate_in_place)
+    }
+
+    fn activate_in_place<T: Scalar, const N: usize>(values: &mut [T; N]) {
         let slope = T::from_f64(Self::SLOPE);
-        map(u, |x| if x < T::ZERO { slope * x } else { x })
+        map(values, |x| if x < T::ZERO { slope * x } else { x });
     }
 }
 

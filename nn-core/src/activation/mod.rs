@@ -51,6 +51,12 @@ pub trait Activation {
 
     /// Computes `z = f(u)`.
     fn activate<T: Scalar, const N: usize>(u: &[T; N]) -> [T; N];
+
+    /// Computes `z = f(u)` in place, `values` holding `u` then `z`: no second array, as inference
+    /// in an arena needs (`forward_in`). By default through [`Activation::activate`].
+    fn activate_in_place<T: Scalar, const N: usize>(values: &mut [T; N]) {
+        *values = Self::activate(values);
+    }
 }
 
 /// An activation that can be trained through: the backward pass of its forward function.
@@ -80,12 +86,17 @@ pub trait Differentiable: Activation {
     fn backward<T: Scalar, const N: usize>(u: &[T; N], z: &[T; N], dz: &[T; N]) -> [T; N];
 }
 
-/// Applies `f` to every element: the shape of the element-wise activations.
-fn map<T: Scalar, const N: usize>(u: &[T; N], f: impl Fn(T) -> T) -> [T; N] {
-    let mut z = *u;
-    for value in &mut z {
+/// Applies `f` to every element, in place: the shape of the element-wise activations.
+fn map<T: Scalar, const N: usize>(values: &mut [T; N], f: impl Fn(T) -> T) {
+    for value in values {
         *value = f(*value);
     }
+}
+
+/// `activate` of an element-wise activation: `activate_in_place` on a copy.
+fn copied<T: Scalar, const N: usize>(u: &[T; N], activate: impl Fn(&mut [T; N])) -> [T; N] {
+    let mut z = *u;
+    activate(&mut z);
     z
 }
 

@@ -1,4 +1,4 @@
-use super::{Activation, Differentiable, map};
+use super::{Activation, Differentiable, copied, map};
 use crate::Scalar;
 
 /// `z = max(0, u)`: the usual hidden-layer activation.
@@ -17,8 +17,12 @@ impl Activation for Relu {
     const NAME: &'static str = "relu";
 
     fn activate<T: Scalar, const N: usize>(u: &[T; N]) -> [T; N] {
+        copied(u, Self::activate_in_place)
+    }
+
+    fn activate_in_place<T: Scalar, const N: usize>(values: &mut [T; N]) {
         // `<` rather than `max` so that NaN passes through, as with numpy's `maximum`.
-        map(u, |x| if x < T::ZERO { T::ZERO } else { x })
+        map(values, |x| if x < T::ZERO { T::ZERO } else { x });
     }
 }
 

@@ -1,4 +1,4 @@
-use super::{Activation, Differentiable, chain, map};
+use super::{Activation, Differentiable, chain, copied, map};
 use crate::Scalar;
 
 /// `z = 1 / (1 + e^-u)`: squashes into `(0, 1)`; the output of a binary classifier.
@@ -17,7 +17,11 @@ impl Activation for Sigmoid {
     const NAME: &'static str = "sigmoid";
 
     fn activate<T: Scalar, const N: usize>(u: &[T; N]) -> [T; N] {
-        map(u, |x| T::ONE / (T::ONE + (-x).exp()))
+        copied(u, Self::activate_in_place)
+    }
+
+    fn activate_in_place<T: Scalar, const N: usize>(values: &mut [T; N]) {
+        map(values, |x| T::ONE / (T::ONE + (-x).exp()));
     }
 }
 

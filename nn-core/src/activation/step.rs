@@ -1,4 +1,4 @@
-use super::{Activation, map};
+use super::{Activation, copied, map};
 use crate::Scalar;
 
 /// `z = 1` where `u > 0`, else `0`: numpy's `np.where(x > 0, 1, 0)`.
@@ -20,7 +20,11 @@ impl Activation for Step {
     const NAME: &'static str = "step";
 
     fn activate<T: Scalar, const N: usize>(u: &[T; N]) -> [T; N] {
-        map(u, |x| {
+        copied(u, Self::activate_in_place)
+    }
+
+    fn activate_in_place<T: Scalar, const N: usize>(values: &mut [T; N]) {
+        map(values, |x| {
             if x > T::ZERO {
                 T::ONE
             } else if x <= T::ZERO {
@@ -28,7 +32,7 @@ impl Activation for Step {
             } else {
                 x // NaN
             }
-        })
+        });
     }
 }
 

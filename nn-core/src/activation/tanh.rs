@@ -1,4 +1,4 @@
-use super::{Activation, Differentiable, chain, map};
+use super::{Activation, Differentiable, chain, copied, map};
 use crate::Scalar;
 
 /// `z = tanh(u)`: squashes into `(-1, 1)`.
@@ -17,7 +17,11 @@ impl Activation for Tanh {
     const NAME: &'static str = "tanh";
 
     fn activate<T: Scalar, const N: usize>(u: &[T; N]) -> [T; N] {
-        map(u, T::tanh)
+        copied(u, Self::activate_in_place)
+    }
+
+    fn activate_in_place<T: Scalar, const N: usize>(values: &mut [T; N]) {
+        map(values, T::tanh);
     }
 }
 

@@ -1,5 +1,6 @@
 //! Code generation: one file per generated part.
 
+mod arena;
 mod backward;
 mod batch_norm;
 mod fold;
@@ -113,6 +114,7 @@ fn network_code(network: &Network) -> TokenStream {
     let mut code = structure::generate(&plan);
     code.extend(inherent::generate(&plan));
     code.extend(forward::generate(&plan));
+    code.extend(arena::generate(&plan));
     code.extend(trace::generate(&plan));
     code.extend(backward::generate(&plan));
     code.extend(network::generate(&plan));

@@ -229,6 +229,124 @@ Declared with `nn::network!` as `[1, 4, 4] => conv2d(2, 3x3, same) => relu batch
             z3
         }
     }
+    ///The memory in which [`Bn::forward_in`] runs the network: one array of 64 values holding every layer's output, those alive at the same time apart, each written over once no layer reads it. Its size is `Bn::INFERENCE_BYTES`; `new` is `const`, for a `static` on firmware.
+    pub(super) struct BnArena {
+        values: [::core::primitive::f32; 64],
+    }
+    unsafe impl ::nn::__private::Zeroable for BnArena {}
+    impl BnArena {
+        /// Its size in bytes.
+        pub(super) const BYTES: ::core::primitive::usize = ::core::mem::size_of::<
+            Self,
+        >();
+        /// The arena, zeroed; `const`, so that it can be a `static`.
+        #[allow(clippy::large_stack_arrays)]
+        pub(super) const fn new() -> Self {
+            Self { values: [0.0; 64] }
+        }
+    }
+    impl ::core::default::Default for BnArena {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+    impl Bn {
+        /// The bytes of the parameters: what the weights take in flash, or in RAM.
+        pub(super) const PARAMETER_BYTES: ::core::primitive::usize = Self::PARAMETERS
+            * ::core::mem::size_of::<::core::primitive::f32>();
+        /// The bytes of the activations at the peak of inference: the arena of
+        /// [`forward_in`](Self::forward_in), known before the program runs.
+        pub(super) const INFERENCE_BYTES: ::core::primitive::usize = BnArena::BYTES;
+        /// [`forward`](Self::forward) in `arena`, which holds every layer's output, those alive
+        /// at the same time apart: inference in `INFERENCE_BYTES` of activations, not the
+        /// sum of every layer's. The same result, bit for bit. Nothing is allocated and
+        /// nothing panics.
+        #[must_use]
+        pub(super) fn forward_in(
+            &self,
+            x: &[::core::primitive::f32; 16],
+            arena: &mut BnArena,
+        ) -> [::core::primitive::f32; 3] {
+            let values = &mut arena.values;
+            {
+                let (input, out) = (
+                    x,
+                    ::nn::__private::arena::output::<
+                        ::core::primitive::f32,
+                        64,
+                        32,
+                        0,
+                    >(values),
+                );
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    2,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 4]; 4]; 1],
+                    [[[::core::primitive::f32; 4]; 4]; 2],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (input, out) = ::nn::__private::arena::input_output::<
+                    ::core::primitive::f32,
+                    64,
+                    32,
+                    0,
+                    32,
+                    32,
+                >(values);
+                <::nn::__private::BatchNorm<
+                    ::core::primitive::f32,
+                    2,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[::core::primitive::f32; 16]; 2],
+                    [[::core::primitive::f32; 16]; 2],
+                >>::total_input(
+                    &self.layer2,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::Normalization {
+                        eps: 0.00001,
+                        momentum: 0.1,
+                    },
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (input, out) = ::nn::__private::arena::input_output::<
+                    ::core::primitive::f32,
+                    64,
+                    32,
+                    32,
+                    3,
+                    0,
+                >(values);
+                *out = self.layer3.total_input(input);
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            *::nn::__private::arena::value::<::core::primitive::f32, 64, 3, 0>(values)
+        }
+    }
     ///Every intermediate value of one [`Bn::forward`] call, from [`Bn::trace`].
     ///
     /// `Display` prints one line per value, in the notation of `u = x·W + b`, `z = f(u)`.
@@ -1748,6 +1866,95 @@ Declared with `nn::network!` as `[1, 4, 4] => relu conv2d(2, 3x3, same) => softm
                 .layer2
                 .forward::<::nn::__private::activation::by_name::softmax>(&z1);
             z2
+        }
+    }
+    ///The memory in which [`BnFolded::forward_in`] runs the network: one array of 35 values holding every layer's output, those alive at the same time apart, each written over once no layer reads it. Its size is `BnFolded::INFERENCE_BYTES`; `new` is `const`, for a `static` on firmware.
+    pub(super) struct BnFoldedArena {
+        values: [::core::primitive::f32; 35],
+    }
+    unsafe impl ::nn::__private::Zeroable for BnFoldedArena {}
+    impl BnFoldedArena {
+        /// Its size in bytes.
+        pub(super) const BYTES: ::core::primitive::usize = ::core::mem::size_of::<
+            Self,
+        >();
+        /// The arena, zeroed; `const`, so that it can be a `static`.
+        #[allow(clippy::large_stack_arrays)]
+        pub(super) const fn new() -> Self {
+            Self { values: [0.0; 35] }
+        }
+    }
+    impl ::core::default::Default for BnFoldedArena {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+    impl BnFolded {
+        /// The bytes of the parameters: what the weights take in flash, or in RAM.
+        pub(super) const PARAMETER_BYTES: ::core::primitive::usize = Self::PARAMETERS
+            * ::core::mem::size_of::<::core::primitive::f32>();
+        /// The bytes of the activations at the peak of inference: the arena of
+        /// [`forward_in`](Self::forward_in), known before the program runs.
+        pub(super) const INFERENCE_BYTES: ::core::primitive::usize = BnFoldedArena::BYTES;
+        /// [`forward`](Self::forward) in `arena`, which holds every layer's output, those alive
+        /// at the same time apart: inference in `INFERENCE_BYTES` of activations, not the
+        /// sum of every layer's. The same result, bit for bit. Nothing is allocated and
+        /// nothing panics.
+        #[must_use]
+        pub(super) fn forward_in(
+            &self,
+            x: &[::core::primitive::f32; 16],
+            arena: &mut BnFoldedArena,
+        ) -> [::core::primitive::f32; 3] {
+            let values = &mut arena.values;
+            {
+                let (input, out) = (
+                    x,
+                    ::nn::__private::arena::output::<
+                        ::core::primitive::f32,
+                        35,
+                        32,
+                        0,
+                    >(values),
+                );
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    2,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 4]; 4]; 1],
+                    [[[::core::primitive::f32; 4]; 4]; 2],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (input, out) = ::nn::__private::arena::input_output::<
+                    ::core::primitive::f32,
+                    35,
+                    32,
+                    0,
+                    3,
+                    32,
+                >(values);
+                *out = self.layer2.total_input(input);
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            *::nn::__private::arena::value::<::core::primitive::f32, 35, 3, 32>(values)
         }
     }
     ///Every intermediate value of one [`BnFolded::forward`] call, from [`BnFolded::trace`].

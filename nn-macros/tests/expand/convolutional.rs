@@ -226,6 +226,121 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
             z3
         }
     }
+    ///The memory in which [`Cnn::forward_in`] runs the network: one array of 320 values holding every layer's output, those alive at the same time apart, each written over once no layer reads it. Its size is `Cnn::INFERENCE_BYTES`; `new` is `const`, for a `static` on firmware.
+    pub(super) struct CnnArena {
+        values: [::core::primitive::f32; 320],
+    }
+    unsafe impl ::nn::__private::Zeroable for CnnArena {}
+    impl CnnArena {
+        /// Its size in bytes.
+        pub(super) const BYTES: ::core::primitive::usize = ::core::mem::size_of::<
+            Self,
+        >();
+        /// The arena, zeroed; `const`, so that it can be a `static`.
+        #[allow(clippy::large_stack_arrays)]
+        pub(super) const fn new() -> Self {
+            Self { values: [0.0; 320] }
+        }
+    }
+    impl ::core::default::Default for CnnArena {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+    impl Cnn {
+        /// The bytes of the parameters: what the weights take in flash, or in RAM.
+        pub(super) const PARAMETER_BYTES: ::core::primitive::usize = Self::PARAMETERS
+            * ::core::mem::size_of::<::core::primitive::f32>();
+        /// The bytes of the activations at the peak of inference: the arena of
+        /// [`forward_in`](Self::forward_in), known before the program runs.
+        pub(super) const INFERENCE_BYTES: ::core::primitive::usize = CnnArena::BYTES;
+        /// [`forward`](Self::forward) in `arena`, which holds every layer's output, those alive
+        /// at the same time apart: inference in `INFERENCE_BYTES` of activations, not the
+        /// sum of every layer's. The same result, bit for bit. Nothing is allocated and
+        /// nothing panics.
+        #[must_use]
+        pub(super) fn forward_in(
+            &self,
+            x: &[::core::primitive::f32; 64],
+            arena: &mut CnnArena,
+        ) -> [::core::primitive::f32; 10] {
+            let values = &mut arena.values;
+            {
+                let (input, out) = (
+                    x,
+                    ::nn::__private::arena::output::<
+                        ::core::primitive::f32,
+                        320,
+                        256,
+                        0,
+                    >(values),
+                );
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    4,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 1],
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (input, out) = ::nn::__private::arena::input_output::<
+                    ::core::primitive::f32,
+                    320,
+                    256,
+                    0,
+                    64,
+                    256,
+                >(values);
+                <::nn::__private::MaxPool2d as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                    [[[::core::primitive::f32; 4]; 4]; 4],
+                >>::total_input(
+                    &::nn::__private::MaxPool2d,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::Pool2d {
+                        window: [2, 2],
+                        stride: [2, 2],
+                    },
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (input, out) = ::nn::__private::arena::input_output::<
+                    ::core::primitive::f32,
+                    320,
+                    64,
+                    256,
+                    10,
+                    0,
+                >(values);
+                *out = self.layer3.total_input(input);
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            *::nn::__private::arena::value::<::core::primitive::f32, 320, 10, 0>(values)
+        }
+    }
     ///Every intermediate value of one [`Cnn::forward`] call, from [`Cnn::trace`].
     ///
     /// `Display` prints one line per value, in the notation of `u = x·W + b`, `z = f(u)`.

@@ -258,6 +258,148 @@ Declared with `nn::network!` as `4 => relu residual { => relu 4 => identity 4 } 
             z7
         }
     }
+    ///The memory in which [`Res::forward_in`] runs the network: one array of 10 values holding every layer's output, those alive at the same time apart, each written over once no layer reads it. Its size is `Res::INFERENCE_BYTES`; `new` is `const`, for a `static` on firmware.
+    pub(super) struct ResArena {
+        values: [::core::primitive::f32; 10],
+    }
+    unsafe impl ::nn::__private::Zeroable for ResArena {}
+    impl ResArena {
+        /// Its size in bytes.
+        pub(super) const BYTES: ::core::primitive::usize = ::core::mem::size_of::<
+            Self,
+        >();
+        /// The arena, zeroed; `const`, so that it can be a `static`.
+        #[allow(clippy::large_stack_arrays)]
+        pub(super) const fn new() -> Self {
+            Self { values: [0.0; 10] }
+        }
+    }
+    impl ::core::default::Default for ResArena {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+    impl Res {
+        /// The bytes of the parameters: what the weights take in flash, or in RAM.
+        pub(super) const PARAMETER_BYTES: ::core::primitive::usize = Self::PARAMETERS
+            * ::core::mem::size_of::<::core::primitive::f32>();
+        /// The bytes of the activations at the peak of inference: the arena of
+        /// [`forward_in`](Self::forward_in), known before the program runs.
+        pub(super) const INFERENCE_BYTES: ::core::primitive::usize = ResArena::BYTES;
+        /// [`forward`](Self::forward) in `arena`, which holds every layer's output, those alive
+        /// at the same time apart: inference in `INFERENCE_BYTES` of activations, not the
+        /// sum of every layer's. The same result, bit for bit. Nothing is allocated and
+        /// nothing panics.
+        #[must_use]
+        pub(super) fn forward_in(
+            &self,
+            x: &[::core::primitive::f32; 4],
+            arena: &mut ResArena,
+        ) -> [::core::primitive::f32; 3] {
+            let values = &mut arena.values;
+            {
+                let (input, out) = (
+                    x,
+                    ::nn::__private::arena::output::<
+                        ::core::primitive::f32,
+                        10,
+                        4,
+                        0,
+                    >(values),
+                );
+                *out = self.layer1.total_input(input);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (input, out) = ::nn::__private::arena::input_output::<
+                    ::core::primitive::f32,
+                    10,
+                    4,
+                    0,
+                    4,
+                    4,
+                >(values);
+                *out = self.layer2.total_input(input);
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (input, out) = ::nn::__private::arena::input_output::<
+                    ::core::primitive::f32,
+                    10,
+                    4,
+                    4,
+                    4,
+                    0,
+                >(values);
+                let shortcut = x;
+                ::nn::__private::residual::add(input, shortcut, out);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (input, out) = ::nn::__private::arena::input_output::<
+                    ::core::primitive::f32,
+                    10,
+                    4,
+                    0,
+                    2,
+                    4,
+                >(values);
+                *out = self.layer4.total_input(input);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (input, out) = ::nn::__private::arena::input_output::<
+                    ::core::primitive::f32,
+                    10,
+                    4,
+                    0,
+                    2,
+                    6,
+                >(values);
+                *out = self.layer5.total_input(input);
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (input, shortcut, out) = ::nn::__private::arena::sum_operands::<
+                    ::core::primitive::f32,
+                    10,
+                    2,
+                    4,
+                    6,
+                    8,
+                >(values);
+                ::nn::__private::residual::add(input, shortcut, out);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (input, out) = ::nn::__private::arena::input_output::<
+                    ::core::primitive::f32,
+                    10,
+                    2,
+                    8,
+                    3,
+                    0,
+                >(values);
+                *out = self.layer7.total_input(input);
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            *::nn::__private::arena::value::<::core::primitive::f32, 10, 3, 0>(values)
+        }
+    }
     ///Every intermediate value of one [`Res::forward`] call, from [`Res::trace`].
     ///
     /// `Display` prints one line per value, in the notation of `u = x·W + b`, `z = f(u)`.

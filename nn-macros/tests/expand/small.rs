@@ -180,6 +180,89 @@ Declared with `nn::network!` as `2 => relu 3 => relu 2 => identity 2` in `f32`: 
             z3
         }
     }
+    ///The memory in which [`Mlp::forward_in`] runs the network: one array of 5 values holding every layer's output, those alive at the same time apart, each written over once no layer reads it. Its size is `Mlp::INFERENCE_BYTES`; `new` is `const`, for a `static` on firmware.
+    pub struct MlpArena {
+        values: [::core::primitive::f32; 5],
+    }
+    unsafe impl ::nn::__private::Zeroable for MlpArena {}
+    impl MlpArena {
+        /// Its size in bytes.
+        pub const BYTES: ::core::primitive::usize = ::core::mem::size_of::<Self>();
+        /// The arena, zeroed; `const`, so that it can be a `static`.
+        #[allow(clippy::large_stack_arrays)]
+        pub const fn new() -> Self {
+            Self { values: [0.0; 5] }
+        }
+    }
+    impl ::core::default::Default for MlpArena {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+    impl Mlp {
+        /// The bytes of the parameters: what the weights take in flash, or in RAM.
+        pub const PARAMETER_BYTES: ::core::primitive::usize = Self::PARAMETERS
+            * ::core::mem::size_of::<::core::primitive::f32>();
+        /// The bytes of the activations at the peak of inference: the arena of
+        /// [`forward_in`](Self::forward_in), known before the program runs.
+        pub const INFERENCE_BYTES: ::core::primitive::usize = MlpArena::BYTES;
+        /// [`forward`](Self::forward) in `arena`, which holds every layer's output, those alive
+        /// at the same time apart: inference in `INFERENCE_BYTES` of activations, not the
+        /// sum of every layer's. The same result, bit for bit. Nothing is allocated and
+        /// nothing panics.
+        #[must_use]
+        pub fn forward_in(
+            &self,
+            x: &[::core::primitive::f32; 2],
+            arena: &mut MlpArena,
+        ) -> [::core::primitive::f32; 2] {
+            let values = &mut arena.values;
+            {
+                let (input, out) = (
+                    x,
+                    ::nn::__private::arena::output::<
+                        ::core::primitive::f32,
+                        5,
+                        3,
+                        0,
+                    >(values),
+                );
+                *out = self.layer1.total_input(input);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (input, out) = ::nn::__private::arena::input_output::<
+                    ::core::primitive::f32,
+                    5,
+                    3,
+                    0,
+                    2,
+                    3,
+                >(values);
+                *out = self.layer2.total_input(input);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (input, out) = ::nn::__private::arena::input_output::<
+                    ::core::primitive::f32,
+                    5,
+                    2,
+                    3,
+                    2,
+                    0,
+                >(values);
+                *out = self.layer3.total_input(input);
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            *::nn::__private::arena::value::<::core::primitive::f32, 5, 2, 0>(values)
+        }
+    }
     ///Every intermediate value of one [`Mlp::forward`] call, from [`Mlp::trace`].
     ///
     /// `Display` prints one line per value, in the notation of `u = x·W + b`, `z = f(u)`.

@@ -1,0 +1,223 @@
+//! Inference in an arena: `NAMEArena`, one array holding every layer's output at an offset
+//! planned here, and `forward_in`, which computes in it. Values alive at the same time never
+//! share memory; a value no layer reads any more is written over. The arena's size, the peak of
+//! inference's memory, is a constant (`NAME::INFERENCE_BYTES`).
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::plan::{Plan, Step};
+use super::{activation_type, io_types, scalar_type, width};
+use crate::model::{Network, Source};
+
+/// Where each layer's output goes in the arena, and the arena's size, in values.
+pub struct Layout {
+    /// One per layer: the offset of its output.
+    pub offsets: Vec<usize>,
+    pub values: usize,
+}
+
+/// The last step that reads each layer's output (the network's output: past the last step).
+fn last_reads(network: &Network) -> Vec<usize> {
+    let layers = &network.layers;
+    let mut last = vec![0; layers.len()];
+    for (index, layer) in layers.iter().enumerate() {
+        let shortcut = match layer.kind {
+            crate::model::Kind::Add { shortcut, .. } => Some(shortcut),
+            _ => None,
+        };
+        for source in [Some(layer.input), shortcut].into_iter().flatten() {
+            if let Source::Layer(read) = source {
+                last[read] = last[read].max(index);
+            }
+        }
+    }
+    if let Some(output) = last.last_mut() {
+        *output = layers.len();
+    }
+    last
+}
+
+/// Plans the arena: each output, largest first, at the lowest offset where it overlaps no
+/// output placed already that is alive at the same time (from the step that writes it to the
+/// last that reads it), as `TFLite` Micro's greedy planner does.
+pub fn layout(network: &Network) -> Layout {
+    let layers = &network.layers;
+    let last = last_reads(network);
+    let mut order: Vec<usize> = (0..layers.len()).collect();
+    order.sort_by_key(|&index| (std::cmp::Reverse(layers[index].outputs), index));
+    let mut offsets = vec![usize::MAX; layers.len()];
+    let mut placed: Vec<usize> = Vec::new();
+    for index in order {
+        let size = layers[index].outputs;
+        // The outputs alive while this one is: written before its last read, read after it is
+        // written.
+        let mut taken: Vec<(usize, usize)> = placed
+            .iter()
+            .filter(|&&other| other <= last[index] && index <= last[other])
+            .map(|&other| (offsets[other], offsets[other] + layers[other].outputs))
+            .collect();
+        taken.sort_unstable();
+        let mut offset = 0;
+        for (start, end) in taken {
+            if offset + size <= start {
+                break;
+            }
+            offset = offset.max(end);
+        }
+        offsets[index] = offset;
+        placed.push(index);
+    }
+    let values = (0..layers.len())
+        .map(|index| offsets[index] + layers[index].outputs)
+        .max()
+        .unwrap_or(0);
+    Layout { offsets, values }
+}
+
+pub fn generate(plan: &Plan) -> TokenStream {
+    let network = plan.network;
+    let (vis, name) = (&network.vis, &network.name);
+    let scalar = scalar_type(network);
+    let (input_type, output_type) = io_types(network);
+    let arena_type = format_ident!("{name}Arena");
+    let layout = layout(network);
+    let size = width(layout.values);
+    let steps = plan
+        .steps
+        .iter()
+        .map(|step| step_in_arena(step, &layout, &scalar, &size));
+    let last = plan.last();
+    let (outputs, at) = (&last.outputs, width(layout.offsets[last.number - 1]));
+    let output = quote!(*::nn::__private::arena::value::<#scalar, #size, #outputs, #at>(values));
+    let result = match &network.output_activation {
+        Some(activation) => {
+            let activation = activation_type(activation);
+            quote!(<#activation as ::nn::__private::Activation>::activate(&#output))
+        }
+        None => output,
+    };
+    let doc = format!(
+        "The memory in which [`{name}::forward_in`] runs the network: one array of \
+         {} values holding every layer's output, those alive at the same time apart, each written \
+         over once no layer reads it. Its size is `{name}::INFERENCE_BYTES`; `new` is `const`, \
+         for a `static` on firmware.",
+        layout.values
+    );
+    quote! {
+        #[doc = #doc]
+        #vis struct #arena_type {
+            values: [#scalar; #size],
+        }
+
+        // Sound: its one field is an array of `f32` or `f64`, for which all-zero bytes are `0.0`.
+        unsafe impl ::nn::__private::Zeroable for #arena_type {}
+
+        impl #arena_type {
+            /// Its size in bytes.
+            #vis const BYTES: ::core::primitive::usize = ::core::mem::size_of::<Self>();
+
+            /// The arena, zeroed; `const`, so that it can be a `static`.
+            // Meant for statics, or the stack of a thread that has room for it.
+            #[allow(clippy::large_stack_arrays)]
+            #vis const fn new() -> Self {
+                Self { values: [0.0; #size] }
+            }
+        }
+
+        impl ::core::default::Default for #arena_type {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl #name {
+            /// The bytes of the parameters: what the weights take in flash, or in RAM.
+            #vis const PARAMETER_BYTES: ::core::primitive::usize =
+                Self::PARAMETERS * ::core::mem::size_of::<#scalar>();
+
+            /// The bytes of the activations at the peak of inference: the arena of
+            /// [`forward_in`](Self::forward_in), known before the program runs.
+            #vis const INFERENCE_BYTES: ::core::primitive::usize = #arena_type::BYTES;
+
+            /// [`forward`](Self::forward) in `arena`, which holds every layer's output, those alive
+            /// at the same time apart: inference in `INFERENCE_BYTES` of activations, not the
+            /// sum of every layer's. The same result, bit for bit. Nothing is allocated and
+            /// nothing panics.
+            #[must_use]
+            #vis fn forward_in(&self, x: &#input_type, arena: &mut #arena_type) -> #output_type {
+                let values = &mut arena.values;
+                #(#steps)*
+                #result
+            }
+        }
+    }
+}
+
+/// One step in the arena: its input and output there, its total input written into the
+/// output, then its activation in place.
+fn step_in_arena(
+    step: &Step,
+    layout: &Layout,
+    scalar: &TokenStream,
+    size: &Literal,
+) -> TokenStream {
+    let at = |source: Source| match source {
+        Source::Input => None,
+        Source::Layer(index) => Some(width(layout.offsets[index])),
+    };
+    let (inputs, outputs) = (&step.inputs, &step.outputs);
+    let out = width(layout.offsets[step.number - 1]);
+    let arena = quote!(::nn::__private::arena);
+    let views = match (step.shortcut.as_ref(), at(step.layer.input)) {
+        (Some(_), input) => {
+            let shortcut = match step.layer.kind {
+                crate::model::Kind::Add { shortcut, .. } => at(shortcut),
+                _ => None,
+            };
+            match (input, shortcut) {
+                (Some(a), Some(b)) => quote! {
+                    let (input, shortcut, out) =
+                        #arena::sum_operands::<#scalar, #size, #outputs, #a, #b, #out>(values);
+                },
+                (Some(a), None) => quote! {
+                    let (input, out) =
+                        #arena::input_output::<#scalar, #size, #inputs, #a, #outputs, #out>(values);
+                    let shortcut = x;
+                },
+                (None, Some(b)) => quote! {
+                    let (shortcut, out) =
+                        #arena::input_output::<#scalar, #size, #inputs, #b, #outputs, #out>(values);
+                    let input = x;
+                },
+                (None, None) => quote! {
+                    let out = #arena::output::<#scalar, #size, #outputs, #out>(values);
+                    let (input, shortcut) = (x, x);
+                },
+            }
+        }
+        (None, Some(input)) => quote! {
+            let (input, out) =
+                #arena::input_output::<#scalar, #size, #inputs, #input, #outputs, #out>(values);
+        },
+        (None, None) => quote! {
+            let (input, out) = (x, #arena::output::<#scalar, #size, #outputs, #out>(values));
+        },
+    };
+    let total_input = if step.layer.kind == crate::model::Kind::Dense {
+        let field = &step.field;
+        quote!(*out = self.#field.total_input(input);)
+    } else if step.shortcut.is_some() {
+        Step::sum_into(&quote!(input), &quote!(shortcut), &quote!(out))
+    } else {
+        step.total_input_into(&quote!(input), &quote!(out))
+    };
+    let activation = &step.activation;
+    quote! {
+        {
+            #views
+            #total_input
+            <#activation as ::nn::__private::Activation>::activate_in_place(out);
+        }
+    }
+}
