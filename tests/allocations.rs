@@ -57,6 +57,56 @@ nn::network! {
     /// Convolutions and pooling of both kinds.
     struct Cnn = [1, 8, 8] => relu conv2d(4, 3x3, same) => max_pool2d(2x2)
         => tanh conv2d(4, 2x2, stride 2) => global_avg_pool2d() => softmax 10;
+    /// The `MLPerf` Tiny models' layers: batch normalisation, a residual block, a depthwise
+    /// convolution.
+    struct Normalized = [1, 8, 8] => conv2d(4, 3x3, same) => relu batch_norm()
+        => relu residual { => depthwise_conv2d(3x3, same) => batch_norm() }
+        => global_avg_pool2d() => softmax 10;
+}
+
+#[test]
+fn batch_norm_and_residual_blocks_train_and_infer_without_allocating() {
+    let mut rng = init::rng(2);
+    let mut net = Normalized::initialized(init::Init::He, &mut rng);
+    let mut grad = Normalized::zeros();
+    let mut workspace: Box<NormalizedWorkspace> = nn::boxed::zeroed();
+    let mut momentum = Momentum::new(0.01);
+    let mut folded = NormalizedFolded::zeros();
+    let mut arena = NormalizedArena::new();
+    let batch: Vec<([f32; 64], usize)> = (0..40)
+        .map(|i| {
+            (
+                core::array::from_fn(|j| ((i * 64 + j) % 11) as f32 / 11.0),
+                i % 10,
+            )
+        })
+        .collect();
+
+    let before = allocations();
+    let mut losses = [0.0_f32; 50];
+    for loss in &mut losses {
+        *loss = train::step_in(
+            &mut net,
+            &mut momentum,
+            &batch,
+            CrossEntropy,
+            &mut grad,
+            &mut workspace,
+        )
+        .unwrap();
+    }
+    let y = net.forward_in(&batch[0].0, &mut arena);
+    net.fold_into(&mut folded);
+    let folded_y = folded.forward(&batch[0].0);
+    assert_eq!(allocations() - before, 0, "heap allocations");
+    // The steps did train (towards the classes' frequencies, on these inputs).
+    assert!(
+        losses[49] < losses[0] * 0.9,
+        "{} -> {}",
+        losses[0],
+        losses[49]
+    );
+    assert_eq!(nn::metrics::argmax(&y), nn::metrics::argmax(&folded_y));
 }
 
 #[test]
