@@ -1,9 +1,9 @@
 """The workloads of benches/peers with numpy, and with PyTorch on the CPU if it is installed.
 
 Prints one JSON object: for each library, ns per sample of W1 (seed3 forward), W2 (regression
-step), W3 inference and W3 training (batch 32), W4 (the digits CNN) inference and training (batch
-32), each the median of three rounds; null where a library has no such workload (numpy has no
-convolutions). The Rust harness
+step), W3 inference and W3 training (batch 32), W4 (the digits CNN), W5 (MLPerf Tiny's DS-CNN)
+and W6 (its ResNet-8) inference and training (batch 32), each the median of three rounds; null
+where a library has no such workload (numpy has no convolutions). The Rust harness
 (src/main.rs) runs this script and adds the figures to its table.
 
 Setup: see src/main.rs (numpy from PyPI, PyTorch from Debian's python3-torch).
@@ -64,7 +64,7 @@ def numpy_row():
         m["W2"] -= f32(0.01) * (z1.T @ du2); m["b2"] -= f32(0.01) * du2.sum(axis=0)
         m["W1"] -= f32(0.01) * (images.T @ du1); m["b1"] -= f32(0.01) * du1.sum(axis=0)
     t = timed(train) / 32
-    return [w1, w2, w3, t, None, None]
+    return [w1, w2, w3, t, None, None, None, None, None, None]
 
 def torch_row():
     import torch
@@ -98,7 +98,58 @@ def torch_row():
     def cnn_train():
         opt.zero_grad(); torch.nn.functional.cross_entropy(cnn(digits), labels).backward(); opt.step()
     cnn_t = timed(cnn_train) / 32
-    return [w1, w2, w3, t, cnn_inference, cnn_t]
+    return [w1, w2, w3, t, cnn_inference, cnn_t] + tiny(labels)
+
+def torch_nn():
+    import torch
+    return torch.nn
+
+def normalized(conv, filters, relu=True):
+    """A convolution, batch normalisation as Keras's (eps 1e-3, momentum 0.99), perhaps ReLU."""
+    layers = [conv, torch_nn().BatchNorm2d(filters, eps=1e-3, momentum=0.01)]
+    return layers + [torch_nn().ReLU()] if relu else layers
+
+def ds_cnn():
+    """MLPerf Tiny's DS-CNN for keyword spotting (as examples/tiny/models.rs declares it)."""
+    nn = torch_nn()
+    # `same` for the 10 x 4 kernel at stride 2 on 49 x 10: rows padded 4 and 5, columns 1 and 1.
+    layers = [nn.ZeroPad2d((1, 1, 4, 5))] + normalized(nn.Conv2d(1, 64, (10, 4), stride=2), 64)
+    for _ in range(4):
+        layers += normalized(nn.Conv2d(64, 64, 3, padding=1, groups=64), 64)
+        layers += normalized(nn.Conv2d(64, 64, 1), 64)
+    return nn.Sequential(*layers, nn.AvgPool2d((24, 5)), nn.Flatten(), nn.Linear(64, 12))
+
+def resnet8():
+    """MLPerf Tiny's ResNet-8 for image classification."""
+    import torch
+    nn = torch.nn
+    class Stack(nn.Module):
+        def __init__(self, channels, filters, stride):
+            super().__init__()
+            pad = [nn.ZeroPad2d((0, 1, 0, 1))] if stride == 2 else []
+            self.block = nn.Sequential(*pad, *normalized(nn.Conv2d(channels, filters, 3, stride=stride, padding=0 if stride == 2 else 1), filters),
+                                       *normalized(nn.Conv2d(filters, filters, 3, padding=1), filters, relu=False))
+            self.shortcut = nn.Conv2d(channels, filters, 1, stride=stride) if stride == 2 else nn.Identity()
+        def forward(self, x):
+            return torch.relu(self.block(x) + self.shortcut(x))
+    return nn.Sequential(*normalized(nn.Conv2d(3, 16, 3, padding=1), 16), Stack(16, 16, 1), Stack(16, 32, 2),
+                         Stack(32, 64, 2), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(64, 10))
+
+def tiny(labels):
+    """W5 and W6: DS-CNN and ResNet-8 inference in eval mode on one sample, and a training step on 32."""
+    import torch
+    row = []
+    for model, shape in [(ds_cnn(), (1, 49, 10)), (resnet8(), (3, 32, 32))]:
+        inputs = torch.rand(32, *shape)
+        model.eval()
+        with torch.no_grad():
+            row.append(timed(lambda: torch.softmax(model(inputs[:1]), dim=-1)))
+        model.train()
+        opt = torch.optim.SGD(model.parameters(), lr=0.01)
+        def step():
+            opt.zero_grad(); torch.nn.functional.cross_entropy(model(inputs), labels).backward(); opt.step()
+        row.append(timed(step) / 32)
+    return row
 
 rows = {"numpy": numpy_row()}
 try:

@@ -100,5 +100,6 @@ pub fn row(data: &Data) -> Row {
         mlp.zero_grads(&mut grads);
     });
     // dfdx 0.13 has convolutions only on nightly Rust (`nightly` feature): no W4.
-    [w1, w2, w3, train / BATCH as f64, f64::NAN, f64::NAN]
+    let none = f64::NAN;
+    [w1, w2, w3, train / BATCH as f64, none, none, none, none, none, none]
 }

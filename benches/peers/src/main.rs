@@ -11,6 +11,10 @@
 //! RAYON_NUM_THREADS=1 PEERS_PYTHON=venv/bin/python cargo run --release
 //! ```
 //!
+//! W5 and W6 are `MLPerf` Tiny's DS-CNN and ResNet-8 (`examples/tiny/models.rs`): inference of
+//! the folded model in its arena (`nn`) and in eval mode (`PyTorch`, its batch normalisations
+//! as they are), and a training step of SGD on 32 samples, batch-normalised by their statistics.
+//!
 //! Each figure is the median of three rounds of about half a second. The Rust implementations get
 //! the same inputs and weights; `peers.py` (numpy, PyTorch) uses its own random ones of the same
 //! shapes. What is timed is what a user of each library writes.
@@ -20,13 +24,19 @@ mod dfdx;
 #[path = "../../workloads/hand_written.rs"]
 mod hand_written;
 mod timing;
+#[path = "../../../examples/tiny/models.rs"]
+mod tiny;
 
 use std::hint::black_box;
 
 use nn::init::{Init, rng};
 use nn::loss::{CrossEntropy, Mse};
 use nn::optim::{Optimizer, Sgd};
-use nn::{Dense, train};
+use nn::{Dense, Network, train};
+use tiny::{
+    ImageClassification, ImageClassificationFolded, ImageClassificationFoldedArena,
+    KeywordSpotting, KeywordSpottingFolded, KeywordSpottingFoldedArena,
+};
 
 nn::network! {
     /// W1.
@@ -52,6 +62,24 @@ pub struct Data {
     pub batch: Vec<([f32; 784], usize)>,
     pub cnn: DigitsCnn,
     pub digits: Vec<([f32; 64], usize)>,
+    /// W5: DS-CNN, as trained (batch normalisation) and folded for inference.
+    pub ds_cnn: Box<KeywordSpotting>,
+    pub mfcc: Vec<([f32; 490], usize)>,
+    /// W6: ResNet-8.
+    pub resnet: Box<ImageClassification>,
+    pub images: Vec<([f32; 3072], usize)>,
+}
+
+/// `BATCH` inputs of `N` values in [0, 1), with classes 0 to 9.
+fn inputs<const N: usize>() -> Vec<([f32; N], usize)> {
+    (0..BATCH)
+        .map(|i| {
+            (
+                std::array::from_fn(|j| ((i * 31 + j * 7) % 97) as f32 / 96.0),
+                i % 10,
+            )
+        })
+        .collect()
 }
 
 fn data() -> Data {
@@ -86,12 +114,17 @@ fn data() -> Data {
         batch,
         cnn,
         digits,
+        ds_cnn: KeywordSpotting::initialized_boxed(Init::He, &mut rng(49)),
+        mfcc: inputs(),
+        resnet: ImageClassification::initialized_boxed(Init::He, &mut rng(32)),
+        images: inputs(),
     }
 }
 
 /// ns per sample of each workload: W1, W2, W3 inference, W3 training, W4 inference, W4
-/// training; NaN where an implementation has none.
-type Row = [f64; 6];
+/// training, W5 (DS-CNN) and W6 (ResNet-8) inference and training; NaN where an implementation
+/// has none.
+type Row = [f64; 10];
 
 fn nn_row(data: &Data) -> Row {
     let seed3 = &data.seed3;
@@ -130,6 +163,20 @@ fn nn_row(data: &Data) -> Row {
     let cnn_train = time(|| {
         black_box(train::step(&mut cnn, &mut sgd, &data.digits, CrossEntropy, &mut grad).ok());
     });
+    let (ds_cnn_inference, ds_cnn_train) = tiny_model(
+        &*data.ds_cnn,
+        &data.mfcc,
+        KeywordSpotting::fold_into,
+        KeywordSpottingFolded::forward_in,
+        &mut *nn::boxed::zeroed::<KeywordSpottingFoldedArena>(),
+    );
+    let (resnet_inference, resnet_train) = tiny_model(
+        &*data.resnet,
+        &data.images,
+        ImageClassification::fold_into,
+        ImageClassificationFolded::forward_in,
+        &mut *nn::boxed::zeroed::<ImageClassificationFoldedArena>(),
+    );
     [
         w1,
         w2,
@@ -137,7 +184,41 @@ fn nn_row(data: &Data) -> Row {
         train / BATCH as f64,
         cnn_inference,
         cnn_train / BATCH as f64,
+        ds_cnn_inference,
+        ds_cnn_train,
+        resnet_inference,
+        resnet_train,
     ]
+}
+
+/// An `MLPerf` Tiny model's inference, folded and in its arena, and its training step on a batch
+/// (batch normalisation by the batch's statistics) per sample, in ns.
+fn tiny_model<N: nn::Trainable<Scalar = f32>, F: Network<Scalar = f32>, A>(
+    net: &N,
+    batch: &[(N::Input, usize)],
+    fold: impl Fn(&N, &mut F),
+    forward_in: impl Fn(&F, &N::Input, &mut A) -> F::Output,
+    arena: &mut A,
+) -> (f64, f64)
+where
+    CrossEntropy: nn::loss::Loss<f32, N::Output, usize> + nn::loss::PairsWith<N::OutputActivation>,
+{
+    let mut folded = F::zeros_boxed();
+    fold(net, &mut folded);
+    let x = batch[0].0;
+    let inference = time(|| {
+        black_box(forward_in(&folded, black_box(&x), arena));
+    });
+    // A copy to train, made on the heap.
+    let (mut copy, mut grad) = (N::zeros_boxed(), N::zeros_boxed());
+    for index in 0..N::TENSORS.len() {
+        copy.tensor_mut(index).copy_from_slice(net.tensor(index));
+    }
+    let mut sgd = Sgd::new(0.01);
+    let train = time(|| {
+        black_box(train::step(&mut *copy, &mut sgd, batch, CrossEntropy, &mut *grad).ok());
+    });
+    (inference, train / BATCH as f64)
 }
 
 fn hand_written_row(data: &Data) -> Row {
@@ -202,6 +283,7 @@ fn hand_written_row(data: &Data) -> Row {
     let cnn_train = time(|| {
         black_box(cnn.train_batch(&mut cnn_grad, &data.digits, 0.01));
     });
+    let none = f64::NAN;
     [
         w1,
         w2,
@@ -209,6 +291,10 @@ fn hand_written_row(data: &Data) -> Row {
         train / BATCH as f64,
         cnn_inference,
         cnn_train / BATCH as f64,
+        none,
+        none,
+        none,
+        none,
     ]
 }
 
@@ -256,6 +342,10 @@ fn main() {
         "W3 training, batch 32",
         "W4 digits CNN inference",
         "W4 CNN training, batch 32",
+        "W5 DS-CNN inference",
+        "W5 DS-CNN training, b. 32",
+        "W6 ResNet-8 inference",
+        "W6 ResNet-8 training, b. 32",
     ];
     let nn = rows[0].1;
     println!("ns per sample (and time ÷ nn's), median of 3 rounds; numpy with OpenBLAS's threads");
