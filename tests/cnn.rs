@@ -193,6 +193,29 @@ fn in_torch_order<N: Network<Scalar = f64>>(net: &N, trained: bool) -> Vec<Vec<f
         .collect()
 }
 
+/// The network, loaded from `PyTorch`'s file, and the inputs of its case.
+fn loaded<N: Network<Scalar = f64>>(name: &str) -> (N, Vec<N::Input>)
+where
+    N::Input: TryFrom<Vec<f64>>,
+{
+    let mut net = N::zeros();
+    let path = format!(
+        "{}/tests/reference/torch_{name}.safetensors",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    nn::safetensors::load(&mut net, &path).expect("PyTorch's file loads");
+    let inputs = flat(&case(name)["x"])
+        .chunks(N::INPUTS)
+        .map(|x| {
+            let Ok(x) = N::Input::try_from(x.to_vec()) else {
+                panic!("{name}: input size");
+            };
+            x
+        })
+        .collect();
+    (net, inputs)
+}
+
 /// A network with batch normalisation as `PyTorch` runs it: in inference by the running
 /// averages; trained on a batch, normalised by the batch's statistics, and the running averages
 /// it then keeps; trained on one sample, by the sample's own.
@@ -277,29 +300,6 @@ where
 fn batch_normalisation_matches_pytorch() {
     check_normalized::<Normalized>("tiny_batch_norm");
     check_normalized::<NormalizedDense>("tiny_batch_norm_dense");
-}
-
-/// The network, loaded from `PyTorch`'s file, and the inputs of its case.
-fn loaded<N: Network<Scalar = f64>>(name: &str) -> (N, Vec<N::Input>)
-where
-    N::Input: TryFrom<Vec<f64>>,
-{
-    let mut net = N::zeros();
-    let path = format!(
-        "{}/tests/reference/torch_{name}.safetensors",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    nn::safetensors::load(&mut net, &path).expect("PyTorch's file loads");
-    let inputs = flat(&case(name)["x"])
-        .chunks(N::INPUTS)
-        .map(|x| {
-            let Ok(x) = N::Input::try_from(x.to_vec()) else {
-                panic!("{name}: input size");
-            };
-            x
-        })
-        .collect();
-    (net, inputs)
 }
 
 #[test]
