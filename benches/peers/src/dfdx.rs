@@ -101,5 +101,16 @@ pub fn row(data: &Data) -> Row {
     });
     // dfdx 0.13 has convolutions only on nightly Rust (`nightly` feature): no W4.
     let none = f64::NAN;
-    [w1, w2, w3, train / BATCH as f64, none, none, none, none, none, none]
+    [
+        w1,
+        w2,
+        w3,
+        train / BATCH as f64,
+        none,
+        none,
+        none,
+        none,
+        none,
+        none,
+    ]
 }
