@@ -91,7 +91,27 @@ fn convolutional(counter: &mut measure::Counter) -> bool {
         hand_written,
         nn / hand_written
     );
-    agree
+    // In an arena on the stack: the two largest neighbouring outputs at a time, known at
+    // compile time, not every stage's values.
+    let (y, arena_stack) = measure::stack_used(|| in_arena(black_box(&image)));
+    let in_arena_instructions = counter.instructions(10, || in_arena(black_box(&image)));
+    let same = y == DIGITS_CNN.forward(&image);
+    hprintln!(
+        "CNN inference in its arena: {} bytes (INFERENCE_BYTES), stack {} bytes, {:.0} instructions, \
+         output as forward's: {}",
+        nn_firmware::DigitsCnn::INFERENCE_BYTES,
+        arena_stack,
+        in_arena_instructions,
+        same
+    );
+    agree && same
+}
+
+/// The digits CNN's inference in its arena, on the stack in a frame of its own.
+#[inline(never)]
+fn in_arena(image: &[f32; 64]) -> [f32; 10] {
+    let mut arena = nn_firmware::DigitsCnnArena::new();
+    DIGITS_CNN.forward_in(image, &mut arena)
 }
 
 /// The seed's experiment on the device: `f(x) = 3 x0 + 2 x1`, one random sample per step, learning
