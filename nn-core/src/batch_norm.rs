@@ -258,17 +258,17 @@ impl<T: Scalar, const C: usize> BatchNorm<T, C> {
 
     /// Backpropagation through [`BatchNorm::normalize_batch`]: the gradient with respect to each
     /// input of `xs`, into `dxs` (written, not read), given the gradients `dus` with respect to
-    /// the outputs; returns the gradient with respect to the scale and the shift. Each input's
-    /// gradient goes through the statistics too, so it depends on every sample's:
-    /// `dx = γ / σ · (du - mean(du) - x̂ · mean(du · x̂))`.
+    /// the outputs and the `statistics` `normalize_batch` returned for `xs`; returns the gradient
+    /// with respect to the scale and the shift. Each input's gradient goes through the statistics
+    /// too, so it depends on every sample's: `dx = γ / σ · (du - mean(du) - x̂ · mean(du · x̂))`.
     pub fn backward_batch<const N: usize>(
         &self,
         xs: &[&[[T; N]; C]],
         dus: &[[[T; N]; C]],
+        statistics: &Statistics<T, C>,
         normalization: Normalization,
         dxs: &mut [[[T; N]; C]],
     ) -> Gradient<T, C> {
-        let statistics = Statistics::of(xs);
         let eps = T::from_f64(normalization.eps);
         let count = T::from_f64(statistics.values as f64);
         let mut gradient = Gradient {

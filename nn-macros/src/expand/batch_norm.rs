@@ -44,7 +44,7 @@ pub fn forward_one(step: &Step) -> TokenStream {
 /// the scale and shift, taken before the layer changes.
 pub fn backward_one(step: &Step) -> (TokenStream, Ident) {
     let (field, du, scalar) = (&step.field, &step.du, &step.scalar);
-    let (_, gradient, dx) = names(step);
+    let (statistics, gradient, dx) = names(step);
     let (geometry, xs) = (step.geometry(), one(step, &step.input));
     let (shaped, inputs) = (step.shaped_input(), &step.inputs);
     let statement = quote! {
@@ -52,7 +52,7 @@ pub fn backward_one(step: &Step) -> (TokenStream, Ident) {
             let mut dx = [<#scalar as ::nn::__private::Scalar>::ZERO; #inputs];
             let dus = ::core::slice::from_ref(::nn::__private::reshape::reshape::<_, #shaped>(&#du));
             let dxs = ::core::slice::from_mut(::nn::__private::reshape::reshape_mut::<_, #shaped>(&mut dx));
-            let gradient = self.#field.backward_batch(#xs, dus, #geometry, dxs);
+            let gradient = self.#field.backward_batch(#xs, dus, &#statistics, #geometry, dxs);
             (dx, gradient)
         };
     };
@@ -123,7 +123,7 @@ pub fn backward_block(step: &Step, target: Option<&TokenStream>) -> TokenStream 
         let #gradient = {
             let xs: [&#shaped; B] = ::core::array::from_fn(|s| #reshape::reshape(#input[s]));
             let dus: &[#shaped; B] = #reshape::reshape(&block.#du);
-            self.#field.backward_batch(&xs[..count], &dus[..count], #geometry, #dxs)
+            self.#field.backward_batch(&xs[..count], &dus[..count], &#statistics, #geometry, #dxs)
         };
         #clear
         if sum.from_zero {

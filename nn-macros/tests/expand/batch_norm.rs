@@ -655,6 +655,7 @@ Declared with `nn::network!` as `[1, 4, 4] => conv2d(2, 3x3, same) => relu batch
                             >(&z1),
                         ],
                         dus,
+                        &statistics2,
                         ::nn::__private::Normalization {
                             eps: 0.00001,
                             momentum: 0.1,
@@ -827,6 +828,7 @@ Declared with `nn::network!` as `[1, 4, 4] => conv2d(2, 3x3, same) => relu batch
                             >(&z1),
                         ],
                         dus,
+                        &statistics2,
                         ::nn::__private::Normalization {
                             eps: 0.00001,
                             momentum: 0.1,
@@ -1015,6 +1017,7 @@ Declared with `nn::network!` as `[1, 4, 4] => conv2d(2, 3x3, same) => relu batch
                     .backward_batch(
                         &xs[..count],
                         &dus[..count],
+                        &statistics2,
                         ::nn::__private::Normalization {
                             eps: 0.00001,
                             momentum: 0.1,
