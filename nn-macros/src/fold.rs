@@ -30,9 +30,10 @@ fn folds(layers: &[Layer], index: usize) -> bool {
         return false;
     };
     let read = |layer: &Layer| {
-        let shortcut =
-            matches!(layer.kind, Kind::Add { shortcut, .. } if shortcut == Source::Layer(before));
-        usize::from(layer.input == Source::Layer(before)) + usize::from(shortcut)
+        layer
+            .reads()
+            .filter(|&source| source == Source::Layer(before))
+            .count()
     };
     let affine = matches!(
         layers[before].kind,

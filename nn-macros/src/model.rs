@@ -220,6 +220,15 @@ impl Network {
 }
 
 impl Layer {
+    /// The values the layer reads: its input, and for a residual block's sum, its shortcut's.
+    pub fn reads(&self) -> impl Iterator<Item = Source> {
+        let shortcut = match self.kind {
+            Kind::Add { shortcut, .. } => Some(shortcut),
+            _ => None,
+        };
+        core::iter::once(self.input).chain(shortcut)
+    }
+
     /// The layer's shape, whose rules (counts, size) are `nn-core`'s.
     pub fn shape(&self) -> Shape {
         let output = self

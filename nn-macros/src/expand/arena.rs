@@ -22,11 +22,7 @@ fn last_reads(network: &Network) -> Vec<usize> {
     let layers = &network.layers;
     let mut last = vec![0; layers.len()];
     for (index, layer) in layers.iter().enumerate() {
-        let shortcut = match layer.kind {
-            crate::model::Kind::Add { shortcut, .. } => Some(shortcut),
-            _ => None,
-        };
-        for source in [Some(layer.input), shortcut].into_iter().flatten() {
+        for source in layer.reads() {
             if let Source::Layer(read) = source {
                 last[read] = last[read].max(index);
             }
@@ -171,10 +167,7 @@ fn step_in_arena(
     let arena = quote!(::nn::__private::arena);
     let views = match (step.shortcut.as_ref(), at(step.layer.input)) {
         (Some(_), input) => {
-            let shortcut = match step.layer.kind {
-                crate::model::Kind::Add { shortcut, .. } => at(shortcut),
-                _ => None,
-            };
+            let shortcut = step.layer.reads().nth(1).and_then(at);
             match (input, shortcut) {
                 (Some(a), Some(b)) => quote! {
                     let (input, shortcut, out) =

@@ -771,18 +771,29 @@ fn block_batch_norm(plan: &Plan, step: &Step, written: &mut HashSet<Ident>) -> V
     let Some(dz) = &step.input_dz else {
         return vec![batch_norm::backward_block(step, None)];
     };
-    let part = &plan.reading(dz).dz_part;
+    let (target, add) = dz_target(plan, dz, written);
+    let mut statements = vec![batch_norm::backward_block(step, Some(&target))];
+    statements.extend(add);
+    statements
+}
+
+/// Where a block's input gradient into `dz` goes: `dz` itself for the first one the backward
+/// pass computes; for those after, `dz`'s scratch, with the statement that then adds it in.
+fn dz_target(
+    plan: &Plan,
+    dz: &Ident,
+    written: &mut HashSet<Ident>,
+) -> (TokenStream, Option<TokenStream>) {
     if written.insert(dz.clone()) {
-        return vec![batch_norm::backward_block(step, Some(&quote!(block.#dz)))];
+        return (quote!(block.#dz), None);
     }
-    vec![
-        batch_norm::backward_block(step, Some(&quote!(block.#part))),
-        quote! {
-            for s in 0..B {
-                ::nn::__private::residual::add_into(&mut block.#dz[s], &block.#part[s]);
-            }
-        },
-    ]
+    let part = &plan.reading(dz).dz_part;
+    let add = quote! {
+        for s in 0..B {
+            ::nn::__private::residual::add_into(&mut block.#dz[s], &block.#part[s]);
+        }
+    };
+    (quote!(block.#part), Some(add))
 }
 
 /// A step's input gradients in a block, into the `dz` of what it reads (both addends, for a
@@ -800,13 +811,7 @@ fn block_input_gradients(
         .filter_map(|shortcut| shortcut.dz.as_ref());
     let mut statements = Vec::new();
     for dz in step.input_dz.iter().chain(shortcut) {
-        let part = &plan.reading(dz).dz_part;
-        let first = written.insert(dz.clone());
-        let target = if first {
-            quote!(block.#dz)
-        } else {
-            quote!(block.#part)
-        };
+        let (target, add) = dz_target(plan, dz, written);
         statements.push(if step.shortcut.is_some() {
             // A sum passes its gradient to both addends.
             quote!(#target = block.#du;)
@@ -822,13 +827,7 @@ fn block_input_gradients(
             );
             quote!(for s in 0..B { #one })
         });
-        if !first {
-            statements.push(quote! {
-                for s in 0..B {
-                    ::nn::__private::residual::add_into(&mut block.#dz[s], &block.#part[s]);
-                }
-            });
-        }
+        statements.extend(add);
     }
     statements
 }

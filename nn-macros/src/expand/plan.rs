@@ -107,12 +107,8 @@ impl<'a> Plan<'a> {
                     Kind::Add { shortcut, .. } => Some(Operand::new(shortcut)),
                     _ => None,
                 };
-                let read = |source| source == Source::Layer(index);
-                let readers = network.layers.iter().map(|reader| {
-                    let shortcut =
-                        matches!(reader.kind, Kind::Add { shortcut, .. } if read(shortcut));
-                    usize::from(read(reader.input)) + usize::from(shortcut)
-                });
+                let readers = network.layers.iter().flat_map(Layer::reads);
+                let readers = readers.filter(|&source| source == Source::Layer(index));
                 Step {
                     layer,
                     number,
@@ -131,7 +127,7 @@ impl<'a> Plan<'a> {
                     rows: format_ident!("z{number}_rows"),
                     input_dz: input.dz,
                     shortcut,
-                    readers: readers.sum(),
+                    readers: readers.count(),
                     dz_part: format_ident!("dz{number}_part"),
                     du_columns: format_ident!("du_columns{number}"),
                 }
