@@ -1,15 +1,7 @@
 //! Inference in an arena (`forward_in`): the same outputs as `forward`, bit for bit, in as much
-//! memory as the layers alive at the same time need, which `INFERENCE_BYTES` says beforehand.
+//! memory as the layers alive at the same time need, which `INFERENCE_BYTES` says beforehand
+//! (for the `MLPerf` Tiny models, `tests/tiny.rs`).
 
-#[path = "../examples/tiny/models.rs"]
-mod models;
-
-use models::{
-    AnomalyDetectionFolded, AnomalyDetectionFoldedArena, ImageClassification,
-    ImageClassificationArena, ImageClassificationFolded, ImageClassificationFoldedArena,
-    KeywordSpottingFolded, KeywordSpottingFoldedArena, VisualWakeWordsFolded,
-    VisualWakeWordsFoldedArena,
-};
 use nn::Network;
 use nn::init::{Init, rng, standard_normal};
 
@@ -52,41 +44,7 @@ fn the_arena_computes_what_forward_does() {
     same_as_forward::<Mlp, _>(1, &mut MlpArena::new(), Mlp::forward_in);
     same_as_forward::<Cnn, _>(2, &mut CnnArena::new(), Cnn::forward_in);
     same_as_forward::<Residual, _>(3, &mut ResidualArena::new(), Residual::forward_in);
-    // The models' activations take more than a test thread's stack.
-    let models = || {
-        let mut arena = nn::boxed::zeroed::<ImageClassificationArena>();
-        same_as_forward::<ImageClassification, _>(4, &mut *arena, ImageClassification::forward_in);
-        let mut arena = nn::boxed::zeroed::<ImageClassificationFoldedArena>();
-        same_as_forward::<ImageClassificationFolded, _>(
-            5,
-            &mut *arena,
-            ImageClassificationFolded::forward_in,
-        );
-        let mut arena = nn::boxed::zeroed::<KeywordSpottingFoldedArena>();
-        same_as_forward::<KeywordSpottingFolded, _>(
-            6,
-            &mut *arena,
-            KeywordSpottingFolded::forward_in,
-        );
-        let mut arena = nn::boxed::zeroed::<VisualWakeWordsFoldedArena>();
-        same_as_forward::<VisualWakeWordsFolded, _>(
-            7,
-            &mut *arena,
-            VisualWakeWordsFolded::forward_in,
-        );
-        let mut arena = nn::boxed::zeroed::<AnomalyDetectionFoldedArena>();
-        same_as_forward::<AnomalyDetectionFolded, _>(
-            8,
-            &mut *arena,
-            AnomalyDetectionFolded::forward_in,
-        );
-    };
-    std::thread::Builder::new()
-        .stack_size(256 << 20)
-        .spawn(models)
-        .expect("a thread")
-        .join()
-        .expect("the checks pass");
+    // The MLPerf Tiny models: `tests/tiny.rs`.
 }
 
 #[test]

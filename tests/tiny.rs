@@ -1,6 +1,7 @@
 //! The `MLPerf` Tiny reference models of `examples/tiny`: their parameters and multiply-adds are
 //! those of the benchmark's Keras models (`examples/tiny/reference.py` counts them with Keras
-//! into `reference.json`), and each one's folded form infers what it does.
+//! into `reference.json`), each one's folded form infers what it does, and both compute in their
+//! arenas (`forward_in`) what `forward` does.
 
 #[path = "../examples/tiny/models.rs"]
 mod models;
@@ -64,9 +65,14 @@ fn randomize<N: Network>(net: &mut N, seed: u64) {
 }
 
 /// The folded form infers what the declared model does, on a few random inputs, within f32's
-/// rounding of the reordered sums.
-fn check_folding<N, F>(seed: u64, fold: impl Fn(&N, &mut F))
-where
+/// rounding of the reordered sums; each in its arena (`in_arena`, `folded_in_arena`) what its
+/// `forward` does, bit for bit.
+fn check_folding<N, F>(
+    seed: u64,
+    fold: impl Fn(&N, &mut F),
+    in_arena: impl Fn(&N, &N::Input) -> N::Output,
+    folded_in_arena: impl Fn(&F, &F::Input) -> F::Output,
+) where
     N: Network<Scalar = f32>,
     F: Network<Scalar = f32, Input = N::Input, Output = N::Output>,
     N::Input: TryFrom<Vec<f32>>,
@@ -83,12 +89,21 @@ where
         let Ok(x) = N::Input::try_from(x) else {
             panic!("the input's width");
         };
-        let (declared, folded) = (net.forward(&x), folded.forward(&x));
+        let (declared, by_folded) = (net.forward(&x), folded.forward(&x));
+        assert!(
+            in_arena(&net, &x).as_ref() == declared.as_ref(),
+            "in the arena"
+        );
+        let in_its_arena = folded_in_arena(&folded, &x);
+        assert!(
+            in_its_arena.as_ref() == by_folded.as_ref(),
+            "folded, in the arena"
+        );
         let scale = declared
             .as_ref()
             .iter()
             .fold(1.0_f32, |m, v| m.max(v.abs()));
-        for (i, (a, b)) in declared.as_ref().iter().zip(folded.as_ref()).enumerate() {
+        for (i, (a, b)) in declared.as_ref().iter().zip(by_folded.as_ref()).enumerate() {
             assert!(
                 (a - b).abs() <= 1e-4 * scale,
                 "output {i}: {a} declared, {b} folded"
@@ -98,16 +113,23 @@ where
 }
 
 #[test]
-fn the_folded_models_infer_as_the_declared_ones() {
+fn the_folded_models_infer_as_the_declared_ones_in_their_arenas_too() {
     // The models' activations take more than a test thread's stack.
+    macro_rules! check {
+        ($seed:literal, $declared:ident, $folded:ident) => {
+            check_folding::<$declared, $folded>(
+                $seed,
+                $declared::fold_into,
+                |net, x| net.forward_in(x, &mut nn::boxed::zeroed()),
+                |net, x| net.forward_in(x, &mut nn::boxed::zeroed()),
+            )
+        };
+    }
     let run = || {
-        check_folding::<AnomalyDetection, AnomalyDetectionFolded>(1, AnomalyDetection::fold_into);
-        check_folding::<KeywordSpotting, KeywordSpottingFolded>(2, KeywordSpotting::fold_into);
-        check_folding::<VisualWakeWords, VisualWakeWordsFolded>(3, VisualWakeWords::fold_into);
-        check_folding::<ImageClassification, ImageClassificationFolded>(
-            4,
-            ImageClassification::fold_into,
-        );
+        check!(1, AnomalyDetection, AnomalyDetectionFolded);
+        check!(2, KeywordSpotting, KeywordSpottingFolded);
+        check!(3, VisualWakeWords, VisualWakeWordsFolded);
+        check!(4, ImageClassification, ImageClassificationFolded);
     };
     std::thread::Builder::new()
         .stack_size(256 << 20)
