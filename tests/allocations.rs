@@ -73,6 +73,7 @@ fn batch_norm_and_residual_blocks_train_and_infer_without_allocating() {
     let mut momentum = Momentum::new(0.01);
     let mut folded = NormalizedFolded::zeros();
     let mut arena = NormalizedArena::new();
+    let mut training = NormalizedTrainingArena::new();
     let batch: Vec<([f32; 64], usize)> = (0..40)
         .map(|i| {
             (
@@ -98,7 +99,12 @@ fn batch_norm_and_residual_blocks_train_and_infer_without_allocating() {
     let y = net.forward_in(&batch[0].0, &mut arena);
     net.fold_into(&mut folded);
     let folded_y = folded.forward(&batch[0].0);
+    // One sample in the training arena: its gradient, then a step.
+    let (x, label) = &batch[1];
+    let sample_loss = net.backward_in(x, label, CrossEntropy, &mut grad, &mut training);
+    let step_loss = net.descend_in(x, label, CrossEntropy, 0.01, &mut training);
     assert_eq!(allocations() - before, 0, "heap allocations");
+    assert!(sample_loss > 0.0 && sample_loss.to_bits() == step_loss.to_bits());
     // The steps did train (towards the classes' frequencies, on these inputs).
     assert!(
         losses[49] < losses[0] * 0.9,

@@ -2,7 +2,8 @@
 //! parameters and multiply-adds, as the benchmark counts them (`tests/tiny.rs` checks them
 //! against its Keras models), and the memory its folded form takes in inference, known at
 //! compile time: its weights, and its activations in the arena of `forward_in`, beside what
-//! keeping every layer's output would take.
+//! keeping every layer's output would take; then the memory of training the declared model, on
+//! one sample (the arena of `backward_in`) and on a block of 32 (its workspace).
 //!
 //! ```text
 //! cargo run --release --example tiny [DIRECTORY]
@@ -16,24 +17,39 @@
 mod models;
 
 use models::{
-    AnomalyDetection, AnomalyDetectionFolded, ImageClassification, ImageClassificationFolded,
-    KeywordSpotting, KeywordSpottingFolded, VisualWakeWords, VisualWakeWordsFolded,
+    AnomalyDetection, AnomalyDetectionFolded, AnomalyDetectionWorkspace, ImageClassification,
+    ImageClassificationFolded, ImageClassificationWorkspace, KeywordSpotting,
+    KeywordSpottingFolded, KeywordSpottingWorkspace, VisualWakeWords, VisualWakeWordsFolded,
+    VisualWakeWordsWorkspace,
 };
 use std::path::Path;
 
 use nn::init::{Init, rng, standard_normal};
 use nn::{Network, Scalar};
 
+/// The bytes a model takes, each known at compile time: its folded form's weights and inference
+/// arena, the declared network's training arena (one sample) and workspace (a block of 32).
+struct Bytes {
+    weights: usize,
+    inference: usize,
+    training: usize,
+    workspace: usize,
+}
+
 /// One model's row: its declared network's parameters, its folded form's multiply-adds, weight
-/// bytes and activation bytes, in the arena and all together.
-fn row<N: Network, F: Network>(name: &str, weight_bytes: usize, inference_bytes: usize) {
+/// bytes and activation bytes, in the arena and all together, and the bytes of training.
+fn row<N: Network, F: Network>(name: &str, bytes: &Bytes) {
     let (declared, folded) = (N::summary(), F::summary());
     let every_output: usize = folded.layers.iter().map(|layer| layer.outputs).sum();
     println!(
-        "| {name} | {} | {} | {weight_bytes} | {inference_bytes} | {} |",
+        "| {name} | {} | {} | {} | {} | {} | {} | {} |",
         declared.parameters(),
         folded.multiply_adds(),
+        bytes.weights,
+        bytes.inference,
         every_output * size_of::<f32>(),
+        bytes.training,
+        bytes.workspace,
     );
 }
 
@@ -95,28 +111,45 @@ fn write_all(directory: &Path) -> std::io::Result<()> {
 fn main() {
     println!(
         "| model | parameters | multiply-adds | weights (bytes) | activations in the arena (bytes) \
-         | every layer's output (bytes) |"
+         | every layer's output (bytes) | training, one sample (bytes) | training, a block of 32 \
+         (bytes) |"
     );
-    println!("| --- | --- | --- | --- | --- | --- |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
     row::<AnomalyDetection, AnomalyDetectionFolded>(
         "anomaly detection (autoencoder)",
-        AnomalyDetectionFolded::PARAMETER_BYTES,
-        AnomalyDetectionFolded::INFERENCE_BYTES,
+        &Bytes {
+            weights: AnomalyDetectionFolded::PARAMETER_BYTES,
+            inference: AnomalyDetectionFolded::INFERENCE_BYTES,
+            training: AnomalyDetection::TRAINING_BYTES,
+            workspace: AnomalyDetectionWorkspace::BYTES,
+        },
     );
     row::<KeywordSpotting, KeywordSpottingFolded>(
         "keyword spotting (DS-CNN)",
-        KeywordSpottingFolded::PARAMETER_BYTES,
-        KeywordSpottingFolded::INFERENCE_BYTES,
+        &Bytes {
+            weights: KeywordSpottingFolded::PARAMETER_BYTES,
+            inference: KeywordSpottingFolded::INFERENCE_BYTES,
+            training: KeywordSpotting::TRAINING_BYTES,
+            workspace: KeywordSpottingWorkspace::BYTES,
+        },
     );
     row::<VisualWakeWords, VisualWakeWordsFolded>(
         "visual wake words (MobileNetV1 0.25)",
-        VisualWakeWordsFolded::PARAMETER_BYTES,
-        VisualWakeWordsFolded::INFERENCE_BYTES,
+        &Bytes {
+            weights: VisualWakeWordsFolded::PARAMETER_BYTES,
+            inference: VisualWakeWordsFolded::INFERENCE_BYTES,
+            training: VisualWakeWords::TRAINING_BYTES,
+            workspace: VisualWakeWordsWorkspace::BYTES,
+        },
     );
     row::<ImageClassification, ImageClassificationFolded>(
         "image classification (ResNet-8)",
-        ImageClassificationFolded::PARAMETER_BYTES,
-        ImageClassificationFolded::INFERENCE_BYTES,
+        &Bytes {
+            weights: ImageClassificationFolded::PARAMETER_BYTES,
+            inference: ImageClassificationFolded::INFERENCE_BYTES,
+            training: ImageClassification::TRAINING_BYTES,
+            workspace: ImageClassificationWorkspace::BYTES,
+        },
     );
     if let Some(directory) = std::env::args_os().nth(1)
         && let Err(error) = write_all(Path::new(&directory))

@@ -1,10 +1,11 @@
-//! Inference in one array, the arena: each layer's output at an offset that `network!` plans so
-//! that values alive at once never share memory, and a value dead by then is written over. The
-//! peak of inference's memory is then known before the program runs: the arena's size.
+//! Inference, or training on one sample, in one array, the arena: each value at an offset that
+//! `network!` plans so that values alive at once never share memory, and a value dead by then is
+//! written over. The peak of the memory is then known before the program runs: the arena's size
+//! (`INFERENCE_BYTES`, `TRAINING_BYTES`).
 //!
-//! The functions here give a step its input and output, `N` values at offset `AT` of an arena of
-//! `A`, as arrays. Their offsets are constants, and a plan that put two of them over each other or
-//! past the arena's end would not compile.
+//! The functions here give a step the value it writes and those it reads, `N` values at offset
+//! `AT` of an arena of `A`, as arrays. Their offsets are constants, and a plan that put two of
+//! them over each other or past the arena's end would not compile.
 
 /// `x[at..at + N]` as an array, from a slice that holds it (the plan's asserts make sure it does).
 fn chunk<T, const N: usize>(x: &[T], at: usize) -> &[T; N] {
@@ -54,6 +55,58 @@ pub fn output<T, const A: usize, const N: usize, const AT: usize>(
     chunk_mut(arena, AT)
 }
 
+/// The arena but for the value a step writes: the values the step reads, each apart from the
+/// one it writes. Made by [`write()`].
+pub struct Rest<'a, T, const A: usize, const N: usize, const AT: usize> {
+    before: &'a [T],
+    after: &'a [T],
+}
+
+impl<T, const A: usize, const N: usize, const AT: usize> Clone for Rest<'_, T, A, N, AT> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T, const A: usize, const N: usize, const AT: usize> Copy for Rest<'_, T, A, N, AT> {}
+
+impl<'a, T, const A: usize, const N: usize, const AT: usize> Rest<'a, T, A, N, AT> {
+    /// `M` values at `FROM`, to read. A value past the arena's end, or over the one written,
+    /// does not compile.
+    pub fn read<const M: usize, const FROM: usize>(self) -> &'a [T; M] {
+        const { assert!(inside(FROM, M, A) && apart(FROM, M, AT, N)) };
+        if FROM < AT {
+            chunk(self.before, FROM)
+        } else {
+            chunk(self.after, FROM - AT - N)
+        }
+    }
+}
+
+/// The value a step writes, `N` values at `AT`, and the rest of the arena, from which it reads
+/// the others.
+///
+/// # Examples
+///
+/// ```
+/// let mut arena = [1.0, 2.0, 0.0, 3.0];
+/// let (sum, rest) = nn::arena::write::<f32, 4, 1, 2>(&mut arena);
+/// *sum = [rest.read::<2, 0>()[1] + rest.read::<1, 3>()[0]];
+/// assert_eq!(arena, [1.0, 2.0, 5.0, 3.0]);
+/// ```
+pub fn write<T, const A: usize, const N: usize, const AT: usize>(
+    arena: &mut [T; A],
+) -> (&mut [T; N], Rest<'_, T, A, N, AT>) {
+    const { assert!(inside(AT, N, A)) };
+    let (before, rest) = arena.split_at_mut(AT);
+    let (value, after) = rest.split_at_mut(N);
+    let rest = Rest {
+        before,
+        after: &*after,
+    };
+    (chunk_mut(value, 0), rest)
+}
+
 /// A step's input, `I` values at `IN`, and its output, `O` values at `OUT`, which it writes.
 ///
 /// # Examples
@@ -74,15 +127,8 @@ pub fn input_output<
 >(
     arena: &mut [T; A],
 ) -> (&[T; I], &mut [T; O]) {
-    const { assert!(inside(IN, I, A) && inside(OUT, O, A) && apart(IN, I, OUT, O)) };
-    let (before, rest) = arena.split_at_mut(OUT);
-    let (output, after) = rest.split_at_mut(O);
-    let input = if IN < OUT {
-        chunk(before, IN)
-    } else {
-        chunk(after, IN - OUT - O)
-    };
-    (input, chunk_mut(output, 0))
+    let (output, rest) = write::<T, A, O, OUT>(arena);
+    (rest.read::<I, IN>(), output)
 }
 
 /// A sum's two addends, `N` values at `A1` and at `A2`, and its output, `N` values at `OUT`.
@@ -96,19 +142,6 @@ pub fn sum_operands<
 >(
     arena: &mut [T; A],
 ) -> (&[T; N], &[T; N], &mut [T; N]) {
-    const {
-        assert!(inside(A1, N, A) && inside(A2, N, A) && inside(OUT, N, A));
-        assert!(apart(A1, N, OUT, N) && apart(A2, N, OUT, N));
-    };
-    let (before, rest) = arena.split_at_mut(OUT);
-    let (output, after) = rest.split_at_mut(N);
-    let (before, after): (&[T], &[T]) = (before, after);
-    let operand = move |at: usize| -> &[T; N] {
-        if at < OUT {
-            chunk(before, at)
-        } else {
-            chunk(after, at - OUT - N)
-        }
-    };
-    (operand(A1), operand(A2), chunk_mut(output, 0))
+    let (output, rest) = write::<T, A, N, OUT>(arena);
+    (rest.read::<N, A1>(), rest.read::<N, A2>(), output)
 }

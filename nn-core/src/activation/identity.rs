@@ -27,4 +27,6 @@ impl Differentiable for Identity {
     fn backward<T: Scalar, const N: usize>(_: &[T; N], _: &[T; N], dz: &[T; N]) -> [T; N] {
         *dz
     }
+
+    fn backward_in_place<T: Scalar, const N: usize>(_: &[T; N], _: &[T; N], _: &mut [T; N]) {}
 }

@@ -33,8 +33,17 @@ impl Activation for LeakyRelu {
 
 impl Differentiable for LeakyRelu {
     fn backward<T: Scalar, const N: usize>(u: &[T; N], z: &[T; N], dz: &[T; N]) -> [T; N] {
+        copied(dz, |du| Self::backward_in_place(u, z, du))
+    }
+
+    fn backward_in_place<T: Scalar, const N: usize>(u: &[T; N], z: &[T; N], gradient: &mut [T; N]) {
         let slope = T::from_f64(Self::SLOPE);
-        chain(u, z, dz, |u, _| if u < T::ZERO { slope } else { T::ONE })
+        chain(
+            u,
+            z,
+            gradient,
+            |u, _| if u < T::ZERO { slope } else { T::ONE },
+        );
     }
 }
 

@@ -84,6 +84,12 @@ pub trait Differentiable: Activation {
     /// Given the total input `u`, the output `z = f(u)` and the gradient `dz` of the loss with
     /// respect to `z`, returns the gradient with respect to `u` (the vector-Jacobian product).
     fn backward<T: Scalar, const N: usize>(u: &[T; N], z: &[T; N], dz: &[T; N]) -> [T; N];
+
+    /// [`Differentiable::backward`] in place, `gradient` holding `dz` then `du`: no second
+    /// array, as training in an arena needs (`backward_in`). By default through `backward`.
+    fn backward_in_place<T: Scalar, const N: usize>(u: &[T; N], z: &[T; N], gradient: &mut [T; N]) {
+        *gradient = Self::backward(u, z, gradient);
+    }
 }
 
 /// Applies `f` to every element, in place: the shape of the element-wise activations.
@@ -93,7 +99,8 @@ fn map<T: Scalar, const N: usize>(values: &mut [T; N], f: impl Fn(T) -> T) {
     }
 }
 
-/// `activate` of an element-wise activation: `activate_in_place` on a copy.
+/// `activate` of an element-wise activation: `activate_in_place` on a copy; or `backward`:
+/// `backward_in_place` on a copy of `dz`.
 fn copied<T: Scalar, const N: usize>(u: &[T; N], activate: impl Fn(&mut [T; N])) -> [T; N] {
     let mut z = *u;
     activate(&mut z);
@@ -146,24 +153,22 @@ const fn str_eq(a: &str, b: &str) -> bool {
     true
 }
 
-/// `dz · f'(u)` element by element, `derivative` given `(u, z)`: the backward pass of the
-/// element-wise activations.
+/// `dz · f'(u)` element by element, in place in `gradient` (`dz`, then `du`), `derivative`
+/// given `(u, z)`: the backward pass of the element-wise activations.
 fn chain<T: Scalar, const N: usize>(
     u: &[T; N],
     z: &[T; N],
-    dz: &[T; N],
+    gradient: &mut [T; N],
     derivative: impl Fn(T, T) -> T,
-) -> [T; N] {
-    let mut du = *dz;
-    for ((du, &u), &z) in du.iter_mut().zip(u).zip(z) {
+) {
+    for ((du, &u), &z) in gradient.iter_mut().zip(u).zip(z) {
         *du *= derivative(u, z);
     }
-    du
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{NAMES, str_eq};
+    use super::{Differentiable, Identity, LeakyRelu, NAMES, Relu, Sigmoid, Softmax, Tanh, str_eq};
 
     #[test]
     fn table_lists_every_activation_once() {
@@ -186,5 +191,38 @@ mod tests {
         assert!(str_eq("relu", "relu"));
         assert!(!str_eq("relu", "rel"));
         assert!(!str_eq("relu", "relv"));
+    }
+
+    /// `backward_in_place` turns `dz` into `backward`'s `du`, bit for bit, and `activate_in_place`
+    /// `u` into `activate`'s `z`.
+    fn in_place_as_by_value<A: Differentiable>() {
+        let u = [-2.5_f64, -0.0, 0.0, 0.3, 1.7, 40.0];
+        let dz = [0.7, -1.3, 2.0, 0.25, -0.6, 3.1];
+        let z = A::activate(&u);
+        let mut values = u;
+        A::activate_in_place(&mut values);
+        assert_eq!(values, z, "{}", A::NAME);
+        let mut gradient = dz;
+        A::backward_in_place(&u, &z, &mut gradient);
+        assert_eq!(gradient, A::backward(&u, &z, &dz), "{}", A::NAME);
+        assert_ne!(
+            gradient,
+            dz,
+            "{}: the derivative is not 1 everywhere",
+            A::NAME
+        );
+    }
+
+    #[test]
+    fn in_place_forms_compute_the_by_value_ones() {
+        in_place_as_by_value::<Relu>();
+        in_place_as_by_value::<LeakyRelu>();
+        in_place_as_by_value::<Sigmoid>();
+        in_place_as_by_value::<Tanh>();
+        in_place_as_by_value::<Softmax>();
+        // Identity's derivative is 1: `du` is `dz`.
+        let mut gradient = [0.5_f64, -2.0];
+        Identity::backward_in_place(&[1.0, 2.0], &[1.0, 2.0], &mut gradient);
+        assert_eq!(gradient, [0.5, -2.0]);
     }
 }

@@ -27,15 +27,17 @@ impl Activation for Relu {
 }
 
 impl Differentiable for Relu {
-    fn backward<T: Scalar, const N: usize>(u: &[T; N], _: &[T; N], dz: &[T; N]) -> [T; N] {
+    fn backward<T: Scalar, const N: usize>(u: &[T; N], z: &[T; N], dz: &[T; N]) -> [T; N] {
+        copied(dz, |du| Self::backward_in_place(u, z, du))
+    }
+
+    fn backward_in_place<T: Scalar, const N: usize>(u: &[T; N], _: &[T; N], gradient: &mut [T; N]) {
         // The derivative `d_relu` (1 where u > 0, else 0) applied as a selection rather than a
         // product, as PyTorch's `threshold_backward` does: a mask instead of a multiplication on
         // the critical path of a training step.
-        let mut du = *dz;
-        for (du, &u) in du.iter_mut().zip(u) {
+        for (du, &u) in gradient.iter_mut().zip(u) {
             *du = if u > T::ZERO { *du } else { T::ZERO };
         }
-        du
     }
 }
 

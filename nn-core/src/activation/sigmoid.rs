@@ -27,7 +27,11 @@ impl Activation for Sigmoid {
 
 impl Differentiable for Sigmoid {
     fn backward<T: Scalar, const N: usize>(u: &[T; N], z: &[T; N], dz: &[T; N]) -> [T; N] {
-        chain(u, z, dz, |_, z| z * (T::ONE - z))
+        copied(dz, |du| Self::backward_in_place(u, z, du))
+    }
+
+    fn backward_in_place<T: Scalar, const N: usize>(u: &[T; N], z: &[T; N], gradient: &mut [T; N]) {
+        chain(u, z, gradient, |_, z| z * (T::ONE - z));
     }
 }
 

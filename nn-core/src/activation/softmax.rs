@@ -1,4 +1,4 @@
-use super::{Activation, Differentiable};
+use super::{Activation, Differentiable, copied};
 use crate::Scalar;
 
 /// `z = e^(u - max u) / Σ e^(u - max u)`: turns scores into probabilities that sum to 1; the
@@ -39,17 +39,19 @@ impl Activation for Softmax {
 }
 
 impl Differentiable for Softmax {
-    fn backward<T: Scalar, const N: usize>(_: &[T; N], z: &[T; N], dz: &[T; N]) -> [T; N] {
+    fn backward<T: Scalar, const N: usize>(u: &[T; N], z: &[T; N], dz: &[T; N]) -> [T; N] {
+        copied(dz, |du| Self::backward_in_place(u, z, du))
+    }
+
+    fn backward_in_place<T: Scalar, const N: usize>(_: &[T; N], z: &[T; N], gradient: &mut [T; N]) {
         // du_j = z_j (dz_j - sum_k dz_k z_k): the softmax Jacobian applied to dz.
         let mut dot = T::ZERO;
-        for (&dz, &z) in dz.iter().zip(z) {
+        for (&dz, &z) in gradient.iter().zip(z) {
             dot += dz * z;
         }
-        let mut du = *dz;
-        for (du, &z) in du.iter_mut().zip(z) {
+        for (du, &z) in gradient.iter_mut().zip(z) {
             *du = z * (*du - dot);
         }
-        du
     }
 }
 

@@ -3,16 +3,16 @@
 //! share memory; a value no layer reads any more is written over. The arena's size, the peak of
 //! inference's memory, is a constant (`NAME::INFERENCE_BYTES`).
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::plan::{Plan, Step};
 use super::{activation_type, io_types, scalar_type, width};
 use crate::model::{Network, Source};
 
-/// Where each layer's output goes in the arena, and the arena's size, in values.
+/// Where each value goes in an arena, and the arena's size, in values.
 pub struct Layout {
-    /// One per layer: the offset of its output.
+    /// One per value: its offset (for inference, one per layer: its output's).
     pub offsets: Vec<usize>,
     pub values: usize,
 }
@@ -34,29 +34,32 @@ fn last_reads(network: &Network) -> Vec<usize> {
     last
 }
 
-/// Plans the arena: each output, largest first, at the lowest offset where it overlaps no
-/// output placed already that is alive at the same time (from the step that writes it to the
-/// last that reads it), as `TFLite` Micro's greedy planner does.
-pub fn layout(network: &Network) -> Layout {
-    let layers = &network.layers;
-    let last = last_reads(network);
-    let mut order: Vec<usize> = (0..layers.len()).collect();
-    order.sort_by_key(|&index| (std::cmp::Reverse(layers[index].outputs), index));
-    let mut offsets = vec![usize::MAX; layers.len()];
+/// A value an arena holds: its size, and the first and last moments it is alive (both
+/// included), in the order of the steps that write and read values.
+pub struct Life {
+    pub size: usize,
+    pub from: usize,
+    pub to: usize,
+}
+
+/// Places values in an arena: each, largest first, at the lowest offset where it overlaps no
+/// value placed already that is alive at the same time, as `TFLite` Micro's greedy planner does.
+pub fn place(lives: &[Life]) -> Layout {
+    let mut order: Vec<usize> = (0..lives.len()).collect();
+    order.sort_by_key(|&index| (std::cmp::Reverse(lives[index].size), index));
+    let mut offsets = vec![usize::MAX; lives.len()];
     let mut placed: Vec<usize> = Vec::new();
     for index in order {
-        let size = layers[index].outputs;
-        // The outputs alive while this one is: written before its last read, read after it is
-        // written.
+        let life = &lives[index];
         let mut taken: Vec<(usize, usize)> = placed
             .iter()
-            .filter(|&&other| other <= last[index] && index <= last[other])
-            .map(|&other| (offsets[other], offsets[other] + layers[other].outputs))
+            .filter(|&&other| lives[other].from <= life.to && life.from <= lives[other].to)
+            .map(|&other| (offsets[other], offsets[other] + lives[other].size))
             .collect();
         taken.sort_unstable();
         let mut offset = 0;
         for (start, end) in taken {
-            if offset + size <= start {
+            if offset + life.size <= start {
                 break;
             }
             offset = offset.max(end);
@@ -64,11 +67,28 @@ pub fn layout(network: &Network) -> Layout {
         offsets[index] = offset;
         placed.push(index);
     }
-    let values = (0..layers.len())
-        .map(|index| offsets[index] + layers[index].outputs)
+    let values = (0..lives.len())
+        .map(|index| offsets[index] + lives[index].size)
         .max()
         .unwrap_or(0);
     Layout { offsets, values }
+}
+
+/// Plans inference's arena: each layer's output is alive from the step that writes it to the
+/// last that reads it.
+pub fn layout(network: &Network) -> Layout {
+    let last = last_reads(network);
+    let lives: Vec<Life> = network
+        .layers
+        .iter()
+        .enumerate()
+        .map(|(index, layer)| Life {
+            size: layer.outputs,
+            from: index,
+            to: last[index],
+        })
+        .collect();
+    place(&lives)
 }
 
 pub fn generate(plan: &Plan) -> TokenStream {
@@ -100,6 +120,42 @@ pub fn generate(plan: &Plan) -> TokenStream {
          for a `static` on firmware.",
         layout.values
     );
+    let arena = arena_type_items(network, &arena_type, &size, &doc);
+    quote! {
+        #arena
+
+        impl #name {
+            /// The bytes of the parameters: what the weights take in flash, or in RAM.
+            #vis const PARAMETER_BYTES: ::core::primitive::usize =
+                Self::PARAMETERS * ::core::mem::size_of::<#scalar>();
+
+            /// The bytes of the activations at the peak of inference: the arena of
+            /// [`forward_in`](Self::forward_in), known before the program runs.
+            #vis const INFERENCE_BYTES: ::core::primitive::usize = #arena_type::BYTES;
+
+            /// [`forward`](Self::forward) in `arena`, which holds every layer's output, those alive
+            /// at the same time apart: inference in `INFERENCE_BYTES` of activations, not the
+            /// sum of every layer's. The same result, bit for bit. Nothing is allocated and
+            /// nothing panics.
+            #[must_use]
+            #vis fn forward_in(&self, x: &#input_type, arena: &mut #arena_type) -> #output_type {
+                let values = &mut arena.values;
+                #(#steps)*
+                #result
+            }
+        }
+    }
+}
+
+/// An arena's type, `values`, an array of `size` scalars, documented by `doc`: its `BYTES`, its
+/// `const fn new` and its `Zeroable` promise.
+pub fn arena_type_items(
+    network: &Network,
+    arena_type: &Ident,
+    size: &Literal,
+    doc: &str,
+) -> TokenStream {
+    let (vis, scalar) = (&network.vis, scalar_type(network));
     quote! {
         #[doc = #doc]
         #vis struct #arena_type {
@@ -124,27 +180,6 @@ pub fn generate(plan: &Plan) -> TokenStream {
         impl ::core::default::Default for #arena_type {
             fn default() -> Self {
                 Self::new()
-            }
-        }
-
-        impl #name {
-            /// The bytes of the parameters: what the weights take in flash, or in RAM.
-            #vis const PARAMETER_BYTES: ::core::primitive::usize =
-                Self::PARAMETERS * ::core::mem::size_of::<#scalar>();
-
-            /// The bytes of the activations at the peak of inference: the arena of
-            /// [`forward_in`](Self::forward_in), known before the program runs.
-            #vis const INFERENCE_BYTES: ::core::primitive::usize = #arena_type::BYTES;
-
-            /// [`forward`](Self::forward) in `arena`, which holds every layer's output, those alive
-            /// at the same time apart: inference in `INFERENCE_BYTES` of activations, not the
-            /// sum of every layer's. The same result, bit for bit. Nothing is allocated and
-            /// nothing panics.
-            #[must_use]
-            #vis fn forward_in(&self, x: &#input_type, arena: &mut #arena_type) -> #output_type {
-                let values = &mut arena.values;
-                #(#steps)*
-                #result
             }
         }
     }

@@ -18,17 +18,9 @@ pub fn generate(plan: &Plan) -> TokenStream {
     let network = plan.network;
     let name = &network.name;
     let scalar = scalar_type(network);
-    let (input_type, output_type) = io_types(network);
+    let (input_type, _) = io_types(network);
     let output_activation = activation_type(network.output_activation());
-    let differentiable = network.activations().map(|activation| {
-        let activation = activation_type(activation);
-        quote!(for<'a> #activation: ::nn::__private::Differentiable,)
-    });
-    let differentiable: Vec<_> = differentiable.collect();
-    let loss_bound = quote! {
-        L: ::nn::__private::Loss<#scalar, #output_type, D>
-            + ::nn::__private::PairsWith<#output_activation>
-    };
+    let (differentiable, loss_bound) = bounds(network);
     let body_into_grad = body(plan, Destination::Grad);
     let body_into_weights = body(plan, Destination::Weights);
     let Blocks {
@@ -128,6 +120,23 @@ pub fn generate(plan: &Plan) -> TokenStream {
             #statistics
         }
     }
+}
+
+/// The bounds of a training function: `for<'a> A: Differentiable` for every activation `A` in
+/// the network, and the loss `L`'s on the output and the target `D`.
+pub fn bounds(network: &Network) -> (Vec<TokenStream>, TokenStream) {
+    let scalar = scalar_type(network);
+    let (_, output_type) = io_types(network);
+    let output_activation = activation_type(network.output_activation());
+    let differentiable = network.activations().map(|activation| {
+        let activation = activation_type(activation);
+        quote!(for<'a> #activation: ::nn::__private::Differentiable,)
+    });
+    let loss_bound = quote! {
+        L: ::nn::__private::Loss<#scalar, #output_type, D>
+            + ::nn::__private::PairsWith<#output_activation>
+    };
+    (differentiable.collect(), loss_bound)
 }
 
 /// For a network with batch normalisation, the `Trainable` methods that differ: the loss in

@@ -59,6 +59,52 @@ pub fn backward_one(step: &Step) -> (TokenStream, Ident) {
     (statement, dx)
 }
 
+/// For one sample in an arena: `let statisticsN = …;`, from `input` normalised by its own
+/// statistics into `u` (references to flat arrays that `views` makes).
+pub fn forward_in(
+    step: &Step,
+    views: &TokenStream,
+    input: &TokenStream,
+    u: &TokenStream,
+) -> TokenStream {
+    let (field, shaped, geometry) = (&step.field, step.shaped_input(), step.geometry());
+    let (statistics, _, _) = names(step);
+    let reshape = quote!(::nn::__private::reshape);
+    quote! {
+        let #statistics = {
+            #views
+            let us = ::core::slice::from_mut(#reshape::reshape_mut::<_, #shaped>(#u));
+            self.#field.normalize_batch(&[#reshape::reshape::<_, #shaped>(#input)], #geometry, us)
+        };
+    }
+}
+
+/// For one sample in an arena, after its `du`: `let gradientN = …;`, the gradient of the scale
+/// and shift, and the input gradient into `dx` if the layer has one (references to flat arrays
+/// that `views` makes).
+pub fn backward_in(
+    step: &Step,
+    views: &TokenStream,
+    (input, du): (&TokenStream, &TokenStream),
+    dx: Option<&TokenStream>,
+) -> TokenStream {
+    let (field, shaped, geometry) = (&step.field, step.shaped_input(), step.geometry());
+    let (statistics, gradient, _) = names(step);
+    let reshape = quote!(::nn::__private::reshape);
+    let dxs = match dx {
+        Some(dx) => quote!(::core::slice::from_mut(#reshape::reshape_mut::<_, #shaped>(#dx))),
+        None => quote!(&mut []),
+    };
+    quote! {
+        let #gradient = {
+            #views
+            let dus = ::core::slice::from_ref(#reshape::reshape::<_, #shaped>(#du));
+            let xs = &[#reshape::reshape::<_, #shaped>(#input)];
+            self.#field.backward_batch(xs, dus, &#statistics, #geometry, #dxs)
+        };
+    }
+}
+
 /// For one sample: the gradient of the scale and shift and the sample's statistics into
 /// `grad`'s layer, or with a `rate`, a step of gradient descent and the running averages moved
 /// towards the statistics.

@@ -12,6 +12,7 @@ mod plan;
 mod snapshots;
 mod structure;
 mod trace;
+mod training_arena;
 mod weights;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -117,6 +118,7 @@ fn network_code(network: &Network) -> TokenStream {
     code.extend(arena::generate(&plan));
     code.extend(trace::generate(&plan));
     code.extend(backward::generate(&plan));
+    code.extend(training_arena::generate(&plan));
     code.extend(network::generate(&plan));
     code.extend(weights::generate(&plan));
     let (vis, name) = (&network.vis, &network.name);

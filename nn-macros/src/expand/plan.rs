@@ -430,12 +430,22 @@ impl Step<'_> {
     /// `grad`'s layer, or, with a `rate`, `rate` times it into the network's own; nothing for a
     /// layer without parameters.
     pub fn add_gradient(&self, du: &Ident, rate: Option<&TokenStream>) -> TokenStream {
-        let (field, input) = (&self.field, &self.input);
+        self.add_gradient_from(&self.input, &quote!(&#du), rate)
+    }
+
+    /// [`add_gradient`](Self::add_gradient) from `input` and `du`, expressions of references to
+    /// flat arrays.
+    pub fn add_gradient_from(
+        &self,
+        input: &TokenStream,
+        du: &TokenStream,
+        rate: Option<&TokenStream>,
+    ) -> TokenStream {
+        let field = &self.field;
         if !self.layer.has_parameters() {
             return TokenStream::new();
         }
         let scalar = &self.scalar;
-        let du = quote!(&#du);
         match (&self.layer.kind, rate) {
             (Kind::Dense, None) => quote!(grad.#field.add_gradient(#input, #du);),
             (Kind::Dense, Some(rate)) => {
@@ -443,9 +453,9 @@ impl Step<'_> {
             }
             (_, None) => {
                 let one = quote!(<#scalar as ::nn::__private::Scalar>::ONE);
-                self.add_gradient_into(&quote!(grad), input, &du, &one)
+                self.add_gradient_into(&quote!(grad), input, du, &one)
             }
-            (_, Some(rate)) => self.add_gradient_into(&quote!(self), input, &du, rate),
+            (_, Some(rate)) => self.add_gradient_into(&quote!(self), input, du, rate),
         }
     }
 }

@@ -1475,6 +1475,672 @@ Declared with `nn::network!` as `[1, 4, 4] => conv2d(2, 3x3, same) => relu batch
                 );
         }
     }
+    ///The memory in which [`Bn::backward_in`] and [`Bn::descend_in`] train on one sample: one array of 192 values holding every layer's values and gradients, those alive at the same time apart. Its size is `Bn::TRAINING_BYTES`; `new` is `const`, for a `static` on firmware.
+    pub(super) struct BnTrainingArena {
+        values: [::core::primitive::f32; 192],
+    }
+    unsafe impl ::nn::__private::Zeroable for BnTrainingArena {}
+    impl BnTrainingArena {
+        /// Its size in bytes.
+        pub(super) const BYTES: ::core::primitive::usize = ::core::mem::size_of::<
+            Self,
+        >();
+        /// The arena, zeroed; `const`, so that it can be a `static`.
+        #[allow(clippy::large_stack_arrays)]
+        pub(super) const fn new() -> Self {
+            Self { values: [0.0; 192] }
+        }
+    }
+    impl ::core::default::Default for BnTrainingArena {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+    impl Bn {
+        /// The bytes of the values that training on one sample keeps: the arena of
+        /// [`backward_in`](Self::backward_in), known before the program runs.
+        pub(super) const TRAINING_BYTES: ::core::primitive::usize = BnTrainingArena::BYTES;
+        /// [`backward`](Self::backward) in `arena`, which holds every value the pass keeps:
+        /// training on one sample in `TRAINING_BYTES`, known before the program runs. The
+        /// same loss and gradient, bit for bit. Nothing is allocated and nothing panics.
+        pub(super) fn backward_in<L, D>(
+            &self,
+            x: &[::core::primitive::f32; 16],
+            target: &D,
+            loss: L,
+            grad: &mut Self,
+            arena: &mut BnTrainingArena,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            let values = &mut arena.values;
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    32,
+                    0,
+                >(values);
+                let input = x;
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    2,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 4]; 4]; 1],
+                    [[[::core::primitive::f32; 4]; 4]; 2],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    32,
+                    32,
+                >(values);
+                *out = *rest.read::<32, 0>();
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            let statistics2 = {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    32,
+                    96,
+                >(values);
+                let input = rest.read::<32, 32>();
+                let us = ::core::slice::from_mut(
+                    ::nn::__private::reshape::reshape_mut::<
+                        _,
+                        [[::core::primitive::f32; 16]; 2],
+                    >(out),
+                );
+                self.layer2
+                    .normalize_batch(
+                        &[
+                            ::nn::__private::reshape::reshape::<
+                                _,
+                                [[::core::primitive::f32; 16]; 2],
+                            >(input),
+                        ],
+                        ::nn::__private::Normalization {
+                            eps: 0.00001,
+                            momentum: 0.1,
+                        },
+                        us,
+                    )
+            };
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    32,
+                    128,
+                >(values);
+                *out = *rest.read::<32, 96>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    3,
+                    64,
+                >(values);
+                let input = rest.read::<32, 128>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    32,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 32],
+                    [::core::primitive::f32; 3],
+                >>::total_input(
+                    &self.layer3,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    3,
+                    67,
+                >(values);
+                *out = *rest.read::<3, 64>();
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            let y = ::nn::__private::arena::value::<
+                ::core::primitive::f32,
+                192,
+                3,
+                67,
+            >(values);
+            let value = ::nn::__private::Loss::loss(&loss, y, target);
+            let dy = ::nn::__private::Loss::gradient(&loss, y, target);
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    3,
+                    70,
+                >(values);
+                *out = dy;
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    3,
+                    70,
+                >(values);
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<3, 64>(),
+                    rest.read::<3, 67>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    32,
+                    160,
+                >(values);
+                let (input, du) = (rest.read::<32, 128>(), rest.read::<3, 70>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    32,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 32],
+                    [::core::primitive::f32; 3],
+                >>::input_gradient(
+                    &self.layer3,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        192,
+                        32,
+                        128,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        192,
+                        3,
+                        70,
+                    >(values),
+                );
+                grad.layer3.add_gradient(input, du);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    32,
+                    160,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<32, 96>(),
+                    rest.read::<32, 128>(),
+                    out,
+                );
+            }
+            let gradient2 = {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    32,
+                    64,
+                >(values);
+                let input = rest.read::<32, 32>();
+                let du = rest.read::<32, 160>();
+                let dus = ::core::slice::from_ref(
+                    ::nn::__private::reshape::reshape::<
+                        _,
+                        [[::core::primitive::f32; 16]; 2],
+                    >(du),
+                );
+                let xs = &[
+                    ::nn::__private::reshape::reshape::<
+                        _,
+                        [[::core::primitive::f32; 16]; 2],
+                    >(input),
+                ];
+                self.layer2
+                    .backward_batch(
+                        xs,
+                        dus,
+                        &statistics2,
+                        ::nn::__private::Normalization {
+                            eps: 0.00001,
+                            momentum: 0.1,
+                        },
+                        ::core::slice::from_mut(
+                            ::nn::__private::reshape::reshape_mut::<
+                                _,
+                                [[::core::primitive::f32; 16]; 2],
+                            >(out),
+                        ),
+                    )
+            };
+            grad.layer2
+                .add_scaled_gradient(
+                    &gradient2,
+                    <::core::primitive::f32 as ::nn::__private::Scalar>::ONE,
+                );
+            grad.layer2.add_statistics(&statistics2, 1);
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    32,
+                    64,
+                >(values);
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<32, 0>(),
+                    rest.read::<32, 32>(),
+                    out,
+                );
+            }
+            {
+                let (input, du) = (
+                    x,
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        192,
+                        32,
+                        64,
+                    >(values),
+                );
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    2,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 4]; 4]; 1],
+                    [[[::core::primitive::f32; 4]; 4]; 2],
+                >>::add_scaled_gradient(
+                    &mut grad.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    <::core::primitive::f32 as ::nn::__private::Scalar>::ONE,
+                );
+            }
+            value
+        }
+        /// [`descend`](Self::descend) in `arena`, as [`backward_in`](Self::backward_in) is
+        /// `backward`: the same step, bit for bit. If the loss is NaN or infinite, nothing
+        /// moves.
+        pub(super) fn descend_in<L, D>(
+            &mut self,
+            x: &[::core::primitive::f32; 16],
+            target: &D,
+            loss: L,
+            learning_rate: ::core::primitive::f64,
+            arena: &mut BnTrainingArena,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            let rate = -<::core::primitive::f32 as ::nn::__private::Scalar>::from_f64(
+                learning_rate,
+            );
+            let values = &mut arena.values;
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    32,
+                    0,
+                >(values);
+                let input = x;
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    2,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 4]; 4]; 1],
+                    [[[::core::primitive::f32; 4]; 4]; 2],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    32,
+                    32,
+                >(values);
+                *out = *rest.read::<32, 0>();
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            let statistics2 = {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    32,
+                    96,
+                >(values);
+                let input = rest.read::<32, 32>();
+                let us = ::core::slice::from_mut(
+                    ::nn::__private::reshape::reshape_mut::<
+                        _,
+                        [[::core::primitive::f32; 16]; 2],
+                    >(out),
+                );
+                self.layer2
+                    .normalize_batch(
+                        &[
+                            ::nn::__private::reshape::reshape::<
+                                _,
+                                [[::core::primitive::f32; 16]; 2],
+                            >(input),
+                        ],
+                        ::nn::__private::Normalization {
+                            eps: 0.00001,
+                            momentum: 0.1,
+                        },
+                        us,
+                    )
+            };
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    32,
+                    128,
+                >(values);
+                *out = *rest.read::<32, 96>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    3,
+                    64,
+                >(values);
+                let input = rest.read::<32, 128>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    32,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 32],
+                    [::core::primitive::f32; 3],
+                >>::total_input(
+                    &self.layer3,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    3,
+                    67,
+                >(values);
+                *out = *rest.read::<3, 64>();
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            let y = ::nn::__private::arena::value::<
+                ::core::primitive::f32,
+                192,
+                3,
+                67,
+            >(values);
+            let value = ::nn::__private::Loss::loss(&loss, y, target);
+            if !value.is_finite() {
+                return value;
+            }
+            let dy = ::nn::__private::Loss::gradient(&loss, y, target);
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    3,
+                    70,
+                >(values);
+                *out = dy;
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    3,
+                    70,
+                >(values);
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<3, 64>(),
+                    rest.read::<3, 67>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    32,
+                    160,
+                >(values);
+                let (input, du) = (rest.read::<32, 128>(), rest.read::<3, 70>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    32,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 32],
+                    [::core::primitive::f32; 3],
+                >>::input_gradient(
+                    &self.layer3,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        192,
+                        32,
+                        128,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        192,
+                        3,
+                        70,
+                    >(values),
+                );
+                self.layer3.add_scaled_gradient(input, du, rate);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    32,
+                    160,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<32, 96>(),
+                    rest.read::<32, 128>(),
+                    out,
+                );
+            }
+            let gradient2 = {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    32,
+                    64,
+                >(values);
+                let input = rest.read::<32, 32>();
+                let du = rest.read::<32, 160>();
+                let dus = ::core::slice::from_ref(
+                    ::nn::__private::reshape::reshape::<
+                        _,
+                        [[::core::primitive::f32; 16]; 2],
+                    >(du),
+                );
+                let xs = &[
+                    ::nn::__private::reshape::reshape::<
+                        _,
+                        [[::core::primitive::f32; 16]; 2],
+                    >(input),
+                ];
+                self.layer2
+                    .backward_batch(
+                        xs,
+                        dus,
+                        &statistics2,
+                        ::nn::__private::Normalization {
+                            eps: 0.00001,
+                            momentum: 0.1,
+                        },
+                        ::core::slice::from_mut(
+                            ::nn::__private::reshape::reshape_mut::<
+                                _,
+                                [[::core::primitive::f32; 16]; 2],
+                            >(out),
+                        ),
+                    )
+            };
+            self.layer2.add_scaled_gradient(&gradient2, rate);
+            self.layer2
+                .track_batch(
+                    &statistics2,
+                    ::nn::__private::Normalization {
+                        eps: 0.00001,
+                        momentum: 0.1,
+                    }
+                        .momentum,
+                );
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    192,
+                    32,
+                    64,
+                >(values);
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<32, 0>(),
+                    rest.read::<32, 32>(),
+                    out,
+                );
+            }
+            {
+                let (input, du) = (
+                    x,
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        192,
+                        32,
+                        64,
+                    >(values),
+                );
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    2,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 4]; 4]; 1],
+                    [[[::core::primitive::f32; 4]; 4]; 2],
+                >>::add_scaled_gradient(
+                    &mut self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    rate,
+                );
+            }
+            value
+        }
+    }
     impl ::nn::__private::Network for Bn {
         type Scalar = ::core::primitive::f32;
         type Input = [::core::primitive::f32; 16];
@@ -2281,6 +2947,470 @@ Declared with `nn::network!` as `[1, 4, 4] => relu conv2d(2, 3x3, same) => softm
             Self::descend(self, input, target, loss, learning_rate)
         }
         type Workspace = ();
+    }
+    ///The memory in which [`BnFolded::backward_in`] and [`BnFolded::descend_in`] train on one sample: one array of 105 values holding every layer's values and gradients, those alive at the same time apart. Its size is `BnFolded::TRAINING_BYTES`; `new` is `const`, for a `static` on firmware.
+    pub(super) struct BnFoldedTrainingArena {
+        values: [::core::primitive::f32; 105],
+    }
+    unsafe impl ::nn::__private::Zeroable for BnFoldedTrainingArena {}
+    impl BnFoldedTrainingArena {
+        /// Its size in bytes.
+        pub(super) const BYTES: ::core::primitive::usize = ::core::mem::size_of::<
+            Self,
+        >();
+        /// The arena, zeroed; `const`, so that it can be a `static`.
+        #[allow(clippy::large_stack_arrays)]
+        pub(super) const fn new() -> Self {
+            Self { values: [0.0; 105] }
+        }
+    }
+    impl ::core::default::Default for BnFoldedTrainingArena {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+    impl BnFolded {
+        /// The bytes of the values that training on one sample keeps: the arena of
+        /// [`backward_in`](Self::backward_in), known before the program runs.
+        pub(super) const TRAINING_BYTES: ::core::primitive::usize = BnFoldedTrainingArena::BYTES;
+        /// [`backward`](Self::backward) in `arena`, which holds every value the pass keeps:
+        /// training on one sample in `TRAINING_BYTES`, known before the program runs. The
+        /// same loss and gradient, bit for bit. Nothing is allocated and nothing panics.
+        pub(super) fn backward_in<L, D>(
+            &self,
+            x: &[::core::primitive::f32; 16],
+            target: &D,
+            loss: L,
+            grad: &mut Self,
+            arena: &mut BnFoldedTrainingArena,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            let values = &mut arena.values;
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    105,
+                    32,
+                    0,
+                >(values);
+                let input = x;
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    2,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 4]; 4]; 1],
+                    [[[::core::primitive::f32; 4]; 4]; 2],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    105,
+                    32,
+                    32,
+                >(values);
+                *out = *rest.read::<32, 0>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    105,
+                    3,
+                    96,
+                >(values);
+                let input = rest.read::<32, 32>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    32,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 32],
+                    [::core::primitive::f32; 3],
+                >>::total_input(
+                    &self.layer2,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    105,
+                    3,
+                    99,
+                >(values);
+                *out = *rest.read::<3, 96>();
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            let y = ::nn::__private::arena::value::<
+                ::core::primitive::f32,
+                105,
+                3,
+                99,
+            >(values);
+            let value = ::nn::__private::Loss::loss(&loss, y, target);
+            let dy = ::nn::__private::Loss::gradient(&loss, y, target);
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    105,
+                    3,
+                    102,
+                >(values);
+                *out = dy;
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    105,
+                    3,
+                    102,
+                >(values);
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<3, 96>(),
+                    rest.read::<3, 99>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    105,
+                    32,
+                    64,
+                >(values);
+                let (input, du) = (rest.read::<32, 32>(), rest.read::<3, 102>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    32,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 32],
+                    [::core::primitive::f32; 3],
+                >>::input_gradient(
+                    &self.layer2,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        105,
+                        32,
+                        32,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        105,
+                        3,
+                        102,
+                    >(values),
+                );
+                grad.layer2.add_gradient(input, du);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    105,
+                    32,
+                    64,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<32, 0>(),
+                    rest.read::<32, 32>(),
+                    out,
+                );
+            }
+            {
+                let (input, du) = (
+                    x,
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        105,
+                        32,
+                        64,
+                    >(values),
+                );
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    2,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 4]; 4]; 1],
+                    [[[::core::primitive::f32; 4]; 4]; 2],
+                >>::add_scaled_gradient(
+                    &mut grad.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    <::core::primitive::f32 as ::nn::__private::Scalar>::ONE,
+                );
+            }
+            value
+        }
+        /// [`descend`](Self::descend) in `arena`, as [`backward_in`](Self::backward_in) is
+        /// `backward`: the same step, bit for bit. If the loss is NaN or infinite, nothing
+        /// moves.
+        pub(super) fn descend_in<L, D>(
+            &mut self,
+            x: &[::core::primitive::f32; 16],
+            target: &D,
+            loss: L,
+            learning_rate: ::core::primitive::f64,
+            arena: &mut BnFoldedTrainingArena,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            let rate = -<::core::primitive::f32 as ::nn::__private::Scalar>::from_f64(
+                learning_rate,
+            );
+            let values = &mut arena.values;
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    105,
+                    32,
+                    0,
+                >(values);
+                let input = x;
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    2,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 4]; 4]; 1],
+                    [[[::core::primitive::f32; 4]; 4]; 2],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    105,
+                    32,
+                    32,
+                >(values);
+                *out = *rest.read::<32, 0>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    105,
+                    3,
+                    96,
+                >(values);
+                let input = rest.read::<32, 32>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    32,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 32],
+                    [::core::primitive::f32; 3],
+                >>::total_input(
+                    &self.layer2,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    105,
+                    3,
+                    99,
+                >(values);
+                *out = *rest.read::<3, 96>();
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            let y = ::nn::__private::arena::value::<
+                ::core::primitive::f32,
+                105,
+                3,
+                99,
+            >(values);
+            let value = ::nn::__private::Loss::loss(&loss, y, target);
+            if !value.is_finite() {
+                return value;
+            }
+            let dy = ::nn::__private::Loss::gradient(&loss, y, target);
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    105,
+                    3,
+                    102,
+                >(values);
+                *out = dy;
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    105,
+                    3,
+                    102,
+                >(values);
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<3, 96>(),
+                    rest.read::<3, 99>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    105,
+                    32,
+                    64,
+                >(values);
+                let (input, du) = (rest.read::<32, 32>(), rest.read::<3, 102>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    32,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 32],
+                    [::core::primitive::f32; 3],
+                >>::input_gradient(
+                    &self.layer2,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        105,
+                        32,
+                        32,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        105,
+                        3,
+                        102,
+                    >(values),
+                );
+                self.layer2.add_scaled_gradient(input, du, rate);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    105,
+                    32,
+                    64,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<32, 0>(),
+                    rest.read::<32, 32>(),
+                    out,
+                );
+            }
+            {
+                let (input, du) = (
+                    x,
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        105,
+                        32,
+                        64,
+                    >(values),
+                );
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    2,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 4]; 4]; 1],
+                    [[[::core::primitive::f32; 4]; 4]; 2],
+                >>::add_scaled_gradient(
+                    &mut self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    rate,
+                );
+            }
+            value
+        }
     }
     impl ::nn::__private::Network for BnFolded {
         type Scalar = ::core::primitive::f32;

@@ -861,6 +861,422 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
             total
         }
     }
+    ///The memory in which [`Mnist::backward_in`] and [`Mnist::descend_in`] train on one sample: one array of 414 values holding every layer's values and gradients, those alive at the same time apart. Its size is `Mnist::TRAINING_BYTES`; `new` is `const`, for a `static` on firmware.
+    pub(super) struct MnistTrainingArena {
+        values: [::core::primitive::f32; 414],
+    }
+    unsafe impl ::nn::__private::Zeroable for MnistTrainingArena {}
+    impl MnistTrainingArena {
+        /// Its size in bytes.
+        pub(super) const BYTES: ::core::primitive::usize = ::core::mem::size_of::<
+            Self,
+        >();
+        /// The arena, zeroed; `const`, so that it can be a `static`.
+        #[allow(clippy::large_stack_arrays)]
+        pub(super) const fn new() -> Self {
+            Self { values: [0.0; 414] }
+        }
+    }
+    impl ::core::default::Default for MnistTrainingArena {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+    impl Mnist {
+        /// The bytes of the values that training on one sample keeps: the arena of
+        /// [`backward_in`](Self::backward_in), known before the program runs.
+        pub(super) const TRAINING_BYTES: ::core::primitive::usize = MnistTrainingArena::BYTES;
+        /// [`backward`](Self::backward) in `arena`, which holds every value the pass keeps:
+        /// training on one sample in `TRAINING_BYTES`, known before the program runs. The
+        /// same loss and gradient, bit for bit. Nothing is allocated and nothing panics.
+        pub(super) fn backward_in<L, D>(
+            &self,
+            x: &[::core::primitive::f32; 784],
+            target: &D,
+            loss: L,
+            grad: &mut Self,
+            arena: &mut MnistTrainingArena,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 10],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            let values = &mut arena.values;
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    414,
+                    128,
+                    0,
+                >(values);
+                let input = x;
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    784,
+                    128,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 784],
+                    [::core::primitive::f32; 128],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    414,
+                    128,
+                    128,
+                >(values);
+                *out = *rest.read::<128, 0>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    414,
+                    10,
+                    384,
+                >(values);
+                let input = rest.read::<128, 128>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    128,
+                    10,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 128],
+                    [::core::primitive::f32; 10],
+                >>::total_input(
+                    &self.layer2,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    414,
+                    10,
+                    394,
+                >(values);
+                *out = *rest.read::<10, 384>();
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            let y = ::nn::__private::arena::value::<
+                ::core::primitive::f32,
+                414,
+                10,
+                394,
+            >(values);
+            let value = ::nn::__private::Loss::loss(&loss, y, target);
+            let dy = ::nn::__private::Loss::gradient(&loss, y, target);
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    414,
+                    10,
+                    404,
+                >(values);
+                *out = dy;
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    414,
+                    10,
+                    404,
+                >(values);
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<10, 384>(),
+                    rest.read::<10, 394>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    414,
+                    128,
+                    256,
+                >(values);
+                let (input, du) = (rest.read::<128, 128>(), rest.read::<10, 404>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    128,
+                    10,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 128],
+                    [::core::primitive::f32; 10],
+                >>::input_gradient(
+                    &self.layer2,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        414,
+                        128,
+                        128,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        414,
+                        10,
+                        404,
+                    >(values),
+                );
+                grad.layer2.add_gradient(input, du);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    414,
+                    128,
+                    256,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<128, 0>(),
+                    rest.read::<128, 128>(),
+                    out,
+                );
+            }
+            {
+                let (input, du) = (
+                    x,
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        414,
+                        128,
+                        256,
+                    >(values),
+                );
+                grad.layer1.add_gradient(input, du);
+            }
+            value
+        }
+        /// [`descend`](Self::descend) in `arena`, as [`backward_in`](Self::backward_in) is
+        /// `backward`: the same step, bit for bit. If the loss is NaN or infinite, nothing
+        /// moves.
+        pub(super) fn descend_in<L, D>(
+            &mut self,
+            x: &[::core::primitive::f32; 784],
+            target: &D,
+            loss: L,
+            learning_rate: ::core::primitive::f64,
+            arena: &mut MnistTrainingArena,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 10],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            let rate = -<::core::primitive::f32 as ::nn::__private::Scalar>::from_f64(
+                learning_rate,
+            );
+            let values = &mut arena.values;
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    414,
+                    128,
+                    0,
+                >(values);
+                let input = x;
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    784,
+                    128,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 784],
+                    [::core::primitive::f32; 128],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    414,
+                    128,
+                    128,
+                >(values);
+                *out = *rest.read::<128, 0>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    414,
+                    10,
+                    384,
+                >(values);
+                let input = rest.read::<128, 128>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    128,
+                    10,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 128],
+                    [::core::primitive::f32; 10],
+                >>::total_input(
+                    &self.layer2,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    414,
+                    10,
+                    394,
+                >(values);
+                *out = *rest.read::<10, 384>();
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            let y = ::nn::__private::arena::value::<
+                ::core::primitive::f32,
+                414,
+                10,
+                394,
+            >(values);
+            let value = ::nn::__private::Loss::loss(&loss, y, target);
+            if !value.is_finite() {
+                return value;
+            }
+            let dy = ::nn::__private::Loss::gradient(&loss, y, target);
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    414,
+                    10,
+                    404,
+                >(values);
+                *out = dy;
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    414,
+                    10,
+                    404,
+                >(values);
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<10, 384>(),
+                    rest.read::<10, 394>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    414,
+                    128,
+                    256,
+                >(values);
+                let (input, du) = (rest.read::<128, 128>(), rest.read::<10, 404>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    128,
+                    10,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 128],
+                    [::core::primitive::f32; 10],
+                >>::input_gradient(
+                    &self.layer2,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        414,
+                        128,
+                        128,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        414,
+                        10,
+                        404,
+                    >(values),
+                );
+                self.layer2.add_scaled_gradient(input, du, rate);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    414,
+                    128,
+                    256,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<128, 0>(),
+                    rest.read::<128, 128>(),
+                    out,
+                );
+            }
+            {
+                let (input, du) = (
+                    x,
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        414,
+                        128,
+                        256,
+                    >(values),
+                );
+                self.layer1.add_scaled_gradient(input, du, rate);
+            }
+            value
+        }
+    }
     impl ::nn::__private::Network for Mnist {
         type Scalar = ::core::primitive::f32;
         type Input = [::core::primitive::f32; 784];

@@ -790,6 +790,612 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
         }
         type Workspace = ();
     }
+    ///The memory in which [`Cnn::backward_in`] and [`Cnn::descend_in`] train on one sample: one array of 960 values holding every layer's values and gradients, those alive at the same time apart. Its size is `Cnn::TRAINING_BYTES`; `new` is `const`, for a `static` on firmware.
+    pub(super) struct CnnTrainingArena {
+        values: [::core::primitive::f32; 960],
+    }
+    unsafe impl ::nn::__private::Zeroable for CnnTrainingArena {}
+    impl CnnTrainingArena {
+        /// Its size in bytes.
+        pub(super) const BYTES: ::core::primitive::usize = ::core::mem::size_of::<
+            Self,
+        >();
+        /// The arena, zeroed; `const`, so that it can be a `static`.
+        #[allow(clippy::large_stack_arrays)]
+        pub(super) const fn new() -> Self {
+            Self { values: [0.0; 960] }
+        }
+    }
+    impl ::core::default::Default for CnnTrainingArena {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+    impl Cnn {
+        /// The bytes of the values that training on one sample keeps: the arena of
+        /// [`backward_in`](Self::backward_in), known before the program runs.
+        pub(super) const TRAINING_BYTES: ::core::primitive::usize = CnnTrainingArena::BYTES;
+        /// [`backward`](Self::backward) in `arena`, which holds every value the pass keeps:
+        /// training on one sample in `TRAINING_BYTES`, known before the program runs. The
+        /// same loss and gradient, bit for bit. Nothing is allocated and nothing panics.
+        pub(super) fn backward_in<L, D>(
+            &self,
+            x: &[::core::primitive::f32; 64],
+            target: &D,
+            loss: L,
+            grad: &mut Self,
+            arena: &mut CnnTrainingArena,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 10],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            let values = &mut arena.values;
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    256,
+                    0,
+                >(values);
+                let input = x;
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    4,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 1],
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    256,
+                    256,
+                >(values);
+                *out = *rest.read::<256, 0>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    64,
+                    768,
+                >(values);
+                let input = rest.read::<256, 256>();
+                <::nn::__private::MaxPool2d as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                    [[[::core::primitive::f32; 4]; 4]; 4],
+                >>::total_input(
+                    &::nn::__private::MaxPool2d,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::Pool2d {
+                        window: [2, 2],
+                        stride: [2, 2],
+                    },
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    64,
+                    832,
+                >(values);
+                *out = *rest.read::<64, 768>();
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    10,
+                    512,
+                >(values);
+                let input = rest.read::<64, 832>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    64,
+                    10,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 64],
+                    [::core::primitive::f32; 10],
+                >>::total_input(
+                    &self.layer3,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    10,
+                    522,
+                >(values);
+                *out = *rest.read::<10, 512>();
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            let y = ::nn::__private::arena::value::<
+                ::core::primitive::f32,
+                960,
+                10,
+                522,
+            >(values);
+            let value = ::nn::__private::Loss::loss(&loss, y, target);
+            let dy = ::nn::__private::Loss::gradient(&loss, y, target);
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    10,
+                    532,
+                >(values);
+                *out = dy;
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    10,
+                    532,
+                >(values);
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<10, 512>(),
+                    rest.read::<10, 522>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    64,
+                    896,
+                >(values);
+                let (input, du) = (rest.read::<64, 832>(), rest.read::<10, 532>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    64,
+                    10,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 64],
+                    [::core::primitive::f32; 10],
+                >>::input_gradient(
+                    &self.layer3,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        960,
+                        64,
+                        832,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        960,
+                        10,
+                        532,
+                    >(values),
+                );
+                grad.layer3.add_gradient(input, du);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    64,
+                    896,
+                >(values);
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<64, 768>(),
+                    rest.read::<64, 832>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    256,
+                    512,
+                >(values);
+                let (input, du) = (rest.read::<256, 256>(), rest.read::<64, 896>());
+                <::nn::__private::MaxPool2d as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                    [[[::core::primitive::f32; 4]; 4]; 4],
+                >>::input_gradient(
+                    &::nn::__private::MaxPool2d,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    ::nn::__private::Pool2d {
+                        window: [2, 2],
+                        stride: [2, 2],
+                    },
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    256,
+                    512,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<256, 0>(),
+                    rest.read::<256, 256>(),
+                    out,
+                );
+            }
+            {
+                let (input, du) = (
+                    x,
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        960,
+                        256,
+                        512,
+                    >(values),
+                );
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    4,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 1],
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                >>::add_scaled_gradient(
+                    &mut grad.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    <::core::primitive::f32 as ::nn::__private::Scalar>::ONE,
+                );
+            }
+            value
+        }
+        /// [`descend`](Self::descend) in `arena`, as [`backward_in`](Self::backward_in) is
+        /// `backward`: the same step, bit for bit. If the loss is NaN or infinite, nothing
+        /// moves.
+        pub(super) fn descend_in<L, D>(
+            &mut self,
+            x: &[::core::primitive::f32; 64],
+            target: &D,
+            loss: L,
+            learning_rate: ::core::primitive::f64,
+            arena: &mut CnnTrainingArena,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 10],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            let rate = -<::core::primitive::f32 as ::nn::__private::Scalar>::from_f64(
+                learning_rate,
+            );
+            let values = &mut arena.values;
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    256,
+                    0,
+                >(values);
+                let input = x;
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    4,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 1],
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    256,
+                    256,
+                >(values);
+                *out = *rest.read::<256, 0>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    64,
+                    768,
+                >(values);
+                let input = rest.read::<256, 256>();
+                <::nn::__private::MaxPool2d as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                    [[[::core::primitive::f32; 4]; 4]; 4],
+                >>::total_input(
+                    &::nn::__private::MaxPool2d,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::Pool2d {
+                        window: [2, 2],
+                        stride: [2, 2],
+                    },
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    64,
+                    832,
+                >(values);
+                *out = *rest.read::<64, 768>();
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    10,
+                    512,
+                >(values);
+                let input = rest.read::<64, 832>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    64,
+                    10,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 64],
+                    [::core::primitive::f32; 10],
+                >>::total_input(
+                    &self.layer3,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    10,
+                    522,
+                >(values);
+                *out = *rest.read::<10, 512>();
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            let y = ::nn::__private::arena::value::<
+                ::core::primitive::f32,
+                960,
+                10,
+                522,
+            >(values);
+            let value = ::nn::__private::Loss::loss(&loss, y, target);
+            if !value.is_finite() {
+                return value;
+            }
+            let dy = ::nn::__private::Loss::gradient(&loss, y, target);
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    10,
+                    532,
+                >(values);
+                *out = dy;
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    10,
+                    532,
+                >(values);
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<10, 512>(),
+                    rest.read::<10, 522>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    64,
+                    896,
+                >(values);
+                let (input, du) = (rest.read::<64, 832>(), rest.read::<10, 532>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    64,
+                    10,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 64],
+                    [::core::primitive::f32; 10],
+                >>::input_gradient(
+                    &self.layer3,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        960,
+                        64,
+                        832,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        960,
+                        10,
+                        532,
+                    >(values),
+                );
+                self.layer3.add_scaled_gradient(input, du, rate);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    64,
+                    896,
+                >(values);
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<64, 768>(),
+                    rest.read::<64, 832>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    256,
+                    512,
+                >(values);
+                let (input, du) = (rest.read::<256, 256>(), rest.read::<64, 896>());
+                <::nn::__private::MaxPool2d as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                    [[[::core::primitive::f32; 4]; 4]; 4],
+                >>::input_gradient(
+                    &::nn::__private::MaxPool2d,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    ::nn::__private::Pool2d {
+                        window: [2, 2],
+                        stride: [2, 2],
+                    },
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    960,
+                    256,
+                    512,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<256, 0>(),
+                    rest.read::<256, 256>(),
+                    out,
+                );
+            }
+            {
+                let (input, du) = (
+                    x,
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        960,
+                        256,
+                        512,
+                    >(values),
+                );
+                <::nn::__private::Conv2d<
+                    ::core::primitive::f32,
+                    1,
+                    4,
+                    3,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [[[::core::primitive::f32; 8]; 8]; 1],
+                    [[[::core::primitive::f32; 8]; 8]; 4],
+                >>::add_scaled_gradient(
+                    &mut self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    rate,
+                );
+            }
+            value
+        }
+    }
     impl ::nn::__private::Network for Cnn {
         type Scalar = ::core::primitive::f32;
         type Input = [::core::primitive::f32; 64];

@@ -836,6 +836,1182 @@ Declared with `nn::network!` as `4 => relu residual { => relu 4 => identity 4 } 
         }
         type Workspace = ();
     }
+    ///The memory in which [`Res::backward_in`] and [`Res::descend_in`] train on one sample: one array of 50 values holding every layer's values and gradients, those alive at the same time apart. Its size is `Res::TRAINING_BYTES`; `new` is `const`, for a `static` on firmware.
+    pub(super) struct ResTrainingArena {
+        values: [::core::primitive::f32; 50],
+    }
+    unsafe impl ::nn::__private::Zeroable for ResTrainingArena {}
+    impl ResTrainingArena {
+        /// Its size in bytes.
+        pub(super) const BYTES: ::core::primitive::usize = ::core::mem::size_of::<
+            Self,
+        >();
+        /// The arena, zeroed; `const`, so that it can be a `static`.
+        #[allow(clippy::large_stack_arrays)]
+        pub(super) const fn new() -> Self {
+            Self { values: [0.0; 50] }
+        }
+    }
+    impl ::core::default::Default for ResTrainingArena {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+    impl Res {
+        /// The bytes of the values that training on one sample keeps: the arena of
+        /// [`backward_in`](Self::backward_in), known before the program runs.
+        pub(super) const TRAINING_BYTES: ::core::primitive::usize = ResTrainingArena::BYTES;
+        /// [`backward`](Self::backward) in `arena`, which holds every value the pass keeps:
+        /// training on one sample in `TRAINING_BYTES`, known before the program runs. The
+        /// same loss and gradient, bit for bit. Nothing is allocated and nothing panics.
+        pub(super) fn backward_in<L, D>(
+            &self,
+            x: &[::core::primitive::f32; 4],
+            target: &D,
+            loss: L,
+            grad: &mut Self,
+            arena: &mut ResTrainingArena,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            let values = &mut arena.values;
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    0,
+                >(values);
+                let input = x;
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    4,
+                    4,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 4],
+                    [::core::primitive::f32; 4],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    4,
+                >(values);
+                *out = *rest.read::<4, 0>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    12,
+                >(values);
+                let input = rest.read::<4, 4>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    4,
+                    4,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 4],
+                    [::core::primitive::f32; 4],
+                >>::total_input(
+                    &self.layer2,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    16,
+                >(values);
+                *out = *rest.read::<4, 12>();
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    8,
+                >(values);
+                let input = rest.read::<4, 16>();
+                let shortcut = x;
+                ::nn::__private::residual::add(input, shortcut, out);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    24,
+                >(values);
+                *out = *rest.read::<4, 8>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    34,
+                >(values);
+                let input = rest.read::<4, 24>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    4,
+                    2,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 4],
+                    [::core::primitive::f32; 2],
+                >>::total_input(
+                    &self.layer4,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    36,
+                >(values);
+                *out = *rest.read::<2, 34>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    38,
+                >(values);
+                let input = rest.read::<4, 24>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    4,
+                    2,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 4],
+                    [::core::primitive::f32; 2],
+                >>::total_input(
+                    &self.layer5,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    40,
+                >(values);
+                *out = *rest.read::<2, 38>();
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    44,
+                >(values);
+                let input = rest.read::<2, 36>();
+                let shortcut = rest.read::<2, 40>();
+                ::nn::__private::residual::add(input, shortcut, out);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    46,
+                >(values);
+                *out = *rest.read::<2, 44>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    3,
+                    20,
+                >(values);
+                let input = rest.read::<2, 46>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    2,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 2],
+                    [::core::primitive::f32; 3],
+                >>::total_input(
+                    &self.layer7,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    3,
+                    28,
+                >(values);
+                *out = *rest.read::<3, 20>();
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            let y = ::nn::__private::arena::value::<
+                ::core::primitive::f32,
+                50,
+                3,
+                28,
+            >(values);
+            let value = ::nn::__private::Loss::loss(&loss, y, target);
+            let dy = ::nn::__private::Loss::gradient(&loss, y, target);
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    3,
+                    31,
+                >(values);
+                *out = dy;
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    3,
+                    31,
+                >(values);
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<3, 20>(),
+                    rest.read::<3, 28>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    48,
+                >(values);
+                let (input, du) = (rest.read::<2, 46>(), rest.read::<3, 31>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    2,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 2],
+                    [::core::primitive::f32; 3],
+                >>::input_gradient(
+                    &self.layer7,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        2,
+                        46,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        3,
+                        31,
+                    >(values),
+                );
+                grad.layer7.add_gradient(input, du);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    48,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<2, 44>(),
+                    rest.read::<2, 46>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    32,
+                >(values);
+                *out = *rest.read::<2, 48>();
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    42,
+                >(values);
+                *out = *rest.read::<2, 48>();
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    42,
+                >(values);
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<2, 38>(),
+                    rest.read::<2, 40>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    28,
+                >(values);
+                let (input, du) = (rest.read::<4, 24>(), rest.read::<2, 42>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    4,
+                    2,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 4],
+                    [::core::primitive::f32; 2],
+                >>::input_gradient(
+                    &self.layer5,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        4,
+                        24,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        2,
+                        42,
+                    >(values),
+                );
+                grad.layer5.add_gradient(input, du);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    32,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<2, 34>(),
+                    rest.read::<2, 36>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    20,
+                >(values);
+                let (input, du) = (rest.read::<4, 24>(), rest.read::<2, 32>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    4,
+                    2,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 4],
+                    [::core::primitive::f32; 2],
+                >>::input_gradient(
+                    &self.layer4,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    28,
+                >(values);
+                ::nn::__private::residual::add_into(out, rest.read::<4, 20>());
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        4,
+                        24,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        2,
+                        32,
+                    >(values),
+                );
+                grad.layer4.add_gradient(input, du);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    28,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<4, 8>(),
+                    rest.read::<4, 24>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    20,
+                >(values);
+                *out = *rest.read::<4, 28>();
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    20,
+                >(values);
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<4, 12>(),
+                    rest.read::<4, 16>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    8,
+                >(values);
+                let (input, du) = (rest.read::<4, 4>(), rest.read::<4, 20>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    4,
+                    4,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 4],
+                    [::core::primitive::f32; 4],
+                >>::input_gradient(
+                    &self.layer2,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        4,
+                        4,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        4,
+                        20,
+                    >(values),
+                );
+                grad.layer2.add_gradient(input, du);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    8,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<4, 0>(),
+                    rest.read::<4, 4>(),
+                    out,
+                );
+            }
+            {
+                let (input, du) = (
+                    x,
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        4,
+                        8,
+                    >(values),
+                );
+                grad.layer1.add_gradient(input, du);
+            }
+            value
+        }
+        /// [`descend`](Self::descend) in `arena`, as [`backward_in`](Self::backward_in) is
+        /// `backward`: the same step, bit for bit. If the loss is NaN or infinite, nothing
+        /// moves.
+        pub(super) fn descend_in<L, D>(
+            &mut self,
+            x: &[::core::primitive::f32; 4],
+            target: &D,
+            loss: L,
+            learning_rate: ::core::primitive::f64,
+            arena: &mut ResTrainingArena,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::softmax: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::softmax,
+                >,
+        {
+            let rate = -<::core::primitive::f32 as ::nn::__private::Scalar>::from_f64(
+                learning_rate,
+            );
+            let values = &mut arena.values;
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    0,
+                >(values);
+                let input = x;
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    4,
+                    4,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 4],
+                    [::core::primitive::f32; 4],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    4,
+                >(values);
+                *out = *rest.read::<4, 0>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    12,
+                >(values);
+                let input = rest.read::<4, 4>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    4,
+                    4,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 4],
+                    [::core::primitive::f32; 4],
+                >>::total_input(
+                    &self.layer2,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    16,
+                >(values);
+                *out = *rest.read::<4, 12>();
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    8,
+                >(values);
+                let input = rest.read::<4, 16>();
+                let shortcut = x;
+                ::nn::__private::residual::add(input, shortcut, out);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    24,
+                >(values);
+                *out = *rest.read::<4, 8>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    34,
+                >(values);
+                let input = rest.read::<4, 24>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    4,
+                    2,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 4],
+                    [::core::primitive::f32; 2],
+                >>::total_input(
+                    &self.layer4,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    36,
+                >(values);
+                *out = *rest.read::<2, 34>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    38,
+                >(values);
+                let input = rest.read::<4, 24>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    4,
+                    2,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 4],
+                    [::core::primitive::f32; 2],
+                >>::total_input(
+                    &self.layer5,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    40,
+                >(values);
+                *out = *rest.read::<2, 38>();
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    44,
+                >(values);
+                let input = rest.read::<2, 36>();
+                let shortcut = rest.read::<2, 40>();
+                ::nn::__private::residual::add(input, shortcut, out);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    46,
+                >(values);
+                *out = *rest.read::<2, 44>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    3,
+                    20,
+                >(values);
+                let input = rest.read::<2, 46>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    2,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 2],
+                    [::core::primitive::f32; 3],
+                >>::total_input(
+                    &self.layer7,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    3,
+                    28,
+                >(values);
+                *out = *rest.read::<3, 20>();
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            let y = ::nn::__private::arena::value::<
+                ::core::primitive::f32,
+                50,
+                3,
+                28,
+            >(values);
+            let value = ::nn::__private::Loss::loss(&loss, y, target);
+            if !value.is_finite() {
+                return value;
+            }
+            let dy = ::nn::__private::Loss::gradient(&loss, y, target);
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    3,
+                    31,
+                >(values);
+                *out = dy;
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    3,
+                    31,
+                >(values);
+                <::nn::__private::activation::by_name::softmax as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<3, 20>(),
+                    rest.read::<3, 28>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    48,
+                >(values);
+                let (input, du) = (rest.read::<2, 46>(), rest.read::<3, 31>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    2,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 2],
+                    [::core::primitive::f32; 3],
+                >>::input_gradient(
+                    &self.layer7,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        2,
+                        46,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        3,
+                        31,
+                    >(values),
+                );
+                self.layer7.add_scaled_gradient(input, du, rate);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    48,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<2, 44>(),
+                    rest.read::<2, 46>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    32,
+                >(values);
+                *out = *rest.read::<2, 48>();
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    42,
+                >(values);
+                *out = *rest.read::<2, 48>();
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    42,
+                >(values);
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<2, 38>(),
+                    rest.read::<2, 40>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    28,
+                >(values);
+                let (input, du) = (rest.read::<4, 24>(), rest.read::<2, 42>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    4,
+                    2,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 4],
+                    [::core::primitive::f32; 2],
+                >>::input_gradient(
+                    &self.layer5,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        4,
+                        24,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        2,
+                        42,
+                    >(values),
+                );
+                self.layer5.add_scaled_gradient(input, du, rate);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    2,
+                    32,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<2, 34>(),
+                    rest.read::<2, 36>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    20,
+                >(values);
+                let (input, du) = (rest.read::<4, 24>(), rest.read::<2, 32>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    4,
+                    2,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 4],
+                    [::core::primitive::f32; 2],
+                >>::input_gradient(
+                    &self.layer4,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    28,
+                >(values);
+                ::nn::__private::residual::add_into(out, rest.read::<4, 20>());
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        4,
+                        24,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        2,
+                        32,
+                    >(values),
+                );
+                self.layer4.add_scaled_gradient(input, du, rate);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    28,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<4, 8>(),
+                    rest.read::<4, 24>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    20,
+                >(values);
+                *out = *rest.read::<4, 28>();
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    20,
+                >(values);
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<4, 12>(),
+                    rest.read::<4, 16>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    8,
+                >(values);
+                let (input, du) = (rest.read::<4, 4>(), rest.read::<4, 20>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    4,
+                    4,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 4],
+                    [::core::primitive::f32; 4],
+                >>::input_gradient(
+                    &self.layer2,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        4,
+                        4,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        4,
+                        20,
+                    >(values),
+                );
+                self.layer2.add_scaled_gradient(input, du, rate);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    50,
+                    4,
+                    8,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<4, 0>(),
+                    rest.read::<4, 4>(),
+                    out,
+                );
+            }
+            {
+                let (input, du) = (
+                    x,
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        50,
+                        4,
+                        8,
+                    >(values),
+                );
+                self.layer1.add_scaled_gradient(input, du, rate);
+            }
+            value
+        }
+    }
     impl ::nn::__private::Network for Res {
         type Scalar = ::core::primitive::f32;
         type Input = [::core::primitive::f32; 4];

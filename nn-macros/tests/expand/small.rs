@@ -518,6 +518,600 @@ Declared with `nn::network!` as `2 => relu 3 => relu 2 => identity 2` in `f32`: 
         }
         type Workspace = ();
     }
+    ///The memory in which [`Mlp::backward_in`] and [`Mlp::descend_in`] train on one sample: one array of 19 values holding every layer's values and gradients, those alive at the same time apart. Its size is `Mlp::TRAINING_BYTES`; `new` is `const`, for a `static` on firmware.
+    pub struct MlpTrainingArena {
+        values: [::core::primitive::f32; 19],
+    }
+    unsafe impl ::nn::__private::Zeroable for MlpTrainingArena {}
+    impl MlpTrainingArena {
+        /// Its size in bytes.
+        pub const BYTES: ::core::primitive::usize = ::core::mem::size_of::<Self>();
+        /// The arena, zeroed; `const`, so that it can be a `static`.
+        #[allow(clippy::large_stack_arrays)]
+        pub const fn new() -> Self {
+            Self { values: [0.0; 19] }
+        }
+    }
+    impl ::core::default::Default for MlpTrainingArena {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+    impl Mlp {
+        /// The bytes of the values that training on one sample keeps: the arena of
+        /// [`backward_in`](Self::backward_in), known before the program runs.
+        pub const TRAINING_BYTES: ::core::primitive::usize = MlpTrainingArena::BYTES;
+        /// [`backward`](Self::backward) in `arena`, which holds every value the pass keeps:
+        /// training on one sample in `TRAINING_BYTES`, known before the program runs. The
+        /// same loss and gradient, bit for bit. Nothing is allocated and nothing panics.
+        pub fn backward_in<L, D>(
+            &self,
+            x: &[::core::primitive::f32; 2],
+            target: &D,
+            loss: L,
+            grad: &mut Self,
+            arena: &mut MlpTrainingArena,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 2],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::identity,
+                >,
+        {
+            let values = &mut arena.values;
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    3,
+                    0,
+                >(values);
+                let input = x;
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    2,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 2],
+                    [::core::primitive::f32; 3],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    3,
+                    3,
+                >(values);
+                *out = *rest.read::<3, 0>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    2,
+                    9,
+                >(values);
+                let input = rest.read::<3, 3>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    3,
+                    2,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    [::core::primitive::f32; 2],
+                >>::total_input(
+                    &self.layer2,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    2,
+                    11,
+                >(values);
+                *out = *rest.read::<2, 9>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    2,
+                    6,
+                >(values);
+                let input = rest.read::<2, 11>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    2,
+                    2,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 2],
+                    [::core::primitive::f32; 2],
+                >>::total_input(
+                    &self.layer3,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    2,
+                    15,
+                >(values);
+                *out = *rest.read::<2, 6>();
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            let y = ::nn::__private::arena::value::<
+                ::core::primitive::f32,
+                19,
+                2,
+                15,
+            >(values);
+            let value = ::nn::__private::Loss::loss(&loss, y, target);
+            let dy = ::nn::__private::Loss::gradient(&loss, y, target);
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    2,
+                    17,
+                >(values);
+                *out = dy;
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    2,
+                    17,
+                >(values);
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<2, 6>(),
+                    rest.read::<2, 15>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    2,
+                    13,
+                >(values);
+                let (input, du) = (rest.read::<2, 11>(), rest.read::<2, 17>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    2,
+                    2,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 2],
+                    [::core::primitive::f32; 2],
+                >>::input_gradient(
+                    &self.layer3,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        19,
+                        2,
+                        11,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        19,
+                        2,
+                        17,
+                    >(values),
+                );
+                grad.layer3.add_gradient(input, du);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    2,
+                    13,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<2, 9>(),
+                    rest.read::<2, 11>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    3,
+                    6,
+                >(values);
+                let (input, du) = (rest.read::<3, 3>(), rest.read::<2, 13>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    3,
+                    2,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    [::core::primitive::f32; 2],
+                >>::input_gradient(
+                    &self.layer2,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        19,
+                        3,
+                        3,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        19,
+                        2,
+                        13,
+                    >(values),
+                );
+                grad.layer2.add_gradient(input, du);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    3,
+                    6,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<3, 0>(),
+                    rest.read::<3, 3>(),
+                    out,
+                );
+            }
+            {
+                let (input, du) = (
+                    x,
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        19,
+                        3,
+                        6,
+                    >(values),
+                );
+                grad.layer1.add_gradient(input, du);
+            }
+            value
+        }
+        /// [`descend`](Self::descend) in `arena`, as [`backward_in`](Self::backward_in) is
+        /// `backward`: the same step, bit for bit. If the loss is NaN or infinite, nothing
+        /// moves.
+        pub fn descend_in<L, D>(
+            &mut self,
+            x: &[::core::primitive::f32; 2],
+            target: &D,
+            loss: L,
+            learning_rate: ::core::primitive::f64,
+            arena: &mut MlpTrainingArena,
+        ) -> ::core::primitive::f32
+        where
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::relu: ::nn::__private::Differentiable,
+            for<'a> ::nn::__private::activation::by_name::identity: ::nn::__private::Differentiable,
+            L: ::nn::__private::Loss<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 2],
+                    D,
+                >
+                + ::nn::__private::PairsWith<
+                    ::nn::__private::activation::by_name::identity,
+                >,
+        {
+            let rate = -<::core::primitive::f32 as ::nn::__private::Scalar>::from_f64(
+                learning_rate,
+            );
+            let values = &mut arena.values;
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    3,
+                    0,
+                >(values);
+                let input = x;
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    2,
+                    3,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 2],
+                    [::core::primitive::f32; 3],
+                >>::total_input(
+                    &self.layer1,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    3,
+                    3,
+                >(values);
+                *out = *rest.read::<3, 0>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    2,
+                    9,
+                >(values);
+                let input = rest.read::<3, 3>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    3,
+                    2,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    [::core::primitive::f32; 2],
+                >>::total_input(
+                    &self.layer2,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    2,
+                    11,
+                >(values);
+                *out = *rest.read::<2, 9>();
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    2,
+                    6,
+                >(values);
+                let input = rest.read::<2, 11>();
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    2,
+                    2,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 2],
+                    [::core::primitive::f32; 2],
+                >>::total_input(
+                    &self.layer3,
+                    ::nn::__private::reshape::reshape(input),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    2,
+                    15,
+                >(values);
+                *out = *rest.read::<2, 6>();
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate_in_place(
+                    out,
+                );
+            }
+            let y = ::nn::__private::arena::value::<
+                ::core::primitive::f32,
+                19,
+                2,
+                15,
+            >(values);
+            let value = ::nn::__private::Loss::loss(&loss, y, target);
+            if !value.is_finite() {
+                return value;
+            }
+            let dy = ::nn::__private::Loss::gradient(&loss, y, target);
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    2,
+                    17,
+                >(values);
+                *out = dy;
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    2,
+                    17,
+                >(values);
+                <::nn::__private::activation::by_name::identity as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<2, 6>(),
+                    rest.read::<2, 15>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    2,
+                    13,
+                >(values);
+                let (input, du) = (rest.read::<2, 11>(), rest.read::<2, 17>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    2,
+                    2,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 2],
+                    [::core::primitive::f32; 2],
+                >>::input_gradient(
+                    &self.layer3,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        19,
+                        2,
+                        11,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        19,
+                        2,
+                        17,
+                    >(values),
+                );
+                self.layer3.add_scaled_gradient(input, du, rate);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    2,
+                    13,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<2, 9>(),
+                    rest.read::<2, 11>(),
+                    out,
+                );
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    3,
+                    6,
+                >(values);
+                let (input, du) = (rest.read::<3, 3>(), rest.read::<2, 13>());
+                <::nn::__private::Dense<
+                    ::core::primitive::f32,
+                    3,
+                    2,
+                > as ::nn::__private::Layer<
+                    ::core::primitive::f32,
+                    [::core::primitive::f32; 3],
+                    [::core::primitive::f32; 2],
+                >>::input_gradient(
+                    &self.layer2,
+                    ::nn::__private::reshape::reshape(input),
+                    ::nn::__private::reshape::reshape(du),
+                    (),
+                    ::nn::__private::reshape::reshape_mut(out),
+                );
+            }
+            {
+                let (input, du) = (
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        19,
+                        3,
+                        3,
+                    >(values),
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        19,
+                        2,
+                        13,
+                    >(values),
+                );
+                self.layer2.add_scaled_gradient(input, du, rate);
+            }
+            {
+                let (out, rest) = ::nn::__private::arena::write::<
+                    ::core::primitive::f32,
+                    19,
+                    3,
+                    6,
+                >(values);
+                <::nn::__private::activation::by_name::relu as ::nn::__private::Differentiable>::backward_in_place(
+                    rest.read::<3, 0>(),
+                    rest.read::<3, 3>(),
+                    out,
+                );
+            }
+            {
+                let (input, du) = (
+                    x,
+                    ::nn::__private::arena::value::<
+                        ::core::primitive::f32,
+                        19,
+                        3,
+                        6,
+                    >(values),
+                );
+                self.layer1.add_scaled_gradient(input, du, rate);
+            }
+            value
+        }
+    }
     impl ::nn::__private::Network for Mlp {
         type Scalar = ::core::primitive::f32;
         type Input = [::core::primitive::f32; 2];

@@ -1,5 +1,6 @@
 //! The whole demonstration: the digits network, its weights trained on the host and baked into
-//! flash, classifies ten held-out images; the seed's regression network trains on the device, and
+//! flash, classifies ten held-out images; the convolutional one too, and takes a gradient on the
+//! device in its training arena; the seed's regression network trains on the device, and
 //! a network with a layer of 4,096 weights trains there in blocks of 32 samples in a `static`
 //! workspace; stack depth and instructions are measured. QEMU exits with status 0 only if
 //! everything held.
@@ -17,8 +18,8 @@ use nn::loss::CrossEntropy;
 use nn::prelude::*;
 use nn::{Scalar, metrics, train};
 use nn_firmware::{
-    Blocked, BlockedWorkspace, DIGITS, DIGITS_CNN, Regression, classify, classify_cnn, exit,
-    images, measure, plain,
+    Blocked, BlockedWorkspace, DIGITS, DIGITS_CNN, DigitsCnn, Regression, classify, classify_cnn,
+    exit, images, measure, plain,
 };
 use panic_semihosting as _;
 
@@ -59,9 +60,10 @@ fn main() -> ! {
     );
 
     let cnn_agrees = convolutional(&mut counter);
+    let cnn_gradients = cnn_gradient(&mut counter);
     let trained = train_regression(&mut counter);
     let blocks = train_in_blocks();
-    let ok = agree && cnn_agrees && trained && blocks;
+    let ok = agree && cnn_agrees && cnn_gradients && trained && blocks;
     hprintln!("{}", if ok { "PASS" } else { "FAIL" });
     exit(ok);
 }
@@ -112,6 +114,58 @@ fn convolutional(counter: &mut measure::Counter) -> bool {
 fn in_arena(image: &[f32; 64]) -> [f32; 10] {
     let mut arena = nn_firmware::DigitsCnnArena::new();
     DIGITS_CNN.forward_in(image, &mut arena)
+}
+
+/// Two gradients of the digits CNN, as large as the network: in RAM from the start (`.bss`).
+static CNN_GRADIENTS: Mutex<RefCell<[DigitsCnn; 2]>> =
+    Mutex::new(RefCell::new([DigitsCnn::zeros(), DigitsCnn::zeros()]));
+
+/// How far below its caller a CNN training step's stack is measured.
+const TRAINING_PAINT: usize = 64 * 1024;
+
+/// The digits CNN's gradient on one image, by `backward` (its values where the compiler puts
+/// them) and in its training arena on the stack (`backward_in`, whose size is known at compile
+/// time): stack and instructions of each. Returns whether both give the same loss and gradient,
+/// bit for bit.
+fn cnn_gradient(counter: &mut measure::Counter) -> bool {
+    let (image, label) = images().next().unwrap_or(([0.0; 64], 0));
+    interrupt::free(|cs| {
+        let mut gradients = CNN_GRADIENTS.borrow(cs).borrow_mut();
+        let [grad, grad_in] = &mut *gradients;
+        let mut backward = || {
+            grad.fill(0.0);
+            DIGITS_CNN.backward(black_box(&image), &label, CrossEntropy, grad)
+        };
+        let (loss, stack) = measure::stack_used_within(TRAINING_PAINT, &mut backward);
+        let instructions = counter.instructions(1, &mut backward);
+        let mut in_arena = || {
+            grad_in.fill(0.0);
+            backward_in_arena(black_box(&image), label, grad_in)
+        };
+        let (loss_in, arena_stack) = measure::stack_used_within(TRAINING_PAINT, &mut in_arena);
+        let arena_instructions = counter.instructions(1, &mut in_arena);
+        let same = loss_in == loss && grad_in == grad;
+        hprintln!(
+            "CNN gradient of one sample: backward stack {} bytes, {:.0} instructions; in its \
+             training arena: {} bytes (TRAINING_BYTES), stack {} bytes, {:.0} instructions, \
+             loss and gradient as backward's: {}",
+            stack,
+            instructions,
+            DigitsCnn::TRAINING_BYTES,
+            arena_stack,
+            arena_instructions,
+            same
+        );
+        same
+    })
+}
+
+/// The digits CNN's gradient on one image in its training arena, on the stack in a frame of its
+/// own.
+#[inline(never)]
+fn backward_in_arena(image: &[f32; 64], label: usize, grad: &mut DigitsCnn) -> f32 {
+    let mut arena = nn_firmware::DigitsCnnTrainingArena::new();
+    DIGITS_CNN.backward_in(image, &label, CrossEntropy, grad, &mut arena)
 }
 
 /// The seed's experiment on the device: `f(x) = 3 x0 + 2 x1`, one random sample per step, learning
