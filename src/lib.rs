@@ -15,7 +15,7 @@ pub use nn_core::{
     GradientCheck, LayerSummary, LayerTrace, Matrix, MaxPool2d, Network, Normalization, Pool2d,
     Scalar, Sliding, Summary, Tensor, TensorKind, TorchOrder, Trainable, Vector, Zeroable,
     activation, arena, batch_norm, bytes, gradient_check, init, layer, loss, metrics,
-    numerical_gradient, optim, reshape, residual, team, train,
+    numerical_gradient, optim, quant, quantized_dense, reshape, residual, team, train,
 };
 
 #[cfg(feature = "alloc")]

@@ -21,6 +21,7 @@
 //! - [`init`]: seeded initialisers: zeros, ones, uniform, integers, normal, Xavier, He.
 //! - [`bytes`]: save and load weights as little-endian bytes, without allocation.
 //! - [`metrics`]: `argmax` and `accuracy`.
+//! - [`quant`] and [`quantized_dense`]: int8 inference by TensorFlow Lite's quantisation spec.
 //! - [`numerical_gradient`] and [`gradient_check`]: central differences to check `backward`.
 //! - [`LayerTrace`] and [`Summary`]: what a network computed, and what it is made of.
 //! - [`Vector`] and [`Matrix`]: numpy-like `Display` for arrays.
@@ -72,6 +73,8 @@ pub mod optim;
 #[cfg(feature = "std")]
 pub mod parallel;
 mod pool;
+pub mod quant;
+pub mod quantized_dense;
 pub mod reshape;
 pub mod residual;
 mod scalar;

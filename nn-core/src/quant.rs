@@ -1,0 +1,245 @@
+//! The int8 arithmetic of TensorFlow Lite's quantisation spec, which every int8 layer shares:
+//! how an int8 value stands for a real one, and how an `i32` sum is scaled back to int8 without
+//! a float, by an integer multiplier and a shift.
+//!
+//! Activations are asymmetric per tensor (`real = scale × (q − zero_point)`, `q` in
+//! `[-128, 127]`); weights symmetric per output channel (zero point 0, `q` in `[-127, 127]`);
+//! biases `i32` at the scale of the input times the weights'. A sum of products is rescaled to
+//! the output's scale by [`Multiplier::apply`], TensorFlow Lite's
+//! `MultiplyByQuantizedMultiplier`: a product with a 31-bit fraction, rounded once by a right
+//! shift. Equal inputs give equal outputs, to the bit, on every target. The quantisers follow
+//! TensorFlow Lite's post-training quantiser, whose models `tests/quantized.rs` runs to the bit.
+
+/// How int8 values stand for reals: `real = scale × (q − zero_point)`.
+///
+/// # Examples
+///
+/// ```
+/// use nn::quant::Quantization;
+///
+/// // The range calibration saw, widened to hold 0, over the 256 values of an int8.
+/// let q = Quantization::from_range(-1.0, 3.0);
+/// assert_eq!(q.scale, 4.0 / 255.0);
+/// assert_eq!(q.zero_point, -64);
+/// assert_eq!(q.quantize(0.0), -64);
+/// assert_eq!(q.quantize(3.0), 127);
+/// assert_eq!(q.quantize(100.0), 127);
+/// assert_eq!(q.dequantize(-64), 0.0);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Quantization {
+    /// The real step between two neighbouring int8 values.
+    pub scale: f32,
+    /// The int8 value that stands for 0.
+    pub zero_point: i8,
+}
+
+impl Quantization {
+    /// The quantisation of a tensor whose values calibration saw in `[min, max]`, as TensorFlow
+    /// Lite's post-training quantiser makes it (`GetAsymmetricQuantizationParams`, in `f32`):
+    /// the range widened to hold 0, its width over 255 steps, the zero point `-128 - min /
+    /// scale` rounded and kept in `[-128, 127]`. A range of 0 alone gives scale 0.
+    #[must_use]
+    pub fn from_range(min: f32, max: f32) -> Self {
+        let (min, max) = (min.min(0.0), max.max(0.0));
+        let scale = (max - min) / 255.0;
+        let from_min = if scale > 0.0 {
+            -128.0 - min / scale
+        } else {
+            -128.0
+        };
+        Self {
+            scale,
+            zero_point: int8(round_saturating(libm::roundf(from_min), -128, 127)),
+        }
+    }
+
+    /// `x` in int8 as TensorFlow Lite's `QUANTIZE` makes it: `round(x / scale) + zero_point`
+    /// in `f32`, saturated to `[-128, 127]`; the zero point at scale 0.
+    #[must_use]
+    pub fn quantize(self, x: f32) -> i8 {
+        if self.scale <= 0.0 {
+            return self.zero_point;
+        }
+        let steps = round_saturating(libm::roundf(x / self.scale), -256, 256);
+        int8(steps + i32::from(self.zero_point))
+    }
+
+    /// The real value `q` stands for.
+    #[must_use]
+    pub fn dequantize(self, q: i8) -> f32 {
+        self.scale * f32::from(i16::from(q) - i16::from(self.zero_point))
+    }
+}
+
+/// `value`, an integer, kept in `[low, high]`; NaN gives `low`.
+fn round_saturating(value: f32, low: i32, high: i32) -> i32 {
+    let value = f64::from(value);
+    if value >= f64::from(high) {
+        high
+    } else if value > f64::from(low) {
+        #[allow(clippy::cast_possible_truncation)] // an integer strictly inside an `i32` range
+        let exact = value as i32;
+        exact
+    } else {
+        low
+    }
+}
+
+/// `value` kept in the int8 range.
+pub(crate) fn int8(value: i32) -> i8 {
+    i8::try_from(value.clamp(-128, 127)).unwrap_or(i8::MIN)
+}
+
+/// An output channel's symmetric weights, as TensorFlow Lite's post-training quantiser makes
+/// them (`SymmetricPerChannelQuantization`, in `f32`): the scale `max |w| / 127`, and each
+/// weight times `127 / max |w|`, rounded, in `[-127, 127]` (all 0 for a channel of zeros).
+pub(crate) fn symmetric_channel<const N: usize>(weights: [f32; N]) -> (f32, [i8; N]) {
+    let largest = weights.iter().fold(0.0_f32, |m, w| m.max(w.abs()));
+    let inverse = if largest > 0.0 { 127.0 / largest } else { 0.0 };
+    let quantized = weights.map(|w| int8(round_saturating(libm::roundf(w * inverse), -127, 127)));
+    (largest / 127.0, quantized)
+}
+
+/// A bias at the scale of the input times its channel's weights, as TensorFlow Lite's
+/// post-training quantiser makes it (`SymmetricPerChannelBiasQuantize`, in `f32`): times the
+/// inverse of that scale, rounded, in `[-(2³¹ - 1), 2³¹ - 1]`.
+pub(crate) fn quantize_bias(bias: f32, input_scale: f32, weight_scale: f32) -> i32 {
+    let scale = input_scale * weight_scale;
+    #[allow(clippy::cast_possible_truncation)] // `1.0 / scale` is a `double` stored in a `float`
+    let inverse = if scale > 0.0 {
+        (1.0 / f64::from(scale)) as f32
+    } else {
+        0.0
+    };
+    round_saturating(libm::roundf(bias * inverse), -i32::MAX, i32::MAX)
+}
+
+/// A real multiplier as TensorFlow Lite's integer kernels apply it: a 31-bit fraction in
+/// `[0.5, 1)` and a power of two, `real ≈ multiplier / 2³¹ × 2^shift`.
+///
+/// # Examples
+///
+/// ```
+/// use nn::quant::Multiplier;
+///
+/// let m = Multiplier::new(0.3);
+/// assert_eq!((m.multiplier, m.shift), (1_288_490_189, -1));
+/// // 1000 × 0.3, and -5 × 0.3 rounded to the nearest.
+/// assert_eq!(m.apply(1000), 300);
+/// assert_eq!(m.apply(-5), -2);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Multiplier {
+    /// The fraction, times 2³¹.
+    pub multiplier: i32,
+    /// The power of two, in `[-31, 30]`: left if positive, right if negative.
+    pub shift: i32,
+}
+
+impl Multiplier {
+    /// `real` as TensorFlow Lite's `QuantizeMultiplier` splits it: `frexp`'s fraction rounded to
+    /// 31 bits (a fraction that rounds up to 1 halved, its exponent one more); 0 for 0 or a
+    /// multiplier under 2⁻³², the largest for one of 2³⁰ or more.
+    #[must_use]
+    pub fn new(real: f64) -> Self {
+        if real <= 0.0 {
+            return Self::default();
+        }
+        let (fraction, shift) = libm::frexp(real);
+        let fixed = libm::round(fraction * f64::from(1_u32 << 31));
+        // A fraction that rounds up to 1: half of it, at the next power of two.
+        let (multiplier, shift) = if fixed >= f64::from(1_u32 << 31) {
+            (1 << 30, shift + 1)
+        } else {
+            #[allow(clippy::cast_possible_truncation)] // an integer below 2³¹
+            let fixed = fixed as i32;
+            (fixed, shift)
+        };
+        if shift < -31 {
+            return Self::default();
+        }
+        if shift > 30 {
+            return Self {
+                multiplier: i32::MAX,
+                shift: 30,
+            };
+        }
+        Self { multiplier, shift }
+    }
+
+    /// `x × real`, rounded to the nearest (halves upwards), as TensorFlow Lite's
+    /// `MultiplyByQuantizedMultiplier` computes it in its single-rounding form (the one its
+    /// runtime is built with): `(x × multiplier + 2^(30 - shift)) >> (31 - shift)` in 64 bits,
+    /// saturated to an `i32`.
+    #[must_use]
+    pub fn apply(self, x: i32) -> i32 {
+        let total_shift = 31 - self.shift.clamp(-31, 30);
+        let round = 1_i64 << (total_shift - 1);
+        let result = (i64::from(x) * i64::from(self.multiplier) + round) >> total_shift;
+        i32::try_from(result).unwrap_or(if result < 0 { i32::MIN } else { i32::MAX })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Multiplier, Quantization};
+
+    #[test]
+    fn multipliers_as_tensorflow_lite_splits_them() {
+        assert_eq!(
+            Multiplier::new(0.5),
+            Multiplier {
+                multiplier: 1 << 30,
+                shift: 0
+            }
+        );
+        assert_eq!(
+            Multiplier::new(1.0),
+            Multiplier {
+                multiplier: 1 << 30,
+                shift: 1
+            }
+        );
+        assert_eq!(Multiplier::new(0.0), Multiplier::default());
+        assert_eq!(Multiplier::new(1e-12), Multiplier::default());
+        // A fraction that rounds up to 1 is halved, its exponent one more.
+        let almost_one = 1.0 - 1e-12;
+        assert_eq!(
+            Multiplier::new(almost_one),
+            Multiplier {
+                multiplier: 1 << 30,
+                shift: 1
+            }
+        );
+        assert_eq!(Multiplier::new(3.0).apply(7), 21);
+        // Halves round upwards, either sign.
+        assert_eq!(Multiplier::new(0.25).apply(-6), -1);
+        assert_eq!(Multiplier::new(0.25).apply(6), 2);
+        assert_eq!(Multiplier::new(0.5).apply(-3), -1);
+        // Saturated, and the largest multiplier for one out of range.
+        assert_eq!(
+            Multiplier::new(1e12),
+            Multiplier {
+                multiplier: i32::MAX,
+                shift: 30
+            }
+        );
+        assert_eq!(Multiplier::new(1e12).apply(i32::MAX), i32::MAX);
+        assert_eq!(Multiplier::new(1e12).apply(i32::MIN), i32::MIN);
+    }
+
+    #[test]
+    fn ranges_hold_zero_and_saturate() {
+        let positive = Quantization::from_range(0.5, 2.0);
+        assert_eq!(positive.zero_point, -128);
+        assert_eq!(positive.scale, 2.0 / 255.0);
+        assert_eq!(positive.quantize(-1.0), -128);
+        assert_eq!(positive.quantize(f32::NAN), -128);
+        let negative = Quantization::from_range(-2.0, -1.0);
+        assert_eq!(negative.zero_point, 127);
+        let zero = Quantization::from_range(0.0, 0.0);
+        assert_eq!((zero.scale, zero.zero_point), (0.0, -128));
+        assert_eq!(zero.quantize(3.0), -128);
+    }
+}

@@ -1,0 +1,245 @@
+//! int8 inference against two references of TensorFlow Lite's quantisation spec, on three float
+//! networks:
+//!
+//! - `tests/reference/int8_reference.py` quantises them from their calibrated ranges and runs
+//!   them in Python integers: nn must choose the same quantisations, weights, biases and
+//!   multipliers, and compute the same int8 outputs, to the bit;
+//! - `tests/reference/int8_tflite.py` has TensorFlow Lite's converter quantise them and its
+//!   reference kernels run them: from the scales TensorFlow Lite chose, nn must quantise the float
+//!   weights to the same int8 weights and biases, and compute the same outputs, to the bit.
+
+use nn::Dense;
+use nn::quant::{Multiplier, Quantization};
+use nn::quantized_dense::{Fused, QuantizedDense};
+use serde_json::Value;
+
+fn reference() -> Value {
+    let text = include_str!("reference/int8_reference.json");
+    serde_json::from_str(text).expect("the reference is JSON")
+}
+
+fn tflite() -> Value {
+    let text = include_str!("reference/int8_tflite.json");
+    serde_json::from_str(text).expect("the reference is JSON")
+}
+
+fn network<'a>(reference: &'a Value, name: &str) -> &'a Value {
+    let networks = reference["networks"]
+        .as_array()
+        .expect("a list of networks");
+    networks
+        .iter()
+        .find(|network| network["name"] == name)
+        .expect("the network is in the reference")
+}
+
+fn numbers(value: &Value) -> impl Iterator<Item = &Value> {
+    value.as_array().expect("an array").iter()
+}
+
+fn float(value: &Value) -> f32 {
+    #[allow(clippy::cast_possible_truncation)] // an `f32` written as the `f64` it equals: exact
+    let exact = value.as_f64().expect("a number") as f32;
+    exact
+}
+
+fn integer<T: TryFrom<i64>>(value: &Value) -> T {
+    let value = value.as_i64().expect("an integer");
+    T::try_from(value).ok().expect("in range")
+}
+
+fn array<T: core::fmt::Debug, const N: usize>(value: &Value, item: impl Fn(&Value) -> T) -> [T; N] {
+    let items: Vec<T> = numbers(value).map(item).collect();
+    items.try_into().expect("the width the test declares")
+}
+
+/// The float layer the reference quantised.
+fn dense<const I: usize, const O: usize>(layer: &Value) -> Dense<f32, I, O> {
+    let weights = array(&layer["weights"], |row| array(row, float));
+    Dense::new(weights, array(&layer["bias"], float))
+}
+
+/// The quantisations the reference chose for each tensor, which nn must choose from the same
+/// ranges.
+fn quantizations(network: &Value) -> Vec<Quantization> {
+    let ranges = numbers(&network["ranges"]);
+    let expected = numbers(&network["quantizations"]);
+    ranges
+        .zip(expected)
+        .map(|(range, expected)| {
+            let chosen = Quantization::from_range(float(&range[0]), float(&range[1]));
+            assert_eq!(chosen.scale.to_bits(), float(&expected["scale"]).to_bits());
+            assert_eq!(chosen.zero_point, integer::<i8>(&expected["zero_point"]));
+            chosen
+        })
+        .collect()
+}
+
+/// The activation layer `index` of `network` fuses.
+fn fused(network: &Value, index: usize) -> Fused {
+    match network["activations"][index].as_str() {
+        Some("relu") => Fused::Relu,
+        _ => Fused::Identity,
+    }
+}
+
+fn quantization(value: &Value) -> Quantization {
+    Quantization {
+        scale: float(&value["scale"]),
+        zero_point: integer(&value["zero_point"]),
+    }
+}
+
+/// Layer `index` of the network TensorFlow Lite converted: nn's quantisation of the float layer
+/// between the same scales must be the layer made from the converted model's parameters.
+fn tflite_layer<const I: usize, const O: usize>(
+    network: &Value,
+    index: usize,
+) -> QuantizedDense<I, O> {
+    let converted = &network["layers"][index];
+    let (input, output) = (
+        quantization(&converted["input"]),
+        quantization(&converted["output"]),
+    );
+    let parts = QuantizedDense::from_parts(
+        array(&converted["weights"], |row| array(row, integer)),
+        array(&converted["bias"], integer),
+        array(&converted["weight_scales"], float),
+        input,
+        output,
+        fused(network, index),
+    );
+    let float = dense::<I, O>(&network["float_layers"][index]);
+    assert_eq!(
+        QuantizedDense::quantize(&float, input, output, fused(network, index)),
+        parts
+    );
+    parts
+}
+
+/// Layer `index` of `network` quantised by nn, checked against the reference's parameters: the
+/// same weights and multipliers, and the bias with the input's zero point folded in.
+fn layer<const I: usize, const O: usize>(
+    network: &Value,
+    index: usize,
+    quantizations: &[Quantization],
+) -> QuantizedDense<I, O> {
+    let fused = fused(network, index);
+    let (input, output) = (quantizations[index], quantizations[index + 1]);
+    let float = dense::<I, O>(&network["float_layers"][index]);
+    let layer = QuantizedDense::quantize(&float, input, output, fused);
+    let expected = &network["layers"][index];
+    let weights: [[i8; O]; I] = array(&expected["weights"], |row| array(row, integer));
+    assert_eq!(layer.weights, weights);
+    let multipliers: [Multiplier; O] = array(&expected["multipliers"], |pair| Multiplier {
+        multiplier: integer(&pair[0]),
+        shift: integer(&pair[1]),
+    });
+    assert_eq!(layer.multipliers, multipliers);
+    let bias: [i32; O] = array(&expected["bias"], integer);
+    let folded: [i32; O] = core::array::from_fn(|o| {
+        let sum: i32 = weights.iter().map(|row| i32::from(row[o])).sum();
+        bias[o] - i32::from(input.zero_point) * sum
+    });
+    assert_eq!(layer.bias, folded);
+    assert_eq!(layer.output_zero_point, output.zero_point);
+    assert_eq!(layer.output_min, integer::<i8>(&expected["output_min"]));
+    assert_eq!(layer.output_max, integer::<i8>(&expected["output_max"]));
+    layer
+}
+
+/// Each test input quantised as the reference did it, and each layer's int8 output, by
+/// `forward`.
+fn cases<const I: usize>(
+    network: &Value,
+    input: Quantization,
+    layers: impl Fn(&[i8; I]) -> Vec<Vec<i8>>,
+) {
+    let cases: Vec<_> = numbers(&network["cases"]).collect();
+    assert!(!cases.is_empty());
+    for case in cases {
+        let x: [f32; I] = array(&case["x"], float);
+        let quantized = x.map(|value| input.quantize(value));
+        assert_eq!(quantized, array::<i8, I>(&case["x_int8"], integer));
+        let expected: Vec<Vec<i8>> = numbers(&case["layers"])
+            .map(|layer| numbers(layer).map(integer).collect())
+            .collect();
+        assert_eq!(layers(&quantized), expected);
+    }
+}
+
+#[test]
+fn a_chain_of_two_layers_is_the_references_to_the_bit() {
+    let reference = reference();
+    let network = network(&reference, "chain");
+    let q = quantizations(network);
+    let first = layer::<4, 8>(network, 0, &q);
+    let second = layer::<8, 3>(network, 1, &q);
+    cases::<4>(network, q[0], |x| {
+        let z1 = first.forward(x);
+        let z2 = second.forward(&z1);
+        vec![z1.to_vec(), z2.to_vec()]
+    });
+}
+
+#[test]
+fn a_wider_network_is_the_references_to_the_bit() {
+    let reference = reference();
+    let network = network(&reference, "wide");
+    let q = quantizations(network);
+    let first = layer::<16, 32>(network, 0, &q);
+    let second = layer::<32, 16>(network, 1, &q);
+    let third = layer::<16, 10>(network, 2, &q);
+    cases::<16>(network, q[0], |x| {
+        let z1 = first.forward(x);
+        let z2 = second.forward(&z1);
+        let z3 = third.forward(&z2);
+        vec![z1.to_vec(), z2.to_vec(), z3.to_vec()]
+    });
+}
+
+#[test]
+fn a_single_layer_is_the_references_to_the_bit() {
+    let reference = reference();
+    let network = network(&reference, "single");
+    let q = quantizations(network);
+    let only = layer::<5, 2>(network, 0, &q);
+    cases::<5>(network, q[0], |x| vec![only.forward(x).to_vec()]);
+}
+
+#[test]
+fn tensorflow_lites_chain_is_computed_to_the_bit() {
+    let tflite = tflite();
+    let network = network(&tflite, "chain");
+    let first = tflite_layer::<4, 8>(network, 0);
+    let second = tflite_layer::<8, 3>(network, 1);
+    let input = quantization(&network["layers"][0]["input"]);
+    cases::<4>(network, input, |x| {
+        let z1 = first.forward(x);
+        vec![z1.to_vec(), second.forward(&z1).to_vec()]
+    });
+}
+
+#[test]
+fn tensorflow_lites_wider_network_is_computed_to_the_bit() {
+    let tflite = tflite();
+    let network = network(&tflite, "wide");
+    let first = tflite_layer::<16, 32>(network, 0);
+    let second = tflite_layer::<32, 16>(network, 1);
+    let third = tflite_layer::<16, 10>(network, 2);
+    let input = quantization(&network["layers"][0]["input"]);
+    cases::<16>(network, input, |x| {
+        let z1 = first.forward(x);
+        let z2 = second.forward(&z1);
+        vec![z1.to_vec(), z2.to_vec(), third.forward(&z2).to_vec()]
+    });
+}
+
+#[test]
+fn tensorflow_lites_single_layer_is_computed_to_the_bit() {
+    let tflite = tflite();
+    let network = network(&tflite, "single");
+    let only = tflite_layer::<5, 2>(network, 0);
+    let input = quantization(&network["layers"][0]["input"]);
+    cases::<5>(network, input, |x| vec![only.forward(x).to_vec()]);
+}
