@@ -179,6 +179,8 @@ pub mod __private {
     pub use nn_core::init::{Init, Rng};
     pub use nn_core::layer::Layer;
     pub use nn_core::loss::{Loss, PairsWith};
+    pub use nn_core::quant::{CalibrationError, Quantization, Range};
+    pub use nn_core::quantized_dense::{Clamp, QuantizedDense};
     pub use nn_core::team::{Alone, Team};
     pub use nn_core::{
         Accumulate, AvgPool2d, BatchNorm, Conv1d, Conv2d, Dense, DepthwiseConv2d, LayerSummary,

@@ -9,9 +9,16 @@
 //!   weights to the same int8 weights and biases, and compute the same outputs, to the bit.
 
 use nn::Dense;
-use nn::quant::{Multiplier, Quantization};
-use nn::quantized_dense::{Fused, QuantizedDense};
+use nn::quant::{CalibrationError, Multiplier, Quantization};
+use nn::quantized_dense::{Clamp, QuantizedDense};
 use serde_json::Value;
+
+nn::network! {
+    /// The reference's "chain" network, declared.
+    struct Chain = 4 => relu 8 => identity 3;
+    /// A classifier whose final softmax int8 leaves out.
+    struct Classifier = 4 => relu 8 => softmax 3;
+}
 
 fn reference() -> Value {
     let text = include_str!("reference/int8_reference.json");
@@ -75,11 +82,11 @@ fn quantizations(network: &Value) -> Vec<Quantization> {
         .collect()
 }
 
-/// The activation layer `index` of `network` fuses.
-fn fused(network: &Value, index: usize) -> Fused {
+/// The clamp of layer `index` of `network`: its activation, fused.
+fn clamp(network: &Value, index: usize) -> Clamp {
     match network["activations"][index].as_str() {
-        Some("relu") => Fused::Relu,
-        _ => Fused::Identity,
+        Some("relu") => Clamp::FromZero,
+        _ => Clamp::Whole,
     }
 }
 
@@ -107,11 +114,11 @@ fn tflite_layer<const I: usize, const O: usize>(
         array(&converted["weight_scales"], float),
         input,
         output,
-        fused(network, index),
+        clamp(network, index),
     );
     let float = dense::<I, O>(&network["float_layers"][index]);
     assert_eq!(
-        QuantizedDense::quantize(&float, input, output, fused(network, index)),
+        QuantizedDense::quantize(&float, input, output, clamp(network, index)),
         parts
     );
     parts
@@ -124,10 +131,10 @@ fn layer<const I: usize, const O: usize>(
     index: usize,
     quantizations: &[Quantization],
 ) -> QuantizedDense<I, O> {
-    let fused = fused(network, index);
+    let clamp = clamp(network, index);
     let (input, output) = (quantizations[index], quantizations[index + 1]);
     let float = dense::<I, O>(&network["float_layers"][index]);
-    let layer = QuantizedDense::quantize(&float, input, output, fused);
+    let layer = QuantizedDense::quantize(&float, input, output, clamp);
     let expected = &network["layers"][index];
     let weights: [[i8; O]; I] = array(&expected["weights"], |row| array(row, integer));
     assert_eq!(layer.weights, weights);
@@ -242,4 +249,93 @@ fn tensorflow_lites_single_layer_is_computed_to_the_bit() {
     let only = tflite_layer::<5, 2>(network, 0);
     let input = quantization(&network["layers"][0]["input"]);
     cases::<5>(network, input, |x| vec![only.forward(x).to_vec()]);
+}
+
+/// `Chain::quantize` on the reference's weights and calibration inputs: the input's quantisation
+/// and the int8 weights and biases are the reference's exactly; the outputs' ranges come from
+/// nn's own float forward pass, whose sums run in another order than numpy's, so that their
+/// scales, and the outputs, may differ by a rounding.
+#[test]
+fn a_declared_network_quantises_as_the_reference() {
+    let reference = reference();
+    let network = network(&reference, "chain");
+    let mut chain = Chain::zeros();
+    chain.layer1 = dense(&network["float_layers"][0]);
+    chain.layer2 = dense(&network["float_layers"][1]);
+    let calibration: Vec<[f32; 4]> = numbers(&network["calibration"])
+        .map(|x| array(x, float))
+        .collect();
+    let int8 = chain.quantize(&calibration).expect("finite, not empty");
+    let expected = quantizations(network);
+    assert_eq!(int8.input, expected[0]);
+    assert_eq!(
+        int8.layer1.weights,
+        layer::<4, 8>(network, 0, &expected).weights
+    );
+    assert_eq!(int8.layer1.bias, layer::<4, 8>(network, 0, &expected).bias);
+    assert_eq!(
+        int8.layer2.weights,
+        layer::<8, 3>(network, 1, &expected).weights
+    );
+    for (ours, theirs) in [int8.output].iter().zip(&expected[2..]) {
+        assert!((ours.scale - theirs.scale).abs() <= 1e-6 * theirs.scale);
+        assert!((i16::from(ours.zero_point) - i16::from(theirs.zero_point)).abs() <= 1);
+    }
+    for case in numbers(&network["cases"]) {
+        let x: [i8; 4] = array(&case["x_int8"], integer);
+        let expected: [i8; 3] = array(&case["layers"][1], integer);
+        for (ours, theirs) in int8.forward(&x).iter().zip(expected) {
+            assert!(
+                (i16::from(*ours) - i16::from(theirs)).abs() <= 1,
+                "{ours} against {theirs}"
+            );
+        }
+    }
+}
+
+/// A final softmax is left out: the int8 output is the last layer's total input, quantised, and
+/// its dequantised values are the float scores within the rounding of the steps between.
+#[test]
+fn a_final_softmax_is_left_out() {
+    let mut random = nn::init::rng(8);
+    let net = Classifier::initialized(nn::init::Init::He, &mut random);
+    let calibration: Vec<[f32; 4]> = (0..50)
+        .map(|_| {
+            core::array::from_fn(|_| nn::Scalar::from_f64(nn::init::standard_normal(&mut random)))
+        })
+        .collect();
+    let int8 = net.quantize(&calibration).expect("finite, not empty");
+    for x in &calibration {
+        let scores = net
+            .layer2
+            .total_input(&net.layer1.forward::<nn::activation::Relu>(x));
+        let ours = int8.dequantize_output(&int8.forward(&int8.quantize_input(x)));
+        for (ours, theirs) in ours.iter().zip(scores) {
+            // Each layer's output is off by at most half a step; the first's error reaches the
+            // second through its weights: a few steps in all.
+            assert!(
+                (ours - theirs).abs() <= 4.0 * int8.output.scale,
+                "{ours} against {theirs}"
+            );
+        }
+    }
+}
+
+#[test]
+fn calibration_reports_what_it_cannot_quantise() {
+    let mut chain = Chain::ones();
+    assert_eq!(chain.quantize(&[]), Err(CalibrationError::Empty));
+    assert_eq!(
+        chain.quantize(&[[0.0, f32::NAN, 0.0, 0.0]]),
+        Err(CalibrationError::NotFinite { tensor: 0 })
+    );
+    chain.layer2.weights[0][0] = f32::MAX;
+    assert_eq!(
+        chain.quantize(&[[1.0, 1.0, 1.0, 1.0]]),
+        Err(CalibrationError::NotFinite { tensor: 2 })
+    );
+    assert_eq!(
+        CalibrationError::NotFinite { tensor: 2 }.to_string(),
+        "layer 2's output is NaN or infinite on a calibration input"
+    );
 }

@@ -72,6 +72,91 @@ impl Quantization {
     }
 }
 
+/// The range of the values calibration saw in one tensor, from which its [`Quantization`] is
+/// chosen.
+///
+/// # Examples
+///
+/// ```
+/// use nn::quant::{CalibrationError, Range};
+///
+/// let mut range = Range::EMPTY;
+/// range.widen(&[0.5, -2.0], 0)?;
+/// range.widen(&[3.0], 0)?;
+/// assert_eq!((range.min, range.max), (-2.0, 3.0));
+/// assert_eq!(range.widen(&[f32::NAN], 4), Err(CalibrationError::NotFinite { tensor: 4 }));
+/// # Ok::<(), CalibrationError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Range {
+    /// The least value seen.
+    pub min: f32,
+    /// The greatest value seen.
+    pub max: f32,
+}
+
+impl Range {
+    /// No value seen yet.
+    pub const EMPTY: Self = Self {
+        min: f32::INFINITY,
+        max: f32::NEG_INFINITY,
+    };
+
+    /// Widens the range to hold `values`, those of tensor `tensor` (0 the input, `n` layer `n`'s
+    /// output); a NaN or infinite value is an error, and the range is left as it was.
+    ///
+    /// # Errors
+    ///
+    /// [`CalibrationError::NotFinite`] if a value is NaN or infinite.
+    pub fn widen(&mut self, values: &[f32], tensor: usize) -> Result<(), CalibrationError> {
+        if !values.iter().all(|value| value.is_finite()) {
+            return Err(CalibrationError::NotFinite { tensor });
+        }
+        for &value in values {
+            self.min = self.min.min(value);
+            self.max = self.max.max(value);
+        }
+        Ok(())
+    }
+
+    /// The quantisation of the range ([`Quantization::from_range`]).
+    #[must_use]
+    pub fn quantization(self) -> Quantization {
+        Quantization::from_range(self.min, self.max)
+    }
+}
+
+/// Why a network could not be quantised from its calibration set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CalibrationError {
+    /// The calibration set has no sample: no range to quantise by.
+    Empty,
+    /// A value of tensor `tensor` (0 the input, `n` layer `n`'s output) was NaN or infinite.
+    NotFinite {
+        /// 0 for the input, `n` for layer `n`'s output.
+        tensor: usize,
+    },
+}
+
+impl core::fmt::Display for CalibrationError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Self::Empty => {
+                f.write_str("the calibration set is empty: there is no range to quantise by")
+            }
+            Self::NotFinite { tensor: 0 } => {
+                f.write_str("a calibration input holds a NaN or infinite value")
+            }
+            Self::NotFinite { tensor } => write!(
+                f,
+                "layer {tensor}'s output is NaN or infinite on a calibration input"
+            ),
+        }
+    }
+}
+
+impl core::error::Error for CalibrationError {}
+
 /// `value`, an integer, kept in `[low, high]`; NaN gives `low`.
 fn round_saturating(value: f32, low: i32, high: i32) -> i32 {
     let value = f64::from(value);

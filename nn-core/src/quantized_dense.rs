@@ -5,14 +5,13 @@
 use crate::Dense;
 use crate::quant::{Multiplier, Quantization, int8, quantize_bias, symmetric_channel};
 
-/// The activation a quantised layer applies as it clamps its output: int8 layers fuse `relu`
-/// into the range of their output instead of computing it.
+/// The range a quantised layer clamps its output to: where int8 layers fuse their activation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Fused {
-    /// The whole int8 range.
-    Identity,
-    /// From the zero point (the real 0) up.
-    Relu,
+pub enum Clamp {
+    /// The whole int8 range: no activation (`identity`).
+    Whole,
+    /// From the zero point, the real 0, up: a fused `relu`.
+    FromZero,
 }
 
 /// A dense layer in int8: `u = x·W + b` on int8 values, each output rescaled from the `i32` sum
@@ -28,11 +27,11 @@ pub enum Fused {
 /// ```
 /// use nn::Dense;
 /// use nn::quant::Quantization;
-/// use nn::quantized_dense::{Fused, QuantizedDense};
+/// use nn::quantized_dense::{Clamp, QuantizedDense};
 ///
 /// let dense: Dense<f32, 2, 1> = Dense::new([[0.5], [-0.25]], [0.1]);
 /// let (input, output) = (Quantization::from_range(-1.0, 1.0), Quantization::from_range(-1.0, 1.0));
-/// let layer = QuantizedDense::quantize(&dense, input, output, Fused::Identity);
+/// let layer = QuantizedDense::quantize(&dense, input, output, Clamp::Whole);
 /// let x = [input.quantize(0.8), input.quantize(-0.4)];
 /// // 0.5 × 0.8 + 0.25 × 0.4 + 0.1 = 0.6, in the output's steps of 2/255.
 /// let y = output.dequantize(layer.forward(&x)[0]);
@@ -57,14 +56,15 @@ pub struct QuantizedDense<const I: usize, const O: usize> {
 
 impl<const I: usize, const O: usize> QuantizedDense<I, O> {
     /// `dense` in int8, between the quantisations of its `input` and `output`, with the
-    /// activation `fused` into the output's clamp, as TensorFlow Lite's post-training quantiser
+    /// output clamped as `clamp` says (a fused activation), as TensorFlow Lite's post-training
+    /// quantiser
     /// makes it: weights symmetric per output, the bias at the input's scale times the weights'.
     #[must_use]
     pub fn quantize(
         dense: &Dense<f32, I, O>,
         input: Quantization,
         output: Quantization,
-        fused: Fused,
+        clamp: Clamp,
     ) -> Self {
         let mut weights = [[0; O]; I];
         let scales: [f32; O] = core::array::from_fn(|o| {
@@ -75,7 +75,7 @@ impl<const I: usize, const O: usize> QuantizedDense<I, O> {
             scale
         });
         let bias = core::array::from_fn(|o| quantize_bias(dense.bias[o], input.scale, scales[o]));
-        Self::from_parts(weights, bias, scales, input, output, fused)
+        Self::from_parts(weights, bias, scales, input, output, clamp)
     }
 
     /// The layer from int8 weights, `i32` biases (at the input's scale times each output's
@@ -89,7 +89,7 @@ impl<const I: usize, const O: usize> QuantizedDense<I, O> {
         weight_scales: [f32; O],
         input: Quantization,
         output: Quantization,
-        fused: Fused,
+        clamp: Clamp,
     ) -> Self {
         let bias = core::array::from_fn(|o| {
             let sum: i32 = weights.iter().map(|row| i32::from(row[o])).sum();
@@ -103,9 +103,9 @@ impl<const I: usize, const O: usize> QuantizedDense<I, O> {
                 Multiplier::default()
             }
         });
-        let output_min = match fused {
-            Fused::Identity => i8::MIN,
-            Fused::Relu => output.zero_point,
+        let output_min = match clamp {
+            Clamp::Whole => i8::MIN,
+            Clamp::FromZero => output.zero_point,
         };
         Self {
             weights,

@@ -8,6 +8,7 @@ mod forward;
 mod inherent;
 mod network;
 mod plan;
+mod quantized;
 #[cfg(test)]
 mod snapshots;
 mod structure;
@@ -119,6 +120,7 @@ fn network_code(network: &Network) -> TokenStream {
     code.extend(trace::generate(&plan));
     code.extend(backward::generate(&plan));
     code.extend(training_arena::generate(&plan));
+    code.extend(quantized::generate(&plan));
     code.extend(network::generate(&plan));
     code.extend(weights::generate(&plan));
     let (vis, name) = (&network.vis, &network.name);

@@ -1277,6 +1277,95 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
             value
         }
     }
+    ///[`Mnist`] in int8, by TensorFlow Lite's quantisation spec: made by [`Mnist::quantize`], it computes with integers alone ([`forward`](Self::forward)). int8 layers fuse `relu` into the clamp of their output; a final `softmax` or `sigmoid` is left out, so that the output is the scores before it (their `argmax` is the class).
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub(super) struct MnistQuantized {
+        /// How the input's reals map to int8.
+        pub(super) input: ::nn::__private::Quantization,
+        ///Layer 1 in int8.
+        pub(super) layer1: ::nn::__private::QuantizedDense<784, 128>,
+        ///Layer 2 in int8.
+        pub(super) layer2: ::nn::__private::QuantizedDense<128, 10>,
+        /// How the output's int8 values map to reals.
+        pub(super) output: ::nn::__private::Quantization,
+    }
+    impl MnistQuantized {
+        /// The int8 output for the int8 input `x`: integers only. Nothing is allocated and
+        /// nothing panics.
+        #[must_use]
+        pub(super) fn forward(
+            &self,
+            x: &[::core::primitive::i8; 784],
+        ) -> [::core::primitive::i8; 10] {
+            let z1 = self.layer1.forward(x);
+            let z2 = self.layer2.forward(&z1);
+            z2
+        }
+        /// `x` in int8, as the input's quantisation maps it: what [`forward`](Self::forward)
+        /// takes.
+        #[must_use]
+        pub(super) fn quantize_input(
+            &self,
+            x: &[::core::primitive::f32; 784],
+        ) -> [::core::primitive::i8; 784] {
+            x.map(|value| self.input.quantize(value))
+        }
+        /// The reals the int8 output `y` stands for.
+        #[must_use]
+        pub(super) fn dequantize_output(
+            &self,
+            y: &[::core::primitive::i8; 10],
+        ) -> [::core::primitive::f32; 10] {
+            y.map(|value| self.output.dequantize(value))
+        }
+    }
+    impl Mnist {
+        /// The network in int8, as TensorFlow Lite's post-training quantiser makes it: each
+        /// value's range over the `calibration` inputs (the input's and each layer's output)
+        /// gives its quantisation, each layer's weights are quantised per output.
+        ///
+        /// # Errors
+        ///
+        /// `CalibrationError::Empty` without calibration inputs;
+        /// `CalibrationError::NotFinite` if an input or a layer's output is NaN or infinite.
+        pub(super) fn quantize(
+            &self,
+            calibration: &[[::core::primitive::f32; 784]],
+        ) -> ::core::result::Result<MnistQuantized, ::nn::__private::CalibrationError> {
+            if calibration.is_empty() {
+                return ::core::result::Result::Err(
+                    ::nn::__private::CalibrationError::Empty,
+                );
+            }
+            let mut ranges = [::nn::__private::Range::EMPTY; 3];
+            for x in calibration {
+                ranges[0].widen(x, 0)?;
+                let z1 = self
+                    .layer1
+                    .forward::<::nn::__private::activation::by_name::relu>(x);
+                ranges[1usize].widen(&z1, 1usize)?;
+                let z2 = self.layer2.total_input(&z1);
+                ranges[2usize].widen(&z2, 2usize)?;
+            }
+            let quantizations = ranges.map(::nn::__private::Range::quantization);
+            ::core::result::Result::Ok(MnistQuantized {
+                input: quantizations[0],
+                layer1: ::nn::__private::QuantizedDense::quantize(
+                    &self.layer1,
+                    quantizations[0usize],
+                    quantizations[1usize],
+                    ::nn::__private::Clamp::FromZero,
+                ),
+                layer2: ::nn::__private::QuantizedDense::quantize(
+                    &self.layer2,
+                    quantizations[1usize],
+                    quantizations[2usize],
+                    ::nn::__private::Clamp::Whole,
+                ),
+                output: quantizations[2],
+            })
+        }
+    }
     impl ::nn::__private::Network for Mnist {
         type Scalar = ::core::primitive::f32;
         type Input = [::core::primitive::f32; 784];

@@ -1112,6 +1112,110 @@ Declared with `nn::network!` as `2 => relu 3 => relu 2 => identity 2` in `f32`: 
             value
         }
     }
+    ///[`Mlp`] in int8, by TensorFlow Lite's quantisation spec: made by [`Mlp::quantize`], it computes with integers alone ([`forward`](Self::forward)). int8 layers fuse `relu` into the clamp of their output; a final `softmax` or `sigmoid` is left out, so that the output is the scores before it (their `argmax` is the class).
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub struct MlpQuantized {
+        /// How the input's reals map to int8.
+        pub input: ::nn::__private::Quantization,
+        ///Layer 1 in int8.
+        pub layer1: ::nn::__private::QuantizedDense<2, 3>,
+        ///Layer 2 in int8.
+        pub layer2: ::nn::__private::QuantizedDense<3, 2>,
+        ///Layer 3 in int8.
+        pub layer3: ::nn::__private::QuantizedDense<2, 2>,
+        /// How the output's int8 values map to reals.
+        pub output: ::nn::__private::Quantization,
+    }
+    impl MlpQuantized {
+        /// The int8 output for the int8 input `x`: integers only. Nothing is allocated and
+        /// nothing panics.
+        #[must_use]
+        pub fn forward(
+            &self,
+            x: &[::core::primitive::i8; 2],
+        ) -> [::core::primitive::i8; 2] {
+            let z1 = self.layer1.forward(x);
+            let z2 = self.layer2.forward(&z1);
+            let z3 = self.layer3.forward(&z2);
+            z3
+        }
+        /// `x` in int8, as the input's quantisation maps it: what [`forward`](Self::forward)
+        /// takes.
+        #[must_use]
+        pub fn quantize_input(
+            &self,
+            x: &[::core::primitive::f32; 2],
+        ) -> [::core::primitive::i8; 2] {
+            x.map(|value| self.input.quantize(value))
+        }
+        /// The reals the int8 output `y` stands for.
+        #[must_use]
+        pub fn dequantize_output(
+            &self,
+            y: &[::core::primitive::i8; 2],
+        ) -> [::core::primitive::f32; 2] {
+            y.map(|value| self.output.dequantize(value))
+        }
+    }
+    impl Mlp {
+        /// The network in int8, as TensorFlow Lite's post-training quantiser makes it: each
+        /// value's range over the `calibration` inputs (the input's and each layer's output)
+        /// gives its quantisation, each layer's weights are quantised per output.
+        ///
+        /// # Errors
+        ///
+        /// `CalibrationError::Empty` without calibration inputs;
+        /// `CalibrationError::NotFinite` if an input or a layer's output is NaN or infinite.
+        pub fn quantize(
+            &self,
+            calibration: &[[::core::primitive::f32; 2]],
+        ) -> ::core::result::Result<MlpQuantized, ::nn::__private::CalibrationError> {
+            if calibration.is_empty() {
+                return ::core::result::Result::Err(
+                    ::nn::__private::CalibrationError::Empty,
+                );
+            }
+            let mut ranges = [::nn::__private::Range::EMPTY; 4];
+            for x in calibration {
+                ranges[0].widen(x, 0)?;
+                let z1 = self
+                    .layer1
+                    .forward::<::nn::__private::activation::by_name::relu>(x);
+                ranges[1usize].widen(&z1, 1usize)?;
+                let z2 = self
+                    .layer2
+                    .forward::<::nn::__private::activation::by_name::relu>(&z1);
+                ranges[2usize].widen(&z2, 2usize)?;
+                let z3 = self
+                    .layer3
+                    .forward::<::nn::__private::activation::by_name::identity>(&z2);
+                ranges[3usize].widen(&z3, 3usize)?;
+            }
+            let quantizations = ranges.map(::nn::__private::Range::quantization);
+            ::core::result::Result::Ok(MlpQuantized {
+                input: quantizations[0],
+                layer1: ::nn::__private::QuantizedDense::quantize(
+                    &self.layer1,
+                    quantizations[0usize],
+                    quantizations[1usize],
+                    ::nn::__private::Clamp::FromZero,
+                ),
+                layer2: ::nn::__private::QuantizedDense::quantize(
+                    &self.layer2,
+                    quantizations[1usize],
+                    quantizations[2usize],
+                    ::nn::__private::Clamp::FromZero,
+                ),
+                layer3: ::nn::__private::QuantizedDense::quantize(
+                    &self.layer3,
+                    quantizations[2usize],
+                    quantizations[3usize],
+                    ::nn::__private::Clamp::Whole,
+                ),
+                output: quantizations[3],
+            })
+        }
+    }
     impl ::nn::__private::Network for Mlp {
         type Scalar = ::core::primitive::f32;
         type Input = [::core::primitive::f32; 2];
