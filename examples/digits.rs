@@ -10,7 +10,9 @@
 //! format (`digits.nnw`) and as safetensors (`digits.safetensors`), to the output directory
 //! (default `target/digits`), with the first ten held-out images (`images.bin`: 64 little-endian
 //! f32 pixels and a label byte each) and this network's predictions for them
-//! (`predictions.txt`), which the firmware in `examples/cortex-m` must reproduce.
+//! (`predictions.txt`), which the firmware in `examples/cortex-m` must reproduce; and the int8
+//! network (`digits_int8.nnq`) with its predictions (`predictions_int8.txt`), which the
+//! firmware's integer arithmetic must reproduce exactly.
 
 #[path = "common/digits_split.rs"]
 mod digits_split;
@@ -108,7 +110,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         test_set.len()
     );
 
-    int8_accuracy(&net, train_set, test_set, held_out)?;
+    let int8 = int8_accuracy(&net, train_set, test_set, held_out)?;
 
     let plot_path = output.join("digits.png");
     let accuracies = [("training", train_accuracy), ("held out", test_accuracy)];
@@ -123,8 +125,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     std::fs::write(output.join("digits.nnw"), &weights)?;
     nn::safetensors::save(&net, output.join("digits.safetensors"))?;
     write_firmware_inputs(&net, test_set, &output)?;
+    write_int8(&int8, test_set, &output)?;
     println!(
-        "wrote {}, digits.nnw, digits.safetensors, images.bin and predictions.txt in {}",
+        "wrote {}, digits.nnw, digits.safetensors, images.bin, predictions.txt, digits_int8.nnq \
+         and predictions_int8.txt in {}",
         plot_path.display(),
         output.display()
     );
@@ -153,7 +157,7 @@ fn int8_accuracy(
     train_set: &[([f32; 64], usize)],
     test_set: &[([f32; 64], usize)],
     f32_held_out: f64,
-) -> Result<(), Box<dyn Error>> {
+) -> Result<DigitsQuantized, Box<dyn Error>> {
     let calibration: Vec<[f32; 64]> = train_set
         .iter()
         .take(CALIBRATION)
@@ -181,6 +185,31 @@ fn int8_accuracy(
         )
         .into());
     }
+    Ok(int8)
+}
+
+/// The int8 network in `nn`'s int8 format (`digits_int8.nnq`), which the firmware bakes into
+/// flash, and its predictions for the first ten held-out images (`predictions_int8.txt`), which
+/// the firmware's integer arithmetic must reproduce exactly.
+fn write_int8(
+    int8: &DigitsQuantized,
+    test_set: &[([f32; 64], usize)],
+    output: &Path,
+) -> Result<(), Box<dyn Error>> {
+    let mut bytes = vec![0; DigitsQuantized::ENCODED_LEN];
+    int8.encode(&mut bytes)?;
+    std::fs::write(output.join("digits_int8.nnq"), &bytes)?;
+    let mut predictions = String::new();
+    for (index, (pixels, digit)) in test_set.iter().take(10).enumerate() {
+        let scores = int8.forward(&int8.quantize_input(pixels));
+        let predicted = first_largest(&scores);
+        writeln!(
+            predictions,
+            "int8 image {index}: digit {digit}, predicted {predicted} (score {})",
+            scores[predicted]
+        )?;
+    }
+    std::fs::write(output.join("predictions_int8.txt"), &predictions)?;
     Ok(())
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # nn on microcontrollers, end to end: trains the digits networks (dense and convolutional) on the
-# host, bakes their weights into the firmware in examples/cortex-m, runs the firmware under QEMU (Cortex-M4F, and the Cortex-M0
-# build on a Cortex-M3), checks that its predictions equal the host's and that it passes, and
+# host and quantises the dense one to int8, bakes their weights into the firmware in
+# examples/cortex-m, runs the firmware under QEMU (Cortex-M4F, and the Cortex-M0 build on a
+# Cortex-M3), checks that its predictions (int8's to the integer) equal the host's and that it passes, and
 # reports flash, RAM, stack and instruction counts. Then the four MLPerf Tiny models (folded,
 # random weights in flash) on the Cortex-M4F, each output checked against the host's, with each
 # one's arena (its RAM known at compile time) beside the stack it really used. Installs what it
@@ -45,11 +46,15 @@ run() { # run NAME CPU MACHINE ELF
         echo "embedded: the $1 firmware's predictions differ from the host's" >&2
         exit 1
     fi
+    if ! diff <(grep '^int8 image ' "$out/$1.log") "$root/target/digits/predictions_int8.txt"; then
+        echo "embedded: the $1 firmware's int8 predictions differ from the host's" >&2
+        exit 1
+    fi
     if ! diff <(grep '^cnn image ' "$out/$1.log") "$root/target/digits_cnn/predictions.txt"; then
         echo "embedded: the $1 firmware's CNN predictions differ from the host's" >&2
         exit 1
     fi
-    echo "$1: both networks' predictions identical to the host's; $(grep -c '^image ' "$out/$1.log") images"
+    echo "$1: the networks' predictions (f32, int8, CNN) identical to the host's; $(grep -c '^image ' "$out/$1.log") images"
 }
 run cortex-m4 cortex-m4 mps2-an386 target/thumbv7em-none-eabihf/release/firmware
 run cortex-m0-build-on-m3 cortex-m3 mps2-an385 target/thumbv6m-none-eabi/release/firmware
@@ -70,6 +75,8 @@ for target in thumbv7em-none-eabihf thumbv6m-none-eabi; do
 done
 weights=$(arm-none-eabi-nm -S -C target/thumbv7em-none-eabihf/release/inference | awk '/ nn_firmware::DIGITS$/ { print $2 }')
 echo "of which the digits weights (symbol nn_firmware::DIGITS): $((16#$weights)) bytes"
+int8=$(arm-none-eabi-nm -S -C target/thumbv7em-none-eabihf/release/firmware | awk '/ nn_firmware::DIGITS_INT8$/ { print $2 }')
+echo "in the firmware, the digits network in int8 (symbol nn_firmware::DIGITS_INT8): $((16#$int8)) bytes"
 cnn=$(arm-none-eabi-nm -S -C target/thumbv7em-none-eabihf/release/firmware | awk '/ nn_firmware::DIGITS_CNN$/ { print $2 }')
 echo "and in the firmware, the digits CNN's (symbol nn_firmware::DIGITS_CNN): $((16#$cnn)) bytes"
 

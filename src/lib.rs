@@ -15,7 +15,8 @@ pub use nn_core::{
     GradientCheck, LayerSummary, LayerTrace, Matrix, MaxPool2d, Network, Normalization, Pool2d,
     Scalar, Sliding, Summary, Tensor, TensorKind, TorchOrder, Trainable, Vector, Zeroable,
     activation, arena, batch_norm, bytes, gradient_check, init, layer, loss, metrics,
-    numerical_gradient, optim, quant, quantized_dense, reshape, residual, team, train,
+    numerical_gradient, optim, quant, quantized_bytes, quantized_dense, reshape, residual, team,
+    train,
 };
 
 #[cfg(feature = "alloc")]
@@ -68,6 +69,15 @@ pub mod prelude {
 ///   returns the loss and adds the gradient into `grad` (see [`Trainable`]);
 /// - `fn descend<L, D>(&mut self, x: &[f32; 2], target: &D, loss: L, learning_rate: f64) -> f32`,
 ///   `backward` and a plain gradient-descent step in one pass;
+/// - RAM known before the program runs: `Seed3::PARAMETER_BYTES`; `Seed3Arena` and
+///   `fn forward_in(&self, x: &[f32; 2], arena: &mut Seed3Arena) -> [f32; 2]`, inference in an
+///   array of `Seed3::INFERENCE_BYTES` planned by the macro; `Seed3TrainingArena`,
+///   `backward_in` and `descend_in`, `backward` and `descend` in an array of
+///   `Seed3::TRAINING_BYTES` ([`arena`]);
+/// - for a dense `f32` network whose activations int8 layers fuse (`relu`, `identity`, a final
+///   `softmax` or `sigmoid` left out), as `Seed3`: `Seed3Quantized`, the network in int8, and
+///   `fn quantize(&self, calibration: &[[f32; 2]]) -> Result<Seed3Quantized, CalibrationError>`
+///   ([`quant`]);
 /// - `const fn summary() -> Summary`, a Keras-like table;
 /// - `const fn from_weights(&[u8]) -> Result<Self, bytes::BytesError>`, which reads [`bytes`]'
 ///   format at compile time for [`include_weights!`];
@@ -187,7 +197,7 @@ pub mod __private {
         LayerTrace, MaxPool2d, Network, Normalization, Pool2d, Scalar, Sliding, Summary, Tensor,
         TensorKind, TorchOrder, Trainable, Zeroable, write_trace_row,
     };
-    pub use nn_core::{arena, batch_norm, bytes, layer, reshape, residual};
+    pub use nn_core::{arena, batch_norm, bytes, layer, quantized_bytes, reshape, residual};
     #[cfg(feature = "std")]
     pub use std::thread_local;
 }

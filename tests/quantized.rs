@@ -9,6 +9,7 @@
 //!   weights to the same int8 weights and biases, and compute the same outputs, to the bit.
 
 use nn::Dense;
+use nn::bytes::BytesError;
 use nn::quant::{CalibrationError, Multiplier, Quantization};
 use nn::quantized_dense::{Clamp, QuantizedDense};
 use serde_json::Value;
@@ -18,6 +19,8 @@ nn::network! {
     struct Chain = 4 => relu 8 => identity 3;
     /// A classifier whose final softmax int8 leaves out.
     struct Classifier = 4 => relu 8 => softmax 3;
+    /// The classifier with a wider hidden layer: another network's file.
+    struct Wider = 4 => relu 9 => softmax 3;
 }
 
 fn reference() -> Value {
@@ -337,5 +340,62 @@ fn calibration_reports_what_it_cannot_quantise() {
     assert_eq!(
         CalibrationError::NotFinite { tensor: 2 }.to_string(),
         "layer 2's output is NaN or infinite on a calibration input"
+    );
+}
+
+/// An int8 network written in `nn`'s int8 format and read back by the `const fn` that
+/// `nn::include_weights!` calls: the same network; and every kind of wrong file an error.
+#[test]
+fn int8_networks_round_trip_through_their_file_format() {
+    let mut random = nn::init::rng(9);
+    let net = Classifier::initialized(nn::init::Init::He, &mut random);
+    let calibration: Vec<[f32; 4]> = (0..20)
+        .map(|_| {
+            core::array::from_fn(|_| nn::Scalar::from_f64(nn::init::standard_normal(&mut random)))
+        })
+        .collect();
+    let int8 = net.quantize(&calibration).expect("finite, not empty");
+    // The header (8 + 2 x 8), two quantisations, and each layer's integers.
+    let length = 24 + 10 + (4 * 8 + 12 * 8 + 3) + (8 * 3 + 12 * 3 + 3);
+    assert_eq!(ClassifierQuantized::ENCODED_LEN, length);
+    let mut bytes = vec![0; length];
+    assert_eq!(int8.encode(&mut bytes), Ok(length));
+    assert_eq!(&bytes[..4], b"NNQ1");
+    assert_eq!(ClassifierQuantized::from_weights(&bytes), Ok(int8.clone()));
+
+    assert_eq!(
+        int8.encode(&mut [0; 10]),
+        Err(BytesError::BufferTooSmall {
+            needed: length,
+            available: 10
+        })
+    );
+    assert_eq!(
+        ClassifierQuantized::from_weights(&bytes[..length - 1]),
+        Err(BytesError::WrongLength {
+            expected: length,
+            found: length - 1
+        })
+    );
+    assert_eq!(
+        ClassifierQuantized::from_weights(b"NNW1 not an int8 file"),
+        Err(BytesError::NotWeights)
+    );
+    assert_eq!(
+        WiderQuantized::from_weights(&bytes),
+        Err(BytesError::WrongShape {
+            tensor: "layer1",
+            expected: (4, 9),
+            found: (4, 8)
+        })
+    );
+    let mut nan_scale = bytes.clone();
+    nan_scale[24..28].copy_from_slice(&f32::NAN.to_le_bytes());
+    assert_eq!(
+        ClassifierQuantized::from_weights(&nan_scale),
+        Err(BytesError::NonFinite {
+            tensor: "input",
+            index: 0
+        })
     );
 }

@@ -28,6 +28,11 @@ nn::network! {
 /// The host's trained weights, in flash; a file of another shape does not compile.
 pub static DIGITS: Digits = nn::include_weights!(Digits, "../../../target/digits/digits.nnw");
 
+/// The digits classifier in int8, quantised on the host, in flash: a quarter of the weights'
+/// bytes.
+pub static DIGITS_INT8: DigitsQuantized =
+    nn::include_weights!(DigitsQuantized, "../../../target/digits/digits_int8.nnq");
+
 /// The convolutional network's weights, trained on the host, in flash.
 pub static DIGITS_CNN: DigitsCnn =
     nn::include_weights!(DigitsCnn, "../../../target/digits_cnn/digits_cnn.nnw");
@@ -64,6 +69,36 @@ pub fn exit(success: bool) -> ! {
 /// (`target/digits/predictions.txt`); returns how many were classified right.
 pub fn classify() -> usize {
     classify_with("", 6, |pixels| DIGITS.forward(pixels))
+}
+
+/// [`classify`] with the int8 network, integers only but for quantising the pixels, in the
+/// host's format (`target/digits/predictions_int8.txt`): the score is its int8 output.
+pub fn classify_int8() -> usize {
+    let mut right = 0;
+    for (index, (pixels, digit)) in images().enumerate() {
+        let scores = DIGITS_INT8.forward(&DIGITS_INT8.quantize_input(&pixels));
+        let predicted = first_largest(&scores);
+        hprintln!(
+            "int8 image {}: digit {}, predicted {} (score {})",
+            index,
+            digit,
+            predicted,
+            scores[predicted]
+        );
+        right += usize::from(predicted == digit);
+    }
+    right
+}
+
+/// The index of the first largest score: the class, as `argmax` picks it.
+pub fn first_largest(scores: &[i8]) -> usize {
+    let mut best = 0;
+    for (index, &score) in scores.iter().enumerate() {
+        if score > scores[best] {
+            best = index;
+        }
+    }
+    best
 }
 
 /// [`classify`] with the convolutional network, in the host's format

@@ -79,6 +79,7 @@ pub fn generate(plan: &Plan) -> TokenStream {
     });
     let last = values.last();
     let quantize = quantize(plan, &activations, &quantized);
+    let bytes = bytes(plan);
     let doc = format!(
         "[`{name}`] in int8, by TensorFlow Lite's quantisation spec: made by \
          [`{name}::quantize`], it computes with integers alone ([`forward`](Self::forward)). \
@@ -111,6 +112,8 @@ pub fn generate(plan: &Plan) -> TokenStream {
             #vis fn quantize_input(&self, x: &[::core::primitive::f32; #inputs]) -> [::core::primitive::i8; #inputs] {
                 x.map(|value| self.input.quantize(value))
             }
+
+            #bytes
 
             /// The reals the int8 output `y` stands for.
             #[must_use]
@@ -200,6 +203,86 @@ fn quantize(plan: &Plan, activations: &[Int8], quantized: &proc_macro2::Ident) -
                     output: quantizations[#count],
                 })
             }
+        }
+    }
+}
+
+/// `ENCODED_LEN`, `encode` and the `const fn from_weights` of `NAMEQuantized`, in the format of
+/// `nn::quantized_bytes`, which `nn::include_weights!` reads into a `static`.
+fn bytes(plan: &Plan) -> TokenStream {
+    let vis = &plan.network.vis;
+    let format = quote!(::nn::__private::quantized_bytes);
+    let error = quote!(::nn::__private::bytes::BytesError);
+    let count = width(plan.steps.len());
+    let layer_types: Vec<_> = plan
+        .steps
+        .iter()
+        .map(|step| {
+            let (inputs, outputs) = (&step.inputs, &step.outputs);
+            quote!(::nn::__private::QuantizedDense::<#inputs, #outputs>)
+        })
+        .collect();
+    let shapes = plan.steps.iter().map(|step| {
+        let (name, inputs, outputs) = (step.field.to_string(), &step.inputs, &step.outputs);
+        quote!((#name, #inputs, #outputs))
+    });
+    let fields: Vec<_> = plan.steps.iter().map(|step| &step.field).collect();
+    quote! {
+        /// The layers as the file's header names them.
+        const LAYERS: [#format::LayerShape; #count] = [#(#shapes),*];
+
+        /// The bytes of the network in `nn`'s int8 format (`nn::quantized_bytes`).
+        #vis const ENCODED_LEN: ::core::primitive::usize = #format::header_len(#count)
+            + 2 * #format::QUANTIZATION_BYTES
+            #(+ #layer_types::BYTES)*;
+
+        /// Writes the network in `nn`'s int8 format into `out`; returns the bytes written,
+        /// [`ENCODED_LEN`](Self::ENCODED_LEN).
+        ///
+        /// # Errors
+        ///
+        /// `BytesError::BufferTooSmall` if `out` is shorter than `ENCODED_LEN`.
+        #vis fn encode(&self, out: &mut [::core::primitive::u8]) -> ::core::result::Result<::core::primitive::usize, #error> {
+            if out.len() < Self::ENCODED_LEN {
+                return ::core::result::Result::Err(#error::BufferTooSmall {
+                    needed: Self::ENCODED_LEN,
+                    available: out.len(),
+                });
+            }
+            let mut at = #format::write_header(&Self::LAYERS, out);
+            at += #format::write_quantization(self.input, &mut out[at..]);
+            #(at += self.#fields.write(&mut out[at..]);)*
+            at += #format::write_quantization(self.output, &mut out[at..]);
+            ::core::result::Result::Ok(at)
+        }
+
+        /// The network from `nn`'s int8 format: a `const fn`, so that `nn::include_weights!`
+        /// reads a file into a `static` at compile time, where a file of another network is a
+        /// compile error.
+        ///
+        /// # Errors
+        ///
+        /// `BytesError::NotWeights`, `WrongTensorCount`, `WrongShape` or `WrongLength` for a
+        /// file of another network or none; `NonFinite` for a scale that is not finite.
+        #vis const fn from_weights(bytes: &[::core::primitive::u8]) -> ::core::result::Result<Self, #error> {
+            let at = match #format::check_header(bytes, &Self::LAYERS, Self::ENCODED_LEN) {
+                ::core::result::Result::Ok(at) => at,
+                ::core::result::Result::Err(error) => return ::core::result::Result::Err(error),
+            };
+            let input = match #format::read_quantization(bytes, at, "input") {
+                ::core::result::Result::Ok(quantization) => quantization,
+                ::core::result::Result::Err(error) => return ::core::result::Result::Err(error),
+            };
+            let at = at + #format::QUANTIZATION_BYTES;
+            #(
+                let #fields = #layer_types::read(bytes, at);
+                let at = at + #layer_types::BYTES;
+            )*
+            let output = match #format::read_quantization(bytes, at, "output") {
+                ::core::result::Result::Ok(quantization) => quantization,
+                ::core::result::Result::Err(error) => return ::core::result::Result::Err(error),
+            };
+            ::core::result::Result::Ok(Self { input, #(#fields,)* output })
         }
     }
 }

@@ -1310,6 +1310,107 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
         ) -> [::core::primitive::i8; 784] {
             x.map(|value| self.input.quantize(value))
         }
+        /// The layers as the file's header names them.
+        const LAYERS: [::nn::__private::quantized_bytes::LayerShape; 2] = [
+            ("layer1", 784, 128),
+            ("layer2", 128, 10),
+        ];
+        /// The bytes of the network in `nn`'s int8 format (`nn::quantized_bytes`).
+        pub(super) const ENCODED_LEN: ::core::primitive::usize = ::nn::__private::quantized_bytes::header_len(
+            2,
+        ) + 2 * ::nn::__private::quantized_bytes::QUANTIZATION_BYTES
+            + ::nn::__private::QuantizedDense::<784, 128>::BYTES
+            + ::nn::__private::QuantizedDense::<128, 10>::BYTES;
+        /// Writes the network in `nn`'s int8 format into `out`; returns the bytes written,
+        /// [`ENCODED_LEN`](Self::ENCODED_LEN).
+        ///
+        /// # Errors
+        ///
+        /// `BytesError::BufferTooSmall` if `out` is shorter than `ENCODED_LEN`.
+        pub(super) fn encode(
+            &self,
+            out: &mut [::core::primitive::u8],
+        ) -> ::core::result::Result<
+            ::core::primitive::usize,
+            ::nn::__private::bytes::BytesError,
+        > {
+            if out.len() < Self::ENCODED_LEN {
+                return ::core::result::Result::Err(::nn::__private::bytes::BytesError::BufferTooSmall {
+                    needed: Self::ENCODED_LEN,
+                    available: out.len(),
+                });
+            }
+            let mut at = ::nn::__private::quantized_bytes::write_header(
+                &Self::LAYERS,
+                out,
+            );
+            at
+                += ::nn::__private::quantized_bytes::write_quantization(
+                    self.input,
+                    &mut out[at..],
+                );
+            at += self.layer1.write(&mut out[at..]);
+            at += self.layer2.write(&mut out[at..]);
+            at
+                += ::nn::__private::quantized_bytes::write_quantization(
+                    self.output,
+                    &mut out[at..],
+                );
+            ::core::result::Result::Ok(at)
+        }
+        /// The network from `nn`'s int8 format: a `const fn`, so that `nn::include_weights!`
+        /// reads a file into a `static` at compile time, where a file of another network is a
+        /// compile error.
+        ///
+        /// # Errors
+        ///
+        /// `BytesError::NotWeights`, `WrongTensorCount`, `WrongShape` or `WrongLength` for a
+        /// file of another network or none; `NonFinite` for a scale that is not finite.
+        pub(super) const fn from_weights(
+            bytes: &[::core::primitive::u8],
+        ) -> ::core::result::Result<Self, ::nn::__private::bytes::BytesError> {
+            let at = match ::nn::__private::quantized_bytes::check_header(
+                bytes,
+                &Self::LAYERS,
+                Self::ENCODED_LEN,
+            ) {
+                ::core::result::Result::Ok(at) => at,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let input = match ::nn::__private::quantized_bytes::read_quantization(
+                bytes,
+                at,
+                "input",
+            ) {
+                ::core::result::Result::Ok(quantization) => quantization,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let at = at + ::nn::__private::quantized_bytes::QUANTIZATION_BYTES;
+            let layer1 = ::nn::__private::QuantizedDense::<784, 128>::read(bytes, at);
+            let at = at + ::nn::__private::QuantizedDense::<784, 128>::BYTES;
+            let layer2 = ::nn::__private::QuantizedDense::<128, 10>::read(bytes, at);
+            let at = at + ::nn::__private::QuantizedDense::<128, 10>::BYTES;
+            let output = match ::nn::__private::quantized_bytes::read_quantization(
+                bytes,
+                at,
+                "output",
+            ) {
+                ::core::result::Result::Ok(quantization) => quantization,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            ::core::result::Result::Ok(Self {
+                input,
+                layer1,
+                layer2,
+                output,
+            })
+        }
         /// The reals the int8 output `y` stands for.
         #[must_use]
         pub(super) fn dequantize_output(

@@ -1148,6 +1148,113 @@ Declared with `nn::network!` as `2 => relu 3 => relu 2 => identity 2` in `f32`: 
         ) -> [::core::primitive::i8; 2] {
             x.map(|value| self.input.quantize(value))
         }
+        /// The layers as the file's header names them.
+        const LAYERS: [::nn::__private::quantized_bytes::LayerShape; 3] = [
+            ("layer1", 2, 3),
+            ("layer2", 3, 2),
+            ("layer3", 2, 2),
+        ];
+        /// The bytes of the network in `nn`'s int8 format (`nn::quantized_bytes`).
+        pub const ENCODED_LEN: ::core::primitive::usize = ::nn::__private::quantized_bytes::header_len(
+            3,
+        ) + 2 * ::nn::__private::quantized_bytes::QUANTIZATION_BYTES
+            + ::nn::__private::QuantizedDense::<2, 3>::BYTES
+            + ::nn::__private::QuantizedDense::<3, 2>::BYTES
+            + ::nn::__private::QuantizedDense::<2, 2>::BYTES;
+        /// Writes the network in `nn`'s int8 format into `out`; returns the bytes written,
+        /// [`ENCODED_LEN`](Self::ENCODED_LEN).
+        ///
+        /// # Errors
+        ///
+        /// `BytesError::BufferTooSmall` if `out` is shorter than `ENCODED_LEN`.
+        pub fn encode(
+            &self,
+            out: &mut [::core::primitive::u8],
+        ) -> ::core::result::Result<
+            ::core::primitive::usize,
+            ::nn::__private::bytes::BytesError,
+        > {
+            if out.len() < Self::ENCODED_LEN {
+                return ::core::result::Result::Err(::nn::__private::bytes::BytesError::BufferTooSmall {
+                    needed: Self::ENCODED_LEN,
+                    available: out.len(),
+                });
+            }
+            let mut at = ::nn::__private::quantized_bytes::write_header(
+                &Self::LAYERS,
+                out,
+            );
+            at
+                += ::nn::__private::quantized_bytes::write_quantization(
+                    self.input,
+                    &mut out[at..],
+                );
+            at += self.layer1.write(&mut out[at..]);
+            at += self.layer2.write(&mut out[at..]);
+            at += self.layer3.write(&mut out[at..]);
+            at
+                += ::nn::__private::quantized_bytes::write_quantization(
+                    self.output,
+                    &mut out[at..],
+                );
+            ::core::result::Result::Ok(at)
+        }
+        /// The network from `nn`'s int8 format: a `const fn`, so that `nn::include_weights!`
+        /// reads a file into a `static` at compile time, where a file of another network is a
+        /// compile error.
+        ///
+        /// # Errors
+        ///
+        /// `BytesError::NotWeights`, `WrongTensorCount`, `WrongShape` or `WrongLength` for a
+        /// file of another network or none; `NonFinite` for a scale that is not finite.
+        pub const fn from_weights(
+            bytes: &[::core::primitive::u8],
+        ) -> ::core::result::Result<Self, ::nn::__private::bytes::BytesError> {
+            let at = match ::nn::__private::quantized_bytes::check_header(
+                bytes,
+                &Self::LAYERS,
+                Self::ENCODED_LEN,
+            ) {
+                ::core::result::Result::Ok(at) => at,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let input = match ::nn::__private::quantized_bytes::read_quantization(
+                bytes,
+                at,
+                "input",
+            ) {
+                ::core::result::Result::Ok(quantization) => quantization,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let at = at + ::nn::__private::quantized_bytes::QUANTIZATION_BYTES;
+            let layer1 = ::nn::__private::QuantizedDense::<2, 3>::read(bytes, at);
+            let at = at + ::nn::__private::QuantizedDense::<2, 3>::BYTES;
+            let layer2 = ::nn::__private::QuantizedDense::<3, 2>::read(bytes, at);
+            let at = at + ::nn::__private::QuantizedDense::<3, 2>::BYTES;
+            let layer3 = ::nn::__private::QuantizedDense::<2, 2>::read(bytes, at);
+            let at = at + ::nn::__private::QuantizedDense::<2, 2>::BYTES;
+            let output = match ::nn::__private::quantized_bytes::read_quantization(
+                bytes,
+                at,
+                "output",
+            ) {
+                ::core::result::Result::Ok(quantization) => quantization,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            ::core::result::Result::Ok(Self {
+                input,
+                layer1,
+                layer2,
+                layer3,
+                output,
+            })
+        }
         /// The reals the int8 output `y` stands for.
         #[must_use]
         pub fn dequantize_output(

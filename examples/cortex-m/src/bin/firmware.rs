@@ -1,5 +1,5 @@
 //! The whole demonstration: the digits network, its weights trained on the host and baked into
-//! flash, classifies ten held-out images; the convolutional one too, and takes a gradient on the
+//! flash, classifies ten held-out images, in f32 and in int8; the convolutional one too, and takes a gradient on the
 //! device in its training arena; the seed's regression network trains on the device, and
 //! a network with a layer of 4,096 weights trains there in blocks of 32 samples in a `static`
 //! workspace; stack depth and instructions are measured. QEMU exits with status 0 only if
@@ -18,8 +18,8 @@ use nn::loss::CrossEntropy;
 use nn::prelude::*;
 use nn::{Scalar, metrics, train};
 use nn_firmware::{
-    Blocked, BlockedWorkspace, DIGITS, DIGITS_CNN, DigitsCnn, Regression, classify, classify_cnn,
-    exit, images, measure, plain,
+    Blocked, BlockedWorkspace, DIGITS, DIGITS_CNN, DIGITS_INT8, DigitsCnn, Regression, classify,
+    classify_cnn, classify_int8, exit, images, measure, plain,
 };
 use panic_semihosting as _;
 
@@ -59,13 +59,43 @@ fn main() -> ! {
         nn / hand_written
     );
 
+    let int8_agrees = int8(&mut counter, &image, nn);
     let cnn_agrees = convolutional(&mut counter);
     let cnn_gradients = cnn_gradient(&mut counter);
     let trained = train_regression(&mut counter);
     let blocks = train_in_blocks();
-    let ok = agree && cnn_agrees && cnn_gradients && trained && blocks;
+    let ok = agree && int8_agrees && cnn_agrees && cnn_gradients && trained && blocks;
     hprintln!("{}", if ok { "PASS" } else { "FAIL" });
     exit(ok);
+}
+
+/// The digits network in int8 on the ten images: its predictions, and the instructions of its
+/// inference beside those of the f32 network's (`f32_instructions`). Returns whether it got as
+/// many right as the f32 network, within one.
+fn int8(counter: &mut measure::Counter, image: &[f32; 64], f32_instructions: f32) -> bool {
+    hprintln!(
+        "digits in int8: {} bytes in flash",
+        nn_firmware::DigitsQuantized::ENCODED_LEN
+    );
+    let right = classify_int8();
+    hprintln!("{} of 10 images right", right);
+    let x = DIGITS_INT8.quantize_input(image);
+    let (_, stack) = measure::stack_used(|| black_box(DIGITS_INT8.forward(black_box(&x))));
+    let instructions = counter.instructions(100, || DIGITS_INT8.forward(black_box(&x)));
+    hprintln!(
+        "int8 inference: stack {} bytes, {:.0} instructions, f32 / int8 {:.2}",
+        stack,
+        instructions,
+        f32_instructions / instructions
+    );
+    right + 1 >= classify_quietly()
+}
+
+/// How many of the ten images the f32 network gets right.
+fn classify_quietly() -> usize {
+    images()
+        .filter(|(pixels, digit)| metrics::argmax(&DIGITS.forward(pixels)) == *digit)
+        .count()
 }
 
 /// The convolutional network on the ten images, against the hand-written loops: its predictions,

@@ -1,0 +1,221 @@
+//! `nn`'s format for int8 networks (`NAMEQuantized`): a small header, then the quantisations and
+//! every layer's integers, little-endian. `no_std` and allocation-free; read by a `const fn`, so
+//! that `nn::include_weights!` bakes an int8 network into flash.
+//!
+//! | offset | bytes | content |
+//! | --- | --- | --- |
+//! | 0 | 4 | `NNQ1` |
+//! | 4 | 4 | the number of layers, `u32` |
+//! | 8 | 8 per layer | its inputs and outputs, `u32` each |
+//! | then | 5 | the input's quantisation: its scale (`f32`) and zero point (`i8`) |
+//! | then, per layer | `I·O + 12·O + 3` | the weights (`i8`, a row per input), the biases (`i32`), each output's multiplier and shift (`i32` each), the output's zero point and clamp (`i8` each) |
+//! | then | 5 | the output's quantisation |
+
+use crate::bytes::BytesError;
+use crate::quant::{Multiplier, Quantization};
+use crate::quantized_dense::QuantizedDense;
+
+/// The first four bytes of every int8 network's file.
+pub const MAGIC: [u8; 4] = *b"NNQ1";
+/// The bytes of a quantisation: its scale and zero point.
+pub const QUANTIZATION_BYTES: usize = 5;
+
+/// A layer as the header names it: its name (`layer1`), inputs and outputs.
+pub type LayerShape = (&'static str, usize, usize);
+
+/// The bytes of the header of a network of `layers` layers.
+#[must_use]
+pub const fn header_len(layers: usize) -> usize {
+    8 + 8 * layers
+}
+
+/// The `u32` at `at`, which the caller has checked is in bounds.
+const fn count_at(bytes: &[u8], at: usize) -> usize {
+    u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize
+}
+
+/// The `i32` at `at`, which the caller has checked is in bounds.
+const fn i32_at(bytes: &[u8], at: usize) -> i32 {
+    i32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+}
+
+/// The `i8` at `at`.
+const fn i8_at(bytes: &[u8], at: usize) -> i8 {
+    i8::from_le_bytes([bytes[at]])
+}
+
+/// Checks the magic, the layers' shapes and the length of `bytes` for a network of `layers`
+/// whose file is `size` bytes; returns where the input's quantisation starts. A `const fn`, for
+/// the `from_weights` that `network!` generates.
+///
+/// # Errors
+///
+/// [`BytesError::NotWeights`] without the magic, [`BytesError::WrongTensorCount`] for another
+/// number of layers, [`BytesError::WrongShape`] for a layer of another shape,
+/// [`BytesError::WrongLength`] for a file truncated or too long.
+pub const fn check_header(
+    bytes: &[u8],
+    layers: &[LayerShape],
+    size: usize,
+) -> Result<usize, BytesError> {
+    if bytes.len() < 4
+        || bytes[0] != MAGIC[0]
+        || bytes[1] != MAGIC[1]
+        || bytes[2] != MAGIC[2]
+        || bytes[3] != MAGIC[3]
+    {
+        return Err(BytesError::NotWeights);
+    }
+    let start = header_len(layers.len());
+    if bytes.len() < start {
+        return Err(BytesError::WrongLength {
+            expected: size,
+            found: bytes.len(),
+        });
+    }
+    let count = count_at(bytes, 4);
+    if count != layers.len() {
+        return Err(BytesError::WrongTensorCount {
+            expected: layers.len(),
+            found: count,
+        });
+    }
+    let mut l = 0;
+    while l < layers.len() {
+        let (name, inputs, outputs) = layers[l];
+        let found = (count_at(bytes, 8 + 8 * l), count_at(bytes, 12 + 8 * l));
+        if found.0 != inputs || found.1 != outputs {
+            return Err(BytesError::WrongShape {
+                tensor: name,
+                expected: (inputs, outputs),
+                found,
+            });
+        }
+        l += 1;
+    }
+    if bytes.len() != size {
+        return Err(BytesError::WrongLength {
+            expected: size,
+            found: bytes.len(),
+        });
+    }
+    Ok(start)
+}
+
+/// Writes the header of a network of `layers` into `out`, which holds it; returns its length.
+pub fn write_header(layers: &[LayerShape], out: &mut [u8]) -> usize {
+    let mut at = 0;
+    let mut put = |bytes: &[u8]| {
+        out[at..at + bytes.len()].copy_from_slice(bytes);
+        at += bytes.len();
+    };
+    put(&MAGIC);
+    put(&count_bytes(layers.len()));
+    for &(_, inputs, outputs) in layers {
+        put(&count_bytes(inputs));
+        put(&count_bytes(outputs));
+    }
+    at
+}
+
+/// `count` as a little-endian `u32` (a network's widths fit).
+fn count_bytes(count: usize) -> [u8; 4] {
+    u32::try_from(count).unwrap_or(u32::MAX).to_le_bytes()
+}
+
+/// Reads the quantisation at `at`, which the caller has checked is in bounds.
+///
+/// # Errors
+///
+/// [`BytesError::NonFinite`] for a scale that is NaN or infinite, naming `tensor`.
+pub const fn read_quantization(
+    bytes: &[u8],
+    at: usize,
+    tensor: &'static str,
+) -> Result<Quantization, BytesError> {
+    let scale = f32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    if !scale.is_finite() {
+        return Err(BytesError::NonFinite { tensor, index: 0 });
+    }
+    Ok(Quantization {
+        scale,
+        zero_point: i8_at(bytes, at + 4),
+    })
+}
+
+/// Writes `quantization` at the start of `out`; returns the bytes written.
+pub fn write_quantization(quantization: Quantization, out: &mut [u8]) -> usize {
+    out[..4].copy_from_slice(&quantization.scale.to_le_bytes());
+    out[4] = quantization.zero_point.to_le_bytes()[0];
+    QUANTIZATION_BYTES
+}
+
+impl<const I: usize, const O: usize> QuantizedDense<I, O> {
+    /// The bytes of the layer's integers in the file.
+    pub const BYTES: usize = I * O + 12 * O + 3;
+
+    /// Writes the layer at the start of `out`, which holds [`Self::BYTES`]; returns them.
+    pub fn write(&self, out: &mut [u8]) -> usize {
+        let mut at = 0;
+        let mut put = |bytes: &[u8]| {
+            out[at..at + bytes.len()].copy_from_slice(bytes);
+            at += bytes.len();
+        };
+        for row in &self.weights {
+            for &w in row {
+                put(&w.to_le_bytes());
+            }
+        }
+        for b in self.bias {
+            put(&b.to_le_bytes());
+        }
+        for m in self.multipliers {
+            put(&m.multiplier.to_le_bytes());
+            put(&m.shift.to_le_bytes());
+        }
+        put(&self.output_zero_point.to_le_bytes());
+        put(&self.output_min.to_le_bytes());
+        put(&self.output_max.to_le_bytes());
+        at
+    }
+
+    /// Reads the layer at `at`, where the caller has checked [`Self::BYTES`] are. A `const fn`,
+    /// for the `from_weights` that `network!` generates.
+    #[must_use]
+    pub const fn read(bytes: &[u8], at: usize) -> Self {
+        let mut weights = [[0; O]; I];
+        let mut i = 0;
+        while i < I {
+            let mut o = 0;
+            while o < O {
+                weights[i][o] = i8_at(bytes, at + i * O + o);
+                o += 1;
+            }
+            i += 1;
+        }
+        let at = at + I * O;
+        let mut bias = [0; O];
+        let mut multipliers = [Multiplier {
+            multiplier: 0,
+            shift: 0,
+        }; O];
+        let mut o = 0;
+        while o < O {
+            bias[o] = i32_at(bytes, at + 4 * o);
+            multipliers[o] = Multiplier {
+                multiplier: i32_at(bytes, at + 4 * O + 8 * o),
+                shift: i32_at(bytes, at + 4 * O + 8 * o + 4),
+            };
+            o += 1;
+        }
+        let at = at + 12 * O;
+        Self {
+            weights,
+            bias,
+            multipliers,
+            output_zero_point: i8_at(bytes, at),
+            output_min: i8_at(bytes, at + 1),
+            output_max: i8_at(bytes, at + 2),
+        }
+    }
+}
