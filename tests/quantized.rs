@@ -63,6 +63,13 @@ fn array<T: core::fmt::Debug, const N: usize>(value: &Value, item: impl Fn(&Valu
     items.try_into().expect("the width the test declares")
 }
 
+/// int8 weights written a row per input, as `Dense` holds them, in the layout of
+/// `QuantizedDense`: a row per output.
+fn rows_per_output<const I: usize, const O: usize>(value: &Value) -> [[i8; I]; O] {
+    let per_input: [[i8; O]; I] = array(value, |row| array(row, integer));
+    core::array::from_fn(|o| per_input.map(|row| row[o]))
+}
+
 /// The float layer the reference quantised.
 fn dense<const I: usize, const O: usize>(layer: &Value) -> Dense<f32, I, O> {
     let weights = array(&layer["weights"], |row| array(row, float));
@@ -112,7 +119,7 @@ fn tflite_layer<const I: usize, const O: usize>(
         quantization(&converted["output"]),
     );
     let parts = QuantizedDense::from_parts(
-        array(&converted["weights"], |row| array(row, integer)),
+        rows_per_output(&converted["weights"]),
         array(&converted["bias"], integer),
         array(&converted["weight_scales"], float),
         input,
@@ -139,7 +146,7 @@ fn layer<const I: usize, const O: usize>(
     let float = dense::<I, O>(&network["float_layers"][index]);
     let layer = QuantizedDense::quantize(&float, input, output, clamp);
     let expected = &network["layers"][index];
-    let weights: [[i8; O]; I] = array(&expected["weights"], |row| array(row, integer));
+    let weights: [[i8; I]; O] = rows_per_output(&expected["weights"]);
     assert_eq!(layer.weights, weights);
     let multipliers: [Multiplier; O] = array(&expected["multipliers"], |pair| Multiplier {
         multiplier: integer(&pair[0]),
@@ -148,7 +155,7 @@ fn layer<const I: usize, const O: usize>(
     assert_eq!(layer.multipliers, multipliers);
     let bias: [i32; O] = array(&expected["bias"], integer);
     let folded: [i32; O] = core::array::from_fn(|o| {
-        let sum: i32 = weights.iter().map(|row| i32::from(row[o])).sum();
+        let sum: i32 = weights[o].iter().map(|&w| i32::from(w)).sum();
         bias[o] - i32::from(input.zero_point) * sum
     });
     assert_eq!(layer.bias, folded);

@@ -77,6 +77,7 @@ mod pool;
 pub mod quant;
 pub mod quantized_bytes;
 pub mod quantized_dense;
+mod quantized_kernel;
 pub mod reshape;
 pub mod residual;
 mod scalar;

@@ -8,7 +8,7 @@
 //! | 4 | 4 | the number of layers, `u32` |
 //! | 8 | 8 per layer | its inputs and outputs, `u32` each |
 //! | then | 5 | the input's quantisation: its scale (`f32`) and zero point (`i8`) |
-//! | then, per layer | `I·O + 12·O + 3` | the weights (`i8`, a row per input), the biases (`i32`), each output's multiplier and shift (`i32` each), the output's zero point and clamp (`i8` each) |
+//! | then, per layer | `I·O + 12·O + 3` | the weights (`i8`, a row per output), the biases (`i32`), each output's multiplier and shift (`i32` each), the output's zero point and clamp (`i8` each) |
 //! | then | 5 | the output's quantisation |
 
 use crate::bytes::BytesError;
@@ -183,15 +183,15 @@ impl<const I: usize, const O: usize> QuantizedDense<I, O> {
     /// for the `from_weights` that `network!` generates.
     #[must_use]
     pub const fn read(bytes: &[u8], at: usize) -> Self {
-        let mut weights = [[0; O]; I];
-        let mut i = 0;
-        while i < I {
-            let mut o = 0;
-            while o < O {
-                weights[i][o] = i8_at(bytes, at + i * O + o);
-                o += 1;
+        let mut weights = [[0; I]; O];
+        let mut o = 0;
+        while o < O {
+            let mut i = 0;
+            while i < I {
+                weights[o][i] = i8_at(bytes, at + o * I + i);
+                i += 1;
             }
-            i += 1;
+            o += 1;
         }
         let at = at + I * O;
         let mut bias = [0; O];

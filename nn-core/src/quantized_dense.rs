@@ -4,6 +4,7 @@
 
 use crate::Dense;
 use crate::quant::{Multiplier, Quantization, int8, quantize_bias, symmetric_channel};
+use crate::quantized_kernel::sums;
 
 /// The range a quantised layer clamps its output to: where int8 layers fuse their activation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,8 +40,9 @@ pub enum Clamp {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuantizedDense<const I: usize, const O: usize> {
-    /// `W`, laid out as [`Dense`]'s: a row per input.
-    pub weights: [[i8; O]; I],
+    /// `W` transposed: a row per output, its weights for each input, as TensorFlow Lite's
+    /// `FULLY_CONNECTED` holds them, so that an output is one dot product.
+    pub weights: [[i8; I]; O],
     /// The bias at the scale of the input times each output's weights, less the input's zero
     /// point times the output's weights summed.
     pub bias: [i32; O],
@@ -66,25 +68,23 @@ impl<const I: usize, const O: usize> QuantizedDense<I, O> {
         output: Quantization,
         clamp: Clamp,
     ) -> Self {
-        let mut weights = [[0; O]; I];
+        let mut weights = [[0; I]; O];
         let scales: [f32; O] = core::array::from_fn(|o| {
-            let (scale, column) = symmetric_channel(dense.weights.map(|row| row[o]));
-            for (row, q) in weights.iter_mut().zip(column) {
-                row[o] = q;
-            }
+            let (scale, row) = symmetric_channel(dense.weights.map(|inputs| inputs[o]));
+            weights[o] = row;
             scale
         });
         let bias = core::array::from_fn(|o| quantize_bias(dense.bias[o], input.scale, scales[o]));
         Self::from_parts(weights, bias, scales, input, output, clamp)
     }
 
-    /// The layer from int8 weights, `i32` biases (at the input's scale times each output's
+    /// The layer from int8 weights (a row per output), `i32` biases (at the input's scale times each output's
     /// weights'), each output's weight scale, and the quantisations of the input and output, as
     /// a TensorFlow Lite model holds them: the input's zero point folded into the bias, a
     /// multiplier per output (`input scale × weight scale / output scale`, in `f64`).
     #[must_use]
     pub fn from_parts(
-        weights: [[i8; O]; I],
+        weights: [[i8; I]; O],
         bias: [i32; O],
         weight_scales: [f32; O],
         input: Quantization,
@@ -92,7 +92,7 @@ impl<const I: usize, const O: usize> QuantizedDense<I, O> {
         clamp: Clamp,
     ) -> Self {
         let bias = core::array::from_fn(|o| {
-            let sum: i32 = weights.iter().map(|row| i32::from(row[o])).sum();
+            let sum: i32 = weights[o].iter().map(|&w| i32::from(w)).sum();
             bias[o].wrapping_sub(i32::from(input.zero_point).wrapping_mul(sum))
         });
         let multipliers = weight_scales.map(|scale| {
@@ -121,14 +121,8 @@ impl<const I: usize, const O: usize> QuantizedDense<I, O> {
     /// weights, rescaled, moved to the output's zero point and clamped.
     #[must_use]
     pub fn forward(&self, x: &[i8; I]) -> [i8; O] {
-        let mut sums = self.bias;
-        for (&xi, row) in x.iter().zip(&self.weights) {
-            let xi = i32::from(xi);
-            for (sum, &w) in sums.iter_mut().zip(row) {
-                *sum = sum.wrapping_add(xi * i32::from(w));
-            }
-        }
         let (low, high) = (i32::from(self.output_min), i32::from(self.output_max));
+        let sums = sums(x, &self.weights, &self.bias);
         core::array::from_fn(|o| {
             let value = self.multipliers[o].apply(sums[o]);
             int8(
