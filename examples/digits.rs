@@ -166,7 +166,7 @@ fn int8_accuracy(
     let int8 = net.quantize(&calibration)?;
     let right = test_set
         .iter()
-        .filter(|(x, label)| first_largest(&int8.forward(&int8.quantize_input(x))) == *label)
+        .filter(|(x, label)| nn::metrics::argmax(&int8.forward(&int8.quantize_input(x))) == *label)
         .count();
     let held_out = right as f64 / test_set.len() as f64;
     let weights = 64 * 32 + 32 * 10;
@@ -202,7 +202,7 @@ fn write_int8(
     let mut predictions = String::new();
     for (index, (pixels, digit)) in test_set.iter().take(10).enumerate() {
         let scores = int8.forward(&int8.quantize_input(pixels));
-        let predicted = first_largest(&scores);
+        let predicted = nn::metrics::argmax(&scores);
         writeln!(
             predictions,
             "int8 image {index}: digit {digit}, predicted {predicted} (score {})",
@@ -211,17 +211,6 @@ fn write_int8(
     }
     std::fs::write(output.join("predictions_int8.txt"), &predictions)?;
     Ok(())
-}
-
-/// The index of the first largest score: the class, as `nn::metrics::argmax` picks it.
-fn first_largest(scores: &[i8]) -> usize {
-    let mut best = 0;
-    for (index, &score) in scores.iter().enumerate() {
-        if score > scores[best] {
-            best = index;
-        }
-    }
-    best
 }
 
 /// The first ten held-out images (`images.bin`) and this network's predictions for them

@@ -344,12 +344,7 @@ pub const fn check_header(
     tensors: &[Tensor],
     size: usize,
 ) -> Result<usize, BytesError> {
-    if bytes.len() < 4
-        || bytes[0] != MAGIC[0]
-        || bytes[1] != MAGIC[1]
-        || bytes[2] != MAGIC[2]
-        || bytes[3] != MAGIC[3]
-    {
+    if !starts_with(bytes, MAGIC) {
         return Err(BytesError::NotWeights);
     }
     let mut parameters = 0;
@@ -413,6 +408,15 @@ pub const fn check_header(
         });
     }
     Ok(start)
+}
+
+/// Whether `bytes` start with `magic`: a file of the format it names.
+pub(crate) const fn starts_with(bytes: &[u8], magic: [u8; 4]) -> bool {
+    bytes.len() >= 4
+        && bytes[0] == magic[0]
+        && bytes[1] == magic[1]
+        && bytes[2] == magic[2]
+        && bytes[3] == magic[3]
 }
 
 /// `N` bytes from `at`, which the caller has checked are in bounds.
@@ -663,7 +667,7 @@ fn scalar_tag<T: Scalar>() -> [u8; 4] {
 }
 
 /// The `u32` at `offset`, which the caller has checked is in bounds.
-const fn count_at(bytes: &[u8], offset: usize) -> usize {
+pub(crate) const fn count_at(bytes: &[u8], offset: usize) -> usize {
     u32::from_le_bytes(array_at(bytes, offset)) as usize
 }
 

@@ -1,9 +1,9 @@
 //! How well a classifier does.
 
-use crate::{Network, Scalar};
+use crate::Network;
 
-/// The index of the largest value: the predicted class. The first of equal values wins, NaN
-/// never does, and an empty slice gives 0.
+/// The index of the largest value: the predicted class, from probabilities or from an int8
+/// network's scores. The first of equal values wins, NaN never does, and an empty slice gives 0.
 ///
 /// # Examples
 ///
@@ -12,12 +12,15 @@ use crate::{Network, Scalar};
 ///
 /// assert_eq!(argmax(&[0.1_f32, 0.7, 0.2]), 1);
 /// assert_eq!(argmax(&[f64::NAN, 0.5]), 1);
+/// assert_eq!(argmax(&[-3_i8, 7, 7]), 1);
 /// ```
-pub fn argmax<T: Scalar>(values: &[T]) -> usize {
+pub fn argmax<T: PartialOrd>(values: &[T]) -> usize {
     let mut best = 0;
-    for (index, &value) in values.iter().enumerate() {
-        // `!(value <= best)` would let NaN win; `>` does not, and neither does a NaN `best`.
-        if value > values[best] || values[best].to_f64().is_nan() {
+    for (index, value) in values.iter().enumerate() {
+        // `!(value <= best)` would let NaN win; `>` does not, and neither does a NaN `best`,
+        // the one value not comparable with itself.
+        let unordered = values[best].partial_cmp(&values[best]).is_none();
+        if *value > values[best] || unordered {
             best = index;
         }
     }

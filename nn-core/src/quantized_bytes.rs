@@ -11,7 +11,7 @@
 //! | then, per layer | `I·O + 12·O + 3` | the weights (`i8`, a row per output), the biases (`i32`), each output's multiplier and shift (`i32` each), the output's zero point and clamp (`i8` each) |
 //! | then | 5 | the output's quantisation |
 
-use crate::bytes::BytesError;
+use crate::bytes::{BytesError, count_at, starts_with};
 use crate::quant::{Multiplier, Quantization};
 use crate::quantized_dense::QuantizedDense;
 
@@ -27,11 +27,6 @@ pub type LayerShape = (&'static str, usize, usize);
 #[must_use]
 pub const fn header_len(layers: usize) -> usize {
     8 + 8 * layers
-}
-
-/// The `u32` at `at`, which the caller has checked is in bounds.
-const fn count_at(bytes: &[u8], at: usize) -> usize {
-    u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize
 }
 
 /// The `i32` at `at`, which the caller has checked is in bounds.
@@ -58,12 +53,7 @@ pub const fn check_header(
     layers: &[LayerShape],
     size: usize,
 ) -> Result<usize, BytesError> {
-    if bytes.len() < 4
-        || bytes[0] != MAGIC[0]
-        || bytes[1] != MAGIC[1]
-        || bytes[2] != MAGIC[2]
-        || bytes[3] != MAGIC[3]
-    {
+    if !starts_with(bytes, MAGIC) {
         return Err(BytesError::NotWeights);
     }
     let start = header_len(layers.len());

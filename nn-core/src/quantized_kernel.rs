@@ -108,25 +108,6 @@ mod packed {
         sums
     }
 
-    /// `acc + Σ x[i]·w[i]`, four at a time, the rest one by one: one output's sum, as `sums`
-    /// computes it.
-    #[cfg(test)]
-    pub fn dot<const N: usize>(x: &[i8; N], w: &[i8; N], acc: i32) -> i32 {
-        let (x_words, x_rest) = x.as_chunks::<4>();
-        let (w_words, w_rest) = w.as_chunks::<4>();
-        let mut acc = acc;
-        for (x, w) in x_words.iter().zip(w_words) {
-            let (x, w) = (word(x), word(w));
-            // Bytes 0 and 2, then 1 and 3, each sign-extended into a 16-bit half.
-            acc = smlad(sxtb16(x), sxtb16(w), acc);
-            acc = smlad(sxtb16_ror8(x), sxtb16_ror8(w), acc);
-        }
-        for (&x, &w) in x_rest.iter().zip(w_rest) {
-            acc = acc.wrapping_add(i32::from(x) * i32::from(w));
-        }
-        acc
-    }
-
     #[cfg(nn_arm_dsp)]
     use arm::{smlad, sxtb16, sxtb16_ror8};
     #[cfg(not(nn_arm_dsp))]
@@ -226,10 +207,9 @@ mod tests {
         let reversed: [i8; 11] = core::array::from_fn(|i| w[10 - i]);
         let expected = [definition(&x, &w, 17), definition(&x, &reversed, -3)];
         assert_eq!(expected[0], -10_747);
-        assert_eq!(packed::dot(&x, &w, 17), expected[0]);
-        assert_eq!(packed::dot(&x, &reversed, -3), expected[1]);
-        assert_eq!(plain_sums(&x, &[w, reversed], &[17, -3]), expected);
+        assert_eq!(packed::sums(&x, &[w], &[17]), [expected[0]]);
         assert_eq!(packed::sums(&x, &[w, reversed], &[17, -3]), expected);
+        assert_eq!(plain_sums(&x, &[w, reversed], &[17, -3]), expected);
         // Past a chunk of words, and an odd number of outputs.
         let long: [i8; 70] =
             core::array::from_fn(|i| i8::try_from(i * 37 % 255).unwrap_or(0) ^ 0x55);

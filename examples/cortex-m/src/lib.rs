@@ -77,7 +77,7 @@ pub fn classify_int8() -> usize {
     let mut right = 0;
     for (index, (pixels, digit)) in images().enumerate() {
         let scores = DIGITS_INT8.forward(&DIGITS_INT8.quantize_input(&pixels));
-        let predicted = first_largest(&scores);
+        let predicted = argmax(&scores);
         hprintln!(
             "int8 image {}: digit {}, predicted {} (score {})",
             index,
@@ -88,17 +88,6 @@ pub fn classify_int8() -> usize {
         right += usize::from(predicted == digit);
     }
     right
-}
-
-/// The index of the first largest score: the class, as `argmax` picks it.
-pub fn first_largest(scores: &[i8]) -> usize {
-    let mut best = 0;
-    for (index, &score) in scores.iter().enumerate() {
-        if score > scores[best] {
-            best = index;
-        }
-    }
-    best
 }
 
 /// [`classify`] with the convolutional network, in the host's format
