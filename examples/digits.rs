@@ -16,6 +16,8 @@
 
 #[path = "common/digits_split.rs"]
 mod digits_split;
+#[path = "common/int8.rs"]
+mod int8;
 #[path = "common/plot.rs"]
 mod plot;
 
@@ -110,7 +112,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         test_set.len()
     );
 
-    let int8 = int8_accuracy(&net, train_set, test_set, held_out)?;
+    let quantized = net.quantize(&int8::calibration(train_set))?;
+    let int8_scores = |x: &[f32; 64]| quantized.forward(&quantized.quantize_input(x));
+    int8::check_accuracy(test_set, int8_scores, 64 * 32 + 32 * 10, held_out)?;
 
     let plot_path = output.join("digits.png");
     let accuracies = [("training", train_accuracy), ("held out", test_accuracy)];
@@ -125,7 +129,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     std::fs::write(output.join("digits.nnw"), &weights)?;
     nn::safetensors::save(&net, output.join("digits.safetensors"))?;
     write_firmware_inputs(&net, test_set, &output)?;
-    write_int8(&int8, test_set, &output)?;
+    let mut encoded = vec![0; DigitsQuantized::ENCODED_LEN];
+    quantized.encode(&mut encoded)?;
+    int8::write(&output, "digits", &encoded, "int8", test_set, int8_scores)?;
     println!(
         "wrote {}, digits.nnw, digits.safetensors, images.bin, predictions.txt, digits_int8.nnq \
          and predictions_int8.txt in {}",
@@ -141,75 +147,6 @@ fn main() -> Result<(), Box<dyn Error>> {
         )
         .into());
     }
-    Ok(())
-}
-
-/// How much held-out accuracy the int8 network may lose: one percentage point.
-const INT8_LOSS: f64 = 0.01;
-/// The training images the int8 quantisation calibrates on.
-const CALIBRATION: usize = 200;
-
-/// The network in int8, quantised on the first [`CALIBRATION`] training images, scored on the
-/// held-out ones: its accuracy, printed beside the weights' bytes in each form; an error if it
-/// is more than [`INT8_LOSS`] below `f32_held_out`.
-fn int8_accuracy(
-    net: &Digits,
-    train_set: &[([f32; 64], usize)],
-    test_set: &[([f32; 64], usize)],
-    f32_held_out: f64,
-) -> Result<DigitsQuantized, Box<dyn Error>> {
-    let calibration: Vec<[f32; 64]> = train_set
-        .iter()
-        .take(CALIBRATION)
-        .map(|(x, _)| *x)
-        .collect();
-    let int8 = net.quantize(&calibration)?;
-    let right = test_set
-        .iter()
-        .filter(|(x, label)| nn::metrics::argmax(&int8.forward(&int8.quantize_input(x))) == *label)
-        .count();
-    let held_out = right as f64 / test_set.len() as f64;
-    let weights = 64 * 32 + 32 * 10;
-    println!(
-        "int8 (quantised on {CALIBRATION} training images): held-out accuracy {:.2}%; weights \
-         {} bytes, f32 {}",
-        100.0 * held_out,
-        weights * size_of::<i8>(),
-        weights * size_of::<f32>()
-    );
-    if f32_held_out - held_out > INT8_LOSS {
-        return Err(format!(
-            "int8 loses {:.2} points held out, more than {:.0}",
-            100.0 * (f32_held_out - held_out),
-            100.0 * INT8_LOSS
-        )
-        .into());
-    }
-    Ok(int8)
-}
-
-/// The int8 network in `nn`'s int8 format (`digits_int8.nnq`), which the firmware bakes into
-/// flash, and its predictions for the first ten held-out images (`predictions_int8.txt`), which
-/// the firmware's integer arithmetic must reproduce exactly.
-fn write_int8(
-    int8: &DigitsQuantized,
-    test_set: &[([f32; 64], usize)],
-    output: &Path,
-) -> Result<(), Box<dyn Error>> {
-    let mut bytes = vec![0; DigitsQuantized::ENCODED_LEN];
-    int8.encode(&mut bytes)?;
-    std::fs::write(output.join("digits_int8.nnq"), &bytes)?;
-    let mut predictions = String::new();
-    for (index, (pixels, digit)) in test_set.iter().take(10).enumerate() {
-        let scores = int8.forward(&int8.quantize_input(pixels));
-        let predicted = nn::metrics::argmax(&scores);
-        writeln!(
-            predictions,
-            "int8 image {index}: digit {digit}, predicted {predicted} (score {})",
-            scores[predicted]
-        )?;
-    }
-    std::fs::write(output.join("predictions_int8.txt"), &predictions)?;
     Ok(())
 }
 

@@ -6,13 +6,19 @@
 //! cargo run --release --example digits_cnn -- [output directory]
 //! ```
 //!
+//! Then quantises it to int8 (`DigitsCnn::quantize`, on the training images the dense network's
+//! int8 form calibrates on), which may lose at most one point held out.
+//!
 //! Writes the trained weights in `nn`'s byte format (`digits_cnn.nnw`) to the output directory
 //! (default `target/digits_cnn`), with this network's predictions for the first ten held-out
 //! images (`predictions.txt`, the images `examples/digits.rs` writes), which the firmware in
-//! `examples/cortex-m` must reproduce.
+//! `examples/cortex-m` must reproduce; and the int8 network (`digits_cnn_int8.nnq`) with its
+//! predictions (`predictions_int8.txt`), which the firmware's integers must reproduce exactly.
 
 #[path = "common/digits_split.rs"]
 mod digits_split;
+#[path = "common/int8.rs"]
+mod int8;
 
 use std::error::Error;
 use std::fmt::Write;
@@ -87,6 +93,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         100.0 * DENSE
     );
 
+    let quantized = net.quantize(&int8::calibration(train_set))?;
+    let int8_scores = |x: &[f32; 64]| quantized.forward(&quantized.quantize_input(x));
+    let weights = 9 * 16 + 16 * 9 * 32 + 128 * 64 + 64 * 10;
+    int8::check_accuracy(test_set, int8_scores, weights, held_out)?;
+
     let mut weights = vec![0; bytes::encoded_len::<DigitsCnn>()];
     bytes::encode(&net, &mut weights)?;
     std::fs::write(output.join("digits_cnn.nnw"), &weights)?;
@@ -103,8 +114,18 @@ fn main() -> Result<(), Box<dyn Error>> {
         )?;
     }
     std::fs::write(output.join("predictions.txt"), &predictions)?;
+    let mut encoded = vec![0; DigitsCnnQuantized::ENCODED_LEN];
+    quantized.encode(&mut encoded)?;
+    int8::write(
+        &output,
+        "digits_cnn",
+        &encoded,
+        "cnn int8",
+        test_set,
+        int8_scores,
+    )?;
     println!(
-        "wrote digits_cnn.nnw and predictions.txt in {}",
+        "wrote digits_cnn.nnw, predictions.txt, digits_cnn_int8.nnq and predictions_int8.txt in {}",
         output.display()
     );
 

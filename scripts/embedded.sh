@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # nn on microcontrollers, end to end: trains the digits networks (dense and convolutional) on the
-# host and quantises the dense one to int8, bakes their weights into the firmware in
+# host and quantises both to int8, bakes their weights into the firmware in
 # examples/cortex-m, runs the firmware under QEMU (Cortex-M4F, and the Cortex-M0 build on a
 # Cortex-M3), checks that its predictions (int8's to the integer) equal the host's and that it passes, and
 # reports flash, RAM, stack and instruction counts. Then the four MLPerf Tiny models (folded,
@@ -23,6 +23,7 @@ fi
 cargo run --release --quiet --example digits -- target/digits >/dev/null
 cargo run --release --quiet --example digits_cnn -- target/digits_cnn >/dev/null
 cargo run --release --quiet --example tiny -- target/tiny >/dev/null
+cargo run --release --quiet --example sine -- target/sine >/dev/null
 
 cd examples/cortex-m
 # The paths below are under the firmware's own target directory, whatever the environment says.
@@ -31,7 +32,7 @@ cargo fmt --check
 cargo clippy --release --quiet --bins -- -D warnings
 cargo build --release --quiet
 # The MLPerf Tiny models run on the Cortex-M4F only: the Cortex-M0 build has no FPU.
-cargo build --release --quiet --target thumbv6m-none-eabi --bin scaffolding --bin inference --bin firmware
+cargo build --release --quiet --target thumbv6m-none-eabi --bin scaffolding --bin inference --bin sine --bin firmware
 
 qemu=(qemu-system-arm -nographic -semihosting-config enable=on,target=native -icount shift=0)
 run() { # run NAME CPU MACHINE ELF
@@ -54,7 +55,11 @@ run() { # run NAME CPU MACHINE ELF
         echo "embedded: the $1 firmware's CNN predictions differ from the host's" >&2
         exit 1
     fi
-    echo "$1: the networks' predictions (f32, int8, CNN) identical to the host's; $(grep -c '^image ' "$out/$1.log") images"
+    if ! diff <(grep '^cnn int8 image ' "$out/$1.log") "$root/target/digits_cnn/predictions_int8.txt"; then
+        echo "embedded: the $1 firmware's CNN int8 predictions differ from the host's" >&2
+        exit 1
+    fi
+    echo "$1: the networks' predictions (f32, int8, CNN, CNN int8) identical to the host's; $(grep -c '^image ' "$out/$1.log") images"
 }
 run cortex-m4 cortex-m4 mps2-an386 target/thumbv7em-none-eabihf/release/firmware
 run cortex-m0-build-on-m3 cortex-m3 mps2-an385 target/thumbv6m-none-eabi/release/firmware
@@ -64,7 +69,7 @@ echo
 echo "Flash (.vector_table + .text + .rodata + .data) and RAM (.data + .bss), in bytes:"
 printf '%-24s %-12s %8s %8s %18s\n' target binary flash ram "of flash, .rodata"
 for target in thumbv7em-none-eabihf thumbv6m-none-eabi; do
-    for binary in scaffolding inference firmware; do
+    for binary in scaffolding inference sine firmware; do
         arm-none-eabi-size -A "target/$target/release/$binary" | awk -v t="$target" -v b="$binary" '
             /^\.(vector_table|text|rodata|data|bss) / { size[$1] = $2 }
             END {
@@ -79,6 +84,29 @@ int8=$(arm-none-eabi-nm -S -C target/thumbv7em-none-eabihf/release/firmware | aw
 echo "in the firmware, the digits network in int8 (symbol nn_firmware::DIGITS_INT8): $((16#$int8)) bytes"
 cnn=$(arm-none-eabi-nm -S -C target/thumbv7em-none-eabihf/release/firmware | awk '/ nn_firmware::DIGITS_CNN$/ { print $2 }')
 echo "and in the firmware, the digits CNN's (symbol nn_firmware::DIGITS_CNN): $((16#$cnn)) bytes"
+cnn_int8=$(arm-none-eabi-nm -S -C target/thumbv7em-none-eabihf/release/firmware | awk '/ nn_firmware::DIGITS_CNN_INT8$/ { print $2 }')
+echo "and the digits CNN in int8 (symbol nn_firmware::DIGITS_CNN_INT8): $((16#$cnn_int8)) bytes"
+
+# The sine model in int8, a minimal firmware: its outputs equal the host's, or QEMU exits with
+# status 1. RAM is .data + .bss and the stack it printed.
+for target in thumbv7em-none-eabihf:cortex-m4:mps2-an386 thumbv6m-none-eabi:cortex-m3:mps2-an385; do
+    IFS=: read -r triple cpu machine <<<"$target"
+    status=0
+    timeout 60 "${qemu[@]}" -cpu "$cpu" -machine "$machine" -kernel "target/$triple/release/sine" \
+        >"$out/sine-$triple.log" 2>&1 || status=$?
+    cat "$out/sine-$triple.log"
+    if [ "$status" -ne 0 ]; then
+        echo "embedded: the sine firmware failed on $triple (QEMU exit status $status)" >&2
+        exit 1
+    fi
+    stack=$(sed -n 's/^sine stack: \([0-9]*\) bytes.*/\1/p' "$out/sine-$triple.log")
+    arm-none-eabi-size -A "target/$triple/release/sine" | awk -v t="$triple" -v stack="$stack" '
+        /^\.(vector_table|text|rodata|data|bss) / { size[$1] = $2 }
+        END {
+            flash = size[".vector_table"] + size[".text"] + size[".rodata"] + size[".data"]
+            printf "sine firmware on %s: flash %d bytes, RAM %d bytes (.data + .bss %d, stack %d)\n", t, flash, size[".data"] + size[".bss"] + stack, size[".data"] + size[".bss"], stack
+        }'
+done
 
 # The MLPerf Tiny models: each output within 1e-4 of the host's, or QEMU exits with status 1.
 status=0

@@ -15,8 +15,8 @@ pub use nn_core::{
     GradientCheck, LayerSummary, LayerTrace, Matrix, MaxPool2d, Network, Normalization, Pool2d,
     Scalar, Sliding, Summary, Tensor, TensorKind, TorchOrder, Trainable, Vector, Zeroable,
     activation, arena, batch_norm, bytes, gradient_check, init, layer, loss, metrics,
-    numerical_gradient, optim, quant, quantized_bytes, quantized_dense, reshape, residual, team,
-    train,
+    numerical_gradient, optim, quant, quantized_bytes, quantized_conv, quantized_dense, reshape,
+    residual, team, train,
 };
 
 #[cfg(feature = "alloc")]
@@ -189,8 +189,9 @@ pub mod __private {
     pub use nn_core::init::{Init, Rng};
     pub use nn_core::layer::Layer;
     pub use nn_core::loss::{Loss, PairsWith};
-    pub use nn_core::quant::{CalibrationError, Quantization, Range};
-    pub use nn_core::quantized_dense::{Clamp, QuantizedDense};
+    pub use nn_core::quant::{CalibrationError, Clamp, Quantization, Range};
+    pub use nn_core::quantized_conv::QuantizedConv2d;
+    pub use nn_core::quantized_dense::QuantizedDense;
     pub use nn_core::team::{Alone, Team};
     pub use nn_core::{
         Accumulate, AvgPool2d, BatchNorm, Conv1d, Conv2d, Dense, DepthwiseConv2d, LayerSummary,

@@ -145,6 +145,34 @@ impl Pool2d {
         }
     }
 
+    /// [`Pool2d::max`] in int8, as TensorFlow Lite's `MAX_POOL_2D` computes it: the output
+    /// quantised as the input (the largest int8 value stands for the largest real), each output
+    /// the largest value of its window, `i8::MIN` for a window off the input.
+    pub fn max_int8<
+        const C: usize,
+        const H: usize,
+        const W: usize,
+        const OH: usize,
+        const OW: usize,
+    >(
+        self,
+        x: &[[[i8; W]; H]; C],
+        u: &mut [[[i8; OW]; OH]; C],
+    ) {
+        for (xc, uc) in x.iter().zip(u) {
+            for (oy, row) in uc.iter_mut().enumerate() {
+                let rows = self.under(0, oy, H);
+                for (ox, out) in row.iter_mut().enumerate() {
+                    let columns = self.under(1, ox, W);
+                    let window = xc[rows.clone()]
+                        .iter()
+                        .flat_map(|row| &row[columns.clone()]);
+                    *out = window.copied().max().unwrap_or(i8::MIN);
+                }
+            }
+        }
+    }
+
     /// Each output the mean of its window, into `u`.
     pub fn average<
         T: Scalar,

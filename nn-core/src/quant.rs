@@ -5,9 +5,10 @@
 //! Activations are asymmetric per tensor (`real = scale × (q − zero_point)`, `q` in
 //! `[-128, 127]`); weights symmetric per output channel (zero point 0, `q` in `[-127, 127]`);
 //! biases `i32` at the scale of the input times the weights'. A sum of products is rescaled to
-//! the output's scale by [`Multiplier::apply`], TensorFlow Lite's
-//! `MultiplyByQuantizedMultiplier`: a product with a 31-bit fraction, rounded once by a right
-//! shift. Equal inputs give equal outputs, to the bit, on every target. The quantisers follow
+//! the output's scale by TensorFlow Lite's `MultiplyByQuantizedMultiplier`: a product with a
+//! 31-bit fraction and a shift, rounded once ([`Multiplier::apply`], as TensorFlow Lite 2.21's
+//! runtime rescales `FULLY_CONNECTED`) or twice ([`Multiplier::apply_rounding_twice`], gemmlowp's
+//! form, as it rescales `CONV_2D`). Equal inputs give equal outputs, to the bit, on every target. The quantisers follow
 //! TensorFlow Lite's post-training quantiser, whose models `tests/quantized.rs` runs to the bit.
 
 /// How int8 values stand for reals: `real = scale × (q − zero_point)`.
@@ -178,12 +179,15 @@ pub(crate) fn int8(value: i32) -> i8 {
 
 /// An output channel's symmetric weights, as TensorFlow Lite's post-training quantiser makes
 /// them (`SymmetricPerChannelQuantization`, in `f32`): the scale `max |w| / 127`, and each
-/// weight times `127 / max |w|`, rounded, in `[-127, 127]` (all 0 for a channel of zeros).
-pub(crate) fn symmetric_channel<const N: usize>(weights: [f32; N]) -> (f32, [i8; N]) {
+/// weight times `127 / max |w|`, rounded, in `[-127, 127]` (all 0 for a channel of zeros), into
+/// `out`, as long as `weights`.
+pub(crate) fn symmetric_channel(weights: &[f32], out: &mut [i8]) -> f32 {
     let largest = weights.iter().fold(0.0_f32, |m, w| m.max(w.abs()));
     let inverse = if largest > 0.0 { 127.0 / largest } else { 0.0 };
-    let quantized = weights.map(|w| int8(round_saturating(libm::roundf(w * inverse), -127, 127)));
-    (largest / 127.0, quantized)
+    for (q, &w) in out.iter_mut().zip(weights) {
+        *q = int8(round_saturating(libm::roundf(w * inverse), -127, 127));
+    }
+    largest / 127.0
 }
 
 /// A bias at the scale of the input times its channel's weights, as TensorFlow Lite's
@@ -198,6 +202,57 @@ pub(crate) fn quantize_bias(bias: f32, input_scale: f32, weight_scale: f32) -> i
         0.0
     };
     round_saturating(libm::roundf(bias * inverse), -i32::MAX, i32::MAX)
+}
+
+/// The range a quantised layer clamps its output to: where int8 layers fuse their activation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clamp {
+    /// The whole int8 range: no activation (`identity`).
+    Whole,
+    /// From the zero point, the real 0, up: a fused `relu`.
+    FromZero,
+}
+
+impl Clamp {
+    /// The lowest int8 value of an output quantised as `output`.
+    #[must_use]
+    pub fn low(self, output: Quantization) -> i8 {
+        match self {
+            Self::Whole => i8::MIN,
+            Self::FromZero => output.zero_point,
+        }
+    }
+}
+
+/// A layer's bias with the input's zero point folded in, as CMSIS-NN does ahead of time: less
+/// the zero point times the sum of the output's weights, so that a sum is this bias and the
+/// plain products of the int8 values (wrapping, as the sums do).
+pub(crate) fn fold_zero_point(bias: i32, weights: &[i8], zero_point: i8) -> i32 {
+    let sum: i32 = weights.iter().map(|&w| i32::from(w)).sum();
+    bias.wrapping_sub(i32::from(zero_point).wrapping_mul(sum))
+}
+
+/// The multiplier of an output whose weights are quantised by `weight_scale`: the input's scale
+/// times it, over the output's, in `f64`, as TensorFlow Lite computes it; 0 if not finite.
+pub(crate) fn output_multiplier(
+    input: Quantization,
+    weight_scale: f32,
+    output: Quantization,
+) -> Multiplier {
+    let real = f64::from(input.scale) * f64::from(weight_scale) / f64::from(output.scale);
+    if real.is_finite() {
+        Multiplier::new(real)
+    } else {
+        Multiplier::default()
+    }
+}
+
+/// An output's sum, rescaled (`Multiplier::apply` or `Multiplier::apply_rounding_twice`), in
+/// int8: moved to the output's `zero_point` and clamped to `[low, high]`.
+#[inline]
+pub(crate) fn requantize(rescaled: i32, zero_point: i8, low: i8, high: i8) -> i8 {
+    let value = rescaled.saturating_add(i32::from(zero_point));
+    int8(value.clamp(i32::from(low), i32::from(high)))
 }
 
 /// A real multiplier as TensorFlow Lite's integer kernels apply it: a 31-bit fraction in
@@ -264,6 +319,41 @@ impl Multiplier {
         let result = (i64::from(x) * i64::from(self.multiplier) + round) >> total_shift;
         i32::try_from(result).unwrap_or(if result < 0 { i32::MIN } else { i32::MAX })
     }
+
+    /// `x × real` in gemmlowp's two roundings, as TensorFlow Lite's `CONV_2D` applies it (and
+    /// CMSIS-NN by default): `x` shifted left by a positive shift, the high half of its doubled
+    /// product with the multiplier rounded to the nearest (`SaturatingRoundingDoublingHighMul`),
+    /// then divided by the power of two of a negative shift, rounded to the nearest, halves
+    /// away from zero (`RoundingDivideByPOT`). It differs from [`Multiplier::apply`] by one
+    /// where the first rounding tips the second.
+    ///
+    /// ```
+    /// use nn::quant::Multiplier;
+    ///
+    /// let m = Multiplier { multiplier: 1_129_075_861, shift: -6 };
+    /// // 1399 × 0.0082151… = 11.4929…, 11 rounded once; the high half, 735.55…, rounds to 736,
+    /// // and 736 / 64 = 11.5 rounds to 12.
+    /// assert_eq!((m.apply(1399), m.apply_rounding_twice(1399)), (11, 12));
+    /// assert_eq!((m.apply(-1399), m.apply_rounding_twice(-1399)), (-11, -12));
+    /// ```
+    #[must_use]
+    pub fn apply_rounding_twice(self, x: i32) -> i32 {
+        let shift = self.shift.clamp(-31, 30);
+        let (left, right) = (shift.max(0), (-shift).max(0));
+        let x = x.wrapping_mul(1 << left);
+        // SaturatingRoundingDoublingHighMul: only i32::MIN times itself overflows.
+        let high = if x == i32::MIN && self.multiplier == i32::MIN {
+            i32::MAX
+        } else {
+            let product = i64::from(x) * i64::from(self.multiplier);
+            let nudge = if product >= 0 { 1 << 30 } else { 1 - (1 << 30) };
+            i32::try_from((product + nudge) / (1 << 31)).unwrap_or(i32::MAX)
+        };
+        // RoundingDivideByPOT.
+        let mask = i32::try_from((1_i64 << right) - 1).unwrap_or(i32::MAX);
+        let threshold = (mask >> 1) + i32::from(high < 0);
+        (high >> right) + i32::from(high & mask > threshold)
+    }
 }
 
 #[cfg(test)]
@@ -312,6 +402,25 @@ mod tests {
         );
         assert_eq!(Multiplier::new(1e12).apply(i32::MAX), i32::MAX);
         assert_eq!(Multiplier::new(1e12).apply(i32::MIN), i32::MIN);
+    }
+
+    #[test]
+    fn two_roundings_differ_from_one_at_ties_only() {
+        // 3 = 0.75 × 2²: a left shift before the product.
+        let three = Multiplier::new(3.0);
+        assert_eq!((three.multiplier, three.shift), (1 << 30 | 1 << 29, 2));
+        assert_eq!(three.apply_rounding_twice(5), 15);
+        assert_eq!(three.apply_rounding_twice(-7), -21);
+        // A multiplier of 1/64: exact halves round away from zero twice, upwards once.
+        let sixty_fourth = Multiplier::new(1.0 / 64.0);
+        assert_eq!(sixty_fourth.apply_rounding_twice(32), 1);
+        assert_eq!(sixty_fourth.apply_rounding_twice(-32), -1);
+        assert_eq!(sixty_fourth.apply(-32), 0);
+        let m = Multiplier::new(0.3);
+        for x in -5000..5000 {
+            assert!((m.apply(x) - m.apply_rounding_twice(x)).abs() <= 1, "{x}");
+        }
+        assert_eq!(m.apply_rounding_twice(i32::MAX), 644_245_094);
     }
 
     #[test]

@@ -6,13 +6,14 @@
 //! | --- | --- | --- |
 //! | 0 | 4 | `NNQ1` |
 //! | 4 | 4 | the number of layers, `u32` |
-//! | 8 | 8 per layer | its inputs and outputs, `u32` each |
+//! | 8 | 8 per layer with weights | its inputs (a convolution's `C·KH·KW`) and outputs, `u32` each |
 //! | then | 5 | the input's quantisation: its scale (`f32`) and zero point (`i8`) |
-//! | then, per layer | `I·O + 12·O + 3` | the weights (`i8`, a row per output), the biases (`i32`), each output's multiplier and shift (`i32` each), the output's zero point and clamp (`i8` each) |
+//! | then, per layer with weights | `I·O + 12·O + 3` | the weights (`i8`, a row per output), the biases (`i32`), each output's multiplier and shift (`i32` each), the output's zero point and clamp (`i8` each); a convolution's `I` is its filters' `C·KH·KW`, and the input's zero point (`i8`) follows |
 //! | then | 5 | the output's quantisation |
 
 use crate::bytes::{BytesError, count_at, starts_with};
 use crate::quant::{Multiplier, Quantization};
+use crate::quantized_conv::QuantizedConv2d;
 use crate::quantized_dense::QuantizedDense;
 
 /// The first four bytes of every int8 network's file.
@@ -140,33 +141,76 @@ pub fn write_quantization(quantization: Quantization, out: &mut [u8]) -> usize {
     QUANTIZATION_BYTES
 }
 
+/// Writes `bytes` at `at` in `out`; returns the position after them.
+fn put(out: &mut [u8], at: usize, bytes: &[u8]) -> usize {
+    out[at..at + bytes.len()].copy_from_slice(bytes);
+    at + bytes.len()
+}
+
+/// Writes a layer's int8 `weights`, then each output's bias, multiplier and shift; returns the
+/// bytes written.
+fn write_outputs<const O: usize>(
+    weights: &[i8],
+    bias: &[i32; O],
+    multipliers: &[Multiplier; O],
+    out: &mut [u8],
+) -> usize {
+    let mut at = 0;
+    for &w in weights {
+        at = put(out, at, &w.to_le_bytes());
+    }
+    for b in bias {
+        at = put(out, at, &b.to_le_bytes());
+    }
+    for m in multipliers {
+        at = put(out, at, &m.multiplier.to_le_bytes());
+        at = put(out, at, &m.shift.to_le_bytes());
+    }
+    at
+}
+
+/// Reads the `O` biases and multipliers at `at`, which the caller has checked are in bounds.
+const fn read_outputs<const O: usize>(bytes: &[u8], at: usize) -> ([i32; O], [Multiplier; O]) {
+    let mut bias = [0; O];
+    let mut multipliers = [Multiplier {
+        multiplier: 0,
+        shift: 0,
+    }; O];
+    let mut o = 0;
+    while o < O {
+        bias[o] = i32_at(bytes, at + 4 * o);
+        multipliers[o] = Multiplier {
+            multiplier: i32_at(bytes, at + 4 * O + 8 * o),
+            shift: i32_at(bytes, at + 4 * O + 8 * o + 4),
+        };
+        o += 1;
+    }
+    (bias, multipliers)
+}
+
+/// Reads `out.len()` int8 values at `at` into `out`, which the caller has checked are in bounds.
+const fn read_int8(bytes: &[u8], at: usize, out: &mut [i8]) {
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = i8_at(bytes, at + i);
+        i += 1;
+    }
+}
+
 impl<const I: usize, const O: usize> QuantizedDense<I, O> {
     /// The bytes of the layer's integers in the file.
     pub const BYTES: usize = I * O + 12 * O + 3;
 
     /// Writes the layer at the start of `out`, which holds [`Self::BYTES`]; returns them.
     pub fn write(&self, out: &mut [u8]) -> usize {
-        let mut at = 0;
-        let mut put = |bytes: &[u8]| {
-            out[at..at + bytes.len()].copy_from_slice(bytes);
-            at += bytes.len();
-        };
-        for row in &self.weights {
-            for &w in row {
-                put(&w.to_le_bytes());
-            }
-        }
-        for b in self.bias {
-            put(&b.to_le_bytes());
-        }
-        for m in self.multipliers {
-            put(&m.multiplier.to_le_bytes());
-            put(&m.shift.to_le_bytes());
-        }
-        put(&self.output_zero_point.to_le_bytes());
-        put(&self.output_min.to_le_bytes());
-        put(&self.output_max.to_le_bytes());
-        at
+        let at = write_outputs(
+            self.weights.as_flattened(),
+            &self.bias,
+            &self.multipliers,
+            out,
+        );
+        let clamp = [self.output_zero_point, self.output_min, self.output_max];
+        put(out, at, &clamp.map(i8::cast_unsigned))
     }
 
     /// Reads the layer at `at`, where the caller has checked [`Self::BYTES`] are. A `const fn`,
@@ -174,30 +218,9 @@ impl<const I: usize, const O: usize> QuantizedDense<I, O> {
     #[must_use]
     pub const fn read(bytes: &[u8], at: usize) -> Self {
         let mut weights = [[0; I]; O];
-        let mut o = 0;
-        while o < O {
-            let mut i = 0;
-            while i < I {
-                weights[o][i] = i8_at(bytes, at + o * I + i);
-                i += 1;
-            }
-            o += 1;
-        }
+        read_int8(bytes, at, weights.as_flattened_mut());
         let at = at + I * O;
-        let mut bias = [0; O];
-        let mut multipliers = [Multiplier {
-            multiplier: 0,
-            shift: 0,
-        }; O];
-        let mut o = 0;
-        while o < O {
-            bias[o] = i32_at(bytes, at + 4 * o);
-            multipliers[o] = Multiplier {
-                multiplier: i32_at(bytes, at + 4 * O + 8 * o),
-                shift: i32_at(bytes, at + 4 * O + 8 * o + 4),
-            };
-            o += 1;
-        }
+        let (bias, multipliers) = read_outputs(bytes, at);
         let at = at + 12 * O;
         Self {
             weights,
@@ -206,6 +229,51 @@ impl<const I: usize, const O: usize> QuantizedDense<I, O> {
             output_zero_point: i8_at(bytes, at),
             output_min: i8_at(bytes, at + 1),
             output_max: i8_at(bytes, at + 2),
+        }
+    }
+}
+
+impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
+    QuantizedConv2d<C, F, KH, KW>
+{
+    /// The bytes of the layer's integers in the file: a dense layer's for the fan-in `C·KH·KW`
+    /// and `F` outputs, then the input's zero point.
+    pub const BYTES: usize = C * KH * KW * F + 12 * F + 4;
+
+    /// Writes the layer at the start of `out`, which holds [`Self::BYTES`]; returns them.
+    pub fn write(&self, out: &mut [u8]) -> usize {
+        let weights = self.weights.as_flattened().as_flattened().as_flattened();
+        let at = write_outputs(weights, &self.bias, &self.multipliers, out);
+        let rest = [
+            self.output_zero_point,
+            self.output_min,
+            self.output_max,
+            self.input_zero_point,
+        ];
+        put(out, at, &rest.map(i8::cast_unsigned))
+    }
+
+    /// Reads the layer at `at`, where the caller has checked [`Self::BYTES`] are. A `const fn`,
+    /// for the `from_weights` that `network!` generates.
+    #[must_use]
+    pub const fn read(bytes: &[u8], at: usize) -> Self {
+        let mut weights = [[[[0; KW]; KH]; C]; F];
+        let flat = weights
+            .as_flattened_mut()
+            .as_flattened_mut()
+            .as_flattened_mut();
+        read_int8(bytes, at, flat);
+        let at = at + C * KH * KW * F;
+        let (bias, multipliers) = read_outputs(bytes, at);
+        let at = at + 12 * F;
+        Self {
+            weights,
+            bias,
+            multipliers,
+            output_zero_point: i8_at(bytes, at),
+            output_min: i8_at(bytes, at + 1),
+            output_max: i8_at(bytes, at + 2),
+            input_zero_point: i8_at(bytes, at + 3),
         }
     }
 }

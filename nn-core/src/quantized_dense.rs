@@ -3,17 +3,12 @@
 //! float anywhere.
 
 use crate::Dense;
-use crate::quant::{Multiplier, Quantization, int8, quantize_bias, symmetric_channel};
+pub use crate::quant::Clamp;
+use crate::quant::{
+    Multiplier, Quantization, fold_zero_point, output_multiplier, quantize_bias, requantize,
+    symmetric_channel,
+};
 use crate::quantized_kernel::sums;
-
-/// The range a quantised layer clamps its output to: where int8 layers fuse their activation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Clamp {
-    /// The whole int8 range: no activation (`identity`).
-    Whole,
-    /// From the zero point, the real 0, up: a fused `relu`.
-    FromZero,
-}
 
 /// A dense layer in int8: `u = x·W + b` on int8 values, each output rescaled from the `i32` sum
 /// to the output's quantisation and clamped to its activation's range.
@@ -70,9 +65,7 @@ impl<const I: usize, const O: usize> QuantizedDense<I, O> {
     ) -> Self {
         let mut weights = [[0; I]; O];
         let scales: [f32; O] = core::array::from_fn(|o| {
-            let (scale, row) = symmetric_channel(dense.weights.map(|inputs| inputs[o]));
-            weights[o] = row;
-            scale
+            symmetric_channel(&dense.weights.map(|inputs| inputs[o]), &mut weights[o])
         });
         let bias = core::array::from_fn(|o| quantize_bias(dense.bias[o], input.scale, scales[o]));
         Self::from_parts(weights, bias, scales, input, output, clamp)
@@ -91,28 +84,14 @@ impl<const I: usize, const O: usize> QuantizedDense<I, O> {
         output: Quantization,
         clamp: Clamp,
     ) -> Self {
-        let bias = core::array::from_fn(|o| {
-            let sum: i32 = weights[o].iter().map(|&w| i32::from(w)).sum();
-            bias[o].wrapping_sub(i32::from(input.zero_point).wrapping_mul(sum))
-        });
-        let multipliers = weight_scales.map(|scale| {
-            let real = f64::from(input.scale) * f64::from(scale) / f64::from(output.scale);
-            if real.is_finite() {
-                Multiplier::new(real)
-            } else {
-                Multiplier::default()
-            }
-        });
-        let output_min = match clamp {
-            Clamp::Whole => i8::MIN,
-            Clamp::FromZero => output.zero_point,
-        };
+        let bias =
+            core::array::from_fn(|o| fold_zero_point(bias[o], &weights[o], input.zero_point));
         Self {
             weights,
             bias,
-            multipliers,
+            multipliers: weight_scales.map(|scale| output_multiplier(input, scale, output)),
             output_zero_point: output.zero_point,
-            output_min,
+            output_min: clamp.low(output),
             output_max: i8::MAX,
         }
     }
@@ -121,15 +100,11 @@ impl<const I: usize, const O: usize> QuantizedDense<I, O> {
     /// weights, rescaled, moved to the output's zero point and clamped.
     #[must_use]
     pub fn forward(&self, x: &[i8; I]) -> [i8; O] {
-        let (low, high) = (i32::from(self.output_min), i32::from(self.output_max));
         let sums = sums(x, &self.weights, &self.bias);
         core::array::from_fn(|o| {
-            let value = self.multipliers[o].apply(sums[o]);
-            int8(
-                value
-                    .saturating_add(i32::from(self.output_zero_point))
-                    .clamp(low, high),
-            )
+            let (zero_point, low, high) =
+                (self.output_zero_point, self.output_min, self.output_max);
+            requantize(self.multipliers[o].apply(sums[o]), zero_point, low, high)
         })
     }
 }

@@ -4,15 +4,31 @@
 //! output) and multiplied and summed two at once (`SMLAD`), two outputs a pass, as CMSIS-NN's
 //! kernels do; elsewhere plain loops. Both give the same sums: integers add exactly.
 
+/// An output's weights, as one row of int8 values: a dense layer's row, a convolution's filter.
+pub trait Row {
+    /// The weights, in the order of the input values they multiply.
+    fn values(&self) -> &[i8];
+}
+
+impl<const I: usize> Row for [i8; I] {
+    #[inline]
+    fn values(&self) -> &[i8] {
+        self
+    }
+}
+
+impl<const C: usize, const KH: usize, const KW: usize> Row for [[[i8; KW]; KH]; C] {
+    #[inline]
+    fn values(&self) -> &[i8] {
+        self.as_flattened().as_flattened()
+    }
+}
+
 /// Each output's sum: its bias plus the products of `x` and its row of `weights`, wrapping on
-/// overflow as TensorFlow Lite's int8 kernels do.
+/// overflow as TensorFlow Lite's int8 kernels do. Each row is as long as `x`.
 #[inline]
 #[must_use]
-pub fn sums<const I: usize, const O: usize>(
-    x: &[i8; I],
-    weights: &[[i8; I]; O],
-    bias: &[i32; O],
-) -> [i32; O] {
+pub fn sums<R: Row, const O: usize>(x: &[i8], weights: &[R; O], bias: &[i32; O]) -> [i32; O] {
     #[cfg(nn_arm_dsp)]
     {
         packed::sums(x, weights, bias)
@@ -27,16 +43,12 @@ pub fn sums<const I: usize, const O: usize>(
 /// instructions for the digits network's int8 inference, a dot product per output 24,863 (LLVM
 /// unrolled it completely and spilled every offset to the stack).
 #[cfg_attr(nn_arm_dsp, allow(dead_code))]
-fn plain_sums<const I: usize, const O: usize>(
-    x: &[i8; I],
-    weights: &[[i8; I]; O],
-    bias: &[i32; O],
-) -> [i32; O] {
+fn plain_sums<R: Row, const O: usize>(x: &[i8], weights: &[R; O], bias: &[i32; O]) -> [i32; O] {
     let mut sums = *bias;
     for (i, &xi) in x.iter().enumerate() {
         let xi = i32::from(xi);
         for (sum, row) in sums.iter_mut().zip(weights) {
-            *sum = sum.wrapping_add(xi * i32::from(row[i]));
+            *sum = sum.wrapping_add(xi * i32::from(row.values()[i]));
         }
     }
     sums
@@ -48,6 +60,8 @@ fn plain_sums<const I: usize, const O: usize>(
 // Each is one instruction, in the inner loop: a call would cost more than the work.
 #[allow(clippy::inline_always)]
 mod packed {
+    use super::Row;
+
     /// The bytes as one little-endian word.
     #[inline(always)]
     fn word(bytes: &[i8; 4]) -> u32 {
@@ -61,11 +75,7 @@ mod packed {
     /// 16-bit halves, each pair multiplied with both rows' (CMSIS-NN's
     /// `arm_nn_vec_mat_mult_t_s8` does the same); the last bytes one by one.
     #[inline]
-    pub fn sums<const I: usize, const O: usize>(
-        x: &[i8; I],
-        weights: &[[i8; I]; O],
-        bias: &[i32; O],
-    ) -> [i32; O] {
+    pub fn sums<R: Row, const O: usize>(x: &[i8], weights: &[R; O], bias: &[i32; O]) -> [i32; O] {
         let mut sums = *bias;
         let (x_words, x_rest) = x.as_chunks::<4>();
         for (c, chunk) in x_words.chunks(CHUNK).enumerate() {
@@ -78,8 +88,8 @@ mod packed {
             let mut rows = weights.chunks_exact(2);
             let mut outputs = sums.chunks_exact_mut(2);
             for (pair, sum) in (&mut rows).zip(&mut outputs) {
-                let first = &pair[0].as_chunks::<4>().0[base..];
-                let second = &pair[1].as_chunks::<4>().0[base..];
+                let first = &pair[0].values().as_chunks::<4>().0[base..];
+                let second = &pair[1].values().as_chunks::<4>().0[base..];
                 let (mut a, mut b) = (sum[0], sum[1]);
                 for ((&[x02, x13], first), second) in widened.iter().zip(first).zip(second) {
                     let (first, second) = (word(first), word(second));
@@ -92,16 +102,16 @@ mod packed {
                 sum[1] = b;
             }
             for (row, sum) in rows.remainder().iter().zip(outputs.into_remainder()) {
-                let row = &row.as_chunks::<4>().0[base..];
+                let row = &row.values().as_chunks::<4>().0[base..];
                 for (&[x02, x13], w) in widened.iter().zip(row) {
                     let w = word(w);
                     *sum = smlad(x13, sxtb16_ror8(w), smlad(x02, sxtb16(w), *sum));
                 }
             }
         }
-        let done = I - x_rest.len();
+        let done = x.len() - x_rest.len();
         for (row, sum) in weights.iter().zip(&mut sums) {
-            for (&x, &w) in x_rest.iter().zip(&row[done..]) {
+            for (&x, &w) in x_rest.iter().zip(&row.values()[done..]) {
                 *sum = sum.wrapping_add(i32::from(x) * i32::from(w));
             }
         }

@@ -1,4 +1,4 @@
-"""int8 dense networks by TensorFlow Lite's quantisation spec, in numpy and Python integers.
+"""int8 networks by TensorFlow Lite's quantisation spec, in numpy and Python integers.
 
 An independent reference for nn's int8 arithmetic (`nn::quant`, `nn::quantized_dense`),
 written from the spec and TensorFlow Lite's reference kernels, not from nn's code:
@@ -15,7 +15,13 @@ written from the spec and TensorFlow Lite's reference kernels, not from nn's cod
   single-rounding form TensorFlow Lite's runtime is built with (`TFLITE_SINGLE_ROUNDING`:
   `(acc * multiplier + 2^(30 - shift)) >> (31 - shift)`), plus the output zero point, clamped to
   the fused activation's range; the multiplier from `QuantizeMultiplier` (`frexp`, the fraction
-  rounded to 31 bits).
+  rounded to 31 bits);
+- `CONV_2D` per channel as `reference_integer_ops::ConvPerChannel` computes it: the same sum over
+  each filter's weights and the input under the kernel, places off the input left out (padding
+  as TensorFlow's `same`: the odd one after), rescaled in gemmlowp's two roundings, as
+  TensorFlow Lite's runtime does for `CONV_2D` (`SaturatingRoundingDoublingHighMul`, then
+  `RoundingDivideByPOT`);
+- `MAX_POOL_2D`: the largest int8 value of each window, its output quantised as its input.
 
 Each network: float32 weights and calibration inputs drawn from a seeded generator, the
 calibration ranges of every tensor from a float32 forward pass, the quantised parameters, and
@@ -90,6 +96,23 @@ def multiply_by_quantized_multiplier(x, multiplier, shift):
     return min(max(result, -(2**31)), 2**31 - 1)
 
 
+def multiply_rounding_twice(x, multiplier, shift):
+    """MultiplyByQuantizedMultiplier in gemmlowp's two roundings, as TensorFlow Lite's runtime
+    rescales `CONV_2D`'s sums."""
+    left, right = max(shift, 0), max(-shift, 0)
+    x = x * (1 << left)
+    if x == multiplier == -(2**31):
+        high = 2**31 - 1
+    else:
+        product = x * multiplier
+        nudge = (1 << 30) if product >= 0 else 1 - (1 << 30)
+        total = product + nudge
+        high = total // (1 << 31) if total >= 0 else -((-total) // (1 << 31))
+    mask = (1 << right) - 1
+    threshold = (mask >> 1) + (1 if high < 0 else 0)
+    return (high >> right) + (1 if (high & mask) > threshold else 0)
+
+
 def relu(u):
     return np.maximum(u, np.float32(0))
 
@@ -160,11 +183,195 @@ def network(name, widths, activations, calibration=64, tests=6):
     )
 
 
+def conv_float(x, w, b, stride, pad):
+    """A float32 convolution, channels first, w shaped [C][KH][KW][F]."""
+    c, h, wd = x.shape
+    _, kh, kw, f = w.shape
+    oh, ow = (h + pad[0] + pad[1] - kh) // stride + 1, (wd + pad[2] + pad[3] - kw) // stride + 1
+    padded = np.zeros((c, h + pad[0] + pad[1], wd + pad[2] + pad[3]), np.float32)
+    padded[:, pad[0]:pad[0] + h, pad[2]:pad[2] + wd] = x
+    u = np.zeros((f, oh, ow), np.float32)
+    for oy in range(oh):
+        for ox in range(ow):
+            patch = padded[:, oy * stride:oy * stride + kh, ox * stride:ox * stride + kw]
+            u[:, oy, ox] = np.tensordot(patch, w, axes=([0, 1, 2], [0, 1, 2])) + b
+    return u
+
+
+def max_pool_float(x, size):
+    c, h, w = x.shape
+    oh, ow = h // size, w // size
+    return x[:, :oh * size, :ow * size].reshape(c, oh, size, ow, size).max(axis=(2, 4))
+
+
+def same_padding(size, kernel, stride):
+    """TensorFlow's `same`: rows before and after, the odd one after."""
+    out = -(-size // stride)
+    total = max((out - 1) * stride + kernel - size, 0)
+    return total // 2, total - total // 2
+
+
+def conv_network(name, shape, stages, calibration=48, tests=4):
+    """A network of convolutions (`("conv", filters, kernel, stride, activation)`), max pooling
+    (`("pool", size)`) and dense layers (`("dense", outputs, activation)`), channels first, the
+    dense layers reading the values flattened channel by channel."""
+    layers, values_shape = [], shape
+    for stage in stages:
+        if stage[0] == "conv":
+            _, filters, kernel, stride, activation = stage
+            c, h, w = values_shape
+            fan_in = c * kernel * kernel
+            weights = rng.normal(0.0, 1.0 / math.sqrt(fan_in), size=(c, kernel, kernel, filters)).astype(np.float32)
+            bias = rng.normal(0.0, 0.3, size=filters).astype(np.float32)
+            pad = same_padding(h, kernel, stride) + same_padding(w, kernel, stride)
+            layers.append(dict(kind="conv", weights=weights, bias=bias, stride=stride, padding=pad, activation=activation))
+            values_shape = (filters, -(-h // stride), -(-w // stride))
+        elif stage[0] == "pool":
+            c, h, w = values_shape
+            layers.append(dict(kind="pool", size=stage[1], activation="identity"))
+            values_shape = (c, h // stage[1], w // stage[1])
+        else:
+            _, outputs, activation = stage
+            inputs = int(np.prod(values_shape))
+            weights = rng.normal(0.0, 1.0 / math.sqrt(inputs), size=(inputs, outputs)).astype(np.float32)
+            bias = rng.normal(0.0, 0.3, size=outputs).astype(np.float32)
+            layers.append(dict(kind="dense", weights=weights, bias=bias, activation=activation))
+            values_shape = (outputs,)
+    xs = rng.normal(0.4, 1.0, size=(calibration + tests,) + shape).astype(np.float32)
+
+    def float_forward(x):
+        values = [x]
+        for layer in layers:
+            v = values[-1]
+            if layer["kind"] == "conv":
+                u = conv_float(v, layer["weights"], layer["bias"], layer["stride"], layer["padding"])
+            elif layer["kind"] == "pool":
+                u = max_pool_float(v, layer["size"])
+            else:
+                u = v.reshape(-1) @ layer["weights"] + layer["bias"]
+            values.append(relu(u) if layer["activation"] == "relu" else u)
+        return values
+
+    forwards = [float_forward(x) for x in xs[:calibration]]
+    ranges = [(float(min(f[i].min() for f in forwards)), float(max(f[i].max() for f in forwards)))
+              for i in range(len(layers) + 1)]
+    quantizations = []
+    for index, r in enumerate(ranges):
+        if index > 0 and layers[index - 1]["kind"] == "pool":
+            quantizations.append(quantizations[-1])
+        else:
+            quantizations.append(choose_quantization(*r))
+
+    quantized = []
+    for index, layer in enumerate(layers):
+        (in_scale, in_zero), (out_scale, out_zero) = quantizations[index], quantizations[index + 1]
+        if layer["kind"] == "pool":
+            quantized.append(dict(kind="pool", size=layer["size"]))
+            continue
+        w = layer["weights"]
+        filters = w.shape[-1]
+        per_output, bias, multipliers = [], [], []
+        for o in range(filters):
+            scale, values = symmetric_channel(w[..., o].reshape(-1))
+            per_output.append(values)
+            bias.append(quantize_bias(layer["bias"][o], in_scale, scale))
+            multipliers.append(quantize_multiplier(in_scale * scale / out_scale))
+        low = out_zero if layer["activation"] == "relu" else -128
+        quantized.append(dict(kind=layer["kind"], shape=w.shape, weights=per_output, bias=bias,
+                              multipliers=multipliers, input_zero_point=in_zero, output_zero_point=out_zero,
+                              output_min=low, output_max=127, stride=layer.get("stride"),
+                              padding=layer.get("padding")))
+
+    def requantize(acc, layer, o):
+        rescale = multiply_rounding_twice if layer["kind"] == "conv" else multiply_by_quantized_multiplier
+        acc = rescale(acc, *layer["multipliers"][o]) + layer["output_zero_point"]
+        return min(max(acc, layer["output_min"]), layer["output_max"])
+
+    def int8_forward(q):
+        """q: a list of int8 values, channels first, shaped as the input."""
+        outputs, shape_now = [], shape
+        for layer in quantized:
+            if layer["kind"] == "conv":
+                c, kh, kw, f = layer["shape"]
+                _, h, w = shape_now
+                s, (top, _, left, _) = layer["stride"], layer["padding"]
+                oh, ow = -(-h // s), -(-w // s)
+                result = [0] * (f * oh * ow)
+                for o in range(f):
+                    for oy in range(oh):
+                        for ox in range(ow):
+                            acc = layer["bias"][o]
+                            for ci in range(c):
+                                for ky in range(kh):
+                                    for kx in range(kw):
+                                        iy, ix = oy * s + ky - top, ox * s + kx - left
+                                        if 0 <= iy < h and 0 <= ix < w:
+                                            xi = q[(ci * h + iy) * w + ix]
+                                            wi = layer["weights"][o][(ci * kh + ky) * kw + kx]
+                                            acc += (xi - layer["input_zero_point"]) * wi
+                            result[(o * oh + oy) * ow + ox] = requantize(acc, layer, o)
+                shape_now = (f, oh, ow)
+            elif layer["kind"] == "pool":
+                c, h, w = shape_now
+                k = layer["size"]
+                oh, ow = h // k, w // k
+                result = [max(q[(ci * h + oy * k + dy) * w + ox * k + dx] for dy in range(k) for dx in range(k))
+                          for ci in range(c) for oy in range(oh) for ox in range(ow)]
+                shape_now = (c, oh, ow)
+            else:
+                inputs, outputs_count = layer["shape"]
+                result = []
+                for o in range(outputs_count):
+                    acc = layer["bias"][o]
+                    for i in range(inputs):
+                        acc += (q[i] - layer["input_zero_point"]) * layer["weights"][o][i]
+                    result.append(requantize(acc, layer, o))
+                shape_now = (outputs_count,)
+            outputs.append(result)
+            q = result
+        return outputs
+
+    cases = []
+    for x in xs[calibration:]:
+        q = quantize(x.reshape(-1), *quantizations[0])
+        cases.append(dict(x=[float(v) for v in x.reshape(-1)], x_int8=q, layers=int8_forward(q)))
+
+    def float_layer(layer):
+        if layer["kind"] == "pool":
+            return dict(kind="pool", size=layer["size"])
+        extra = dict(stride=layer["stride"], padding=list(layer["padding"])) if layer["kind"] == "conv" else {}
+        return dict(kind=layer["kind"], weights=layer["weights"].astype(float).tolist(),
+                    bias=layer["bias"].astype(float).tolist(), **extra)
+
+    return dict(
+        name=name,
+        shape=list(shape),
+        activations=[layer["activation"] for layer in layers],
+        float_layers=[float_layer(layer) for layer in layers],
+        ranges=ranges,
+        quantizations=[dict(scale=s, zero_point=z) for s, z in quantizations],
+        layers=[
+            dict(kind=l["kind"]) if l["kind"] == "pool" else
+            dict(kind=l["kind"], weights=l["weights"], bias=l["bias"], multipliers=l["multipliers"],
+                 output_min=l["output_min"], output_max=l["output_max"])
+            for l in quantized
+        ],
+        calibration=[[float(v) for v in x.reshape(-1)] for x in xs[:calibration]],
+        cases=cases,
+    )
+
+
 out = {
     "networks": [
         network("chain", [4, 8, 3], ["relu", "identity"]),
         network("wide", [16, 32, 16, 10], ["relu", "relu", "identity"]),
         network("single", [5, 2], ["identity"]),
+        conv_network("conv", (2, 6, 6), [
+            ("conv", 4, 3, 1, "relu"),
+            ("pool", 2),
+            ("conv", 3, 3, 2, "identity"),
+            ("dense", 5, "identity"),
+        ]),
     ]
 }
 path = sys.argv[1] if len(sys.argv) > 1 else "int8_reference.json"

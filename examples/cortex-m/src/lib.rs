@@ -37,6 +37,12 @@ pub static DIGITS_INT8: DigitsQuantized =
 pub static DIGITS_CNN: DigitsCnn =
     nn::include_weights!(DigitsCnn, "../../../target/digits_cnn/digits_cnn.nnw");
 
+/// The convolutional network in int8, quantised on the host, in flash.
+pub static DIGITS_CNN_INT8: DigitsCnnQuantized = nn::include_weights!(
+    DigitsCnnQuantized,
+    "../../../target/digits_cnn/digits_cnn_int8.nnq"
+);
+
 /// Ten held-out images: 64 little-endian f32 pixels and a label byte each.
 static IMAGES: &[u8] = include_bytes!("../../../target/digits/images.bin");
 const IMAGE_BYTES: usize = 64 * 4 + 1;
@@ -74,12 +80,29 @@ pub fn classify() -> usize {
 /// [`classify`] with the int8 network, integers only but for quantising the pixels, in the
 /// host's format (`target/digits/predictions_int8.txt`): the score is its int8 output.
 pub fn classify_int8() -> usize {
+    classify_int8_with("int8 ", |pixels| {
+        DIGITS_INT8.forward(&DIGITS_INT8.quantize_input(pixels))
+    })
+}
+
+/// [`classify_int8`] with the convolutional network in int8, in the host's format
+/// (`target/digits_cnn/predictions_int8.txt`).
+pub fn classify_cnn_int8() -> usize {
+    classify_int8_with("cnn int8 ", |pixels| {
+        DIGITS_CNN_INT8.forward(&DIGITS_CNN_INT8.quantize_input(pixels))
+    })
+}
+
+/// Classifies the ten images with the int8 scores `forward` gives, printing a line per image
+/// that starts with `prefix`; returns how many it got right.
+fn classify_int8_with(prefix: &str, forward: impl Fn(&[f32; 64]) -> [i8; 10]) -> usize {
     let mut right = 0;
     for (index, (pixels, digit)) in images().enumerate() {
-        let scores = DIGITS_INT8.forward(&DIGITS_INT8.quantize_input(&pixels));
+        let scores = forward(&pixels);
         let predicted = argmax(&scores);
         hprintln!(
-            "int8 image {}: digit {}, predicted {} (score {})",
+            "{}image {}: digit {}, predicted {} (score {})",
+            prefix,
             index,
             digit,
             predicted,

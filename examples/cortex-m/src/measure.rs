@@ -26,11 +26,35 @@ pub fn stack_used<R>(f: impl FnOnce() -> R) -> (R, usize) {
 /// a result of `depth` means at least that much.
 #[inline(never)]
 pub fn stack_used_within<R>(depth: usize, f: impl FnOnce() -> R) -> (R, usize) {
+    let (result, top, lowest) = painted(depth, f);
+    (result, top - lowest)
+}
+
+unsafe extern "C" {
+    /// The initial stack pointer, the top of RAM: from `cortex-m-rt`'s linker script.
+    static _stack_start: u32;
+}
+
+/// Runs `f` and returns its result with the bytes of stack in use at the deepest point while it
+/// ran, counted from the stack's start: the whole program's stack if `f` is all `main` does.
+#[inline(never)]
+pub fn stack_peak<R>(f: impl FnOnce() -> R) -> (R, usize) {
+    let (result, _, lowest) = painted(PAINTED, f);
+    // Only the symbol's address is taken, never its memory (past the end of RAM).
+    let start = (&raw const _stack_start) as usize;
+    (result, start - lowest)
+}
+
+/// Paints `depth` bytes of free stack below the caller's frame, runs `f`, and returns its result
+/// with the stack pointer's address (the top of the paint) and the lowest word `f` changed.
+/// Inlined, so that the top is in the caller's frame.
+#[inline(always)]
+fn painted<R>(depth: usize, f: impl FnOnce() -> R) -> (R, usize, usize) {
     let top = msp::read() as usize & !3;
     let bottom = top - depth;
     let mut address = bottom;
     while address < top {
-        // SAFETY: [bottom, top) is free stack below this function's frame (`top` is the stack
+        // SAFETY: [bottom, top) is free stack below the caller's frame (`top` is the stack
         // pointer after its prologue), far above the program's data at the bottom of the 4 MiB of
         // RAM (callers paint at most 1 MiB); the loop calls nothing, so no frame is built there
         // while it writes.
@@ -48,7 +72,7 @@ pub fn stack_used_within<R>(depth: usize, f: impl FnOnce() -> R) -> (R, usize) {
         }
         address += 4;
     }
-    (result, top - lowest)
+    (result, top, lowest)
 }
 
 /// Counts instructions with SysTick. Under QEMU's `-icount shift=0` each instruction advances

@@ -1,16 +1,17 @@
-//! `NAMEQuantized`: a dense `f32` network in int8, by TensorFlow Lite's quantisation spec, and
-//! `NAME::quantize`, which makes it from the trained network and a calibration set.
+//! `NAMEQuantized`: an `f32` network of dense layers, 2-D convolutions and max pooling in int8,
+//! by TensorFlow Lite's quantisation spec, and `NAME::quantize`, which makes it from the trained
+//! network and a calibration set.
 //!
 //! int8 layers fuse `relu` and `identity` into the clamp of their output; a final `softmax` or
 //! `sigmoid` is monotone and left out, so that the int8 output is the scores it would have
-//! turned into probabilities. A network with another activation, another layer kind or `f64`
-//! has no int8 form.
+//! turned into probabilities. Max pooling keeps its input's quantisation, as TensorFlow Lite's
+//! does. A network with another activation, another layer kind or `f64` has no int8 form.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::plan::{Plan, Step};
-use super::{activation_type, width};
+use super::width;
 use crate::model::{Kind, Network, Scalar};
 
 /// What a layer's activation becomes in int8.
@@ -21,19 +22,78 @@ enum Int8 {
     LeftOut,
 }
 
-/// A layer's activation in int8, if int8 layers have a form of it there.
+/// A layer's activation in int8, if int8 layers have a form of it there: fused or left out by
+/// a dense layer or a convolution; none but `identity` after max pooling.
 fn int8(step: &Step, last: bool, output_activation: bool) -> Option<Int8> {
     let clamp = quote!(::nn::__private::Clamp);
-    match step.layer.activation.to_string().as_str() {
-        "relu" => Some(Int8::Fused(quote!(#clamp::FromZero))),
-        "identity" => Some(Int8::Fused(quote!(#clamp::Whole))),
-        "softmax" | "sigmoid" if last && !output_activation => Some(Int8::LeftOut),
+    let activation = step.layer.activation.to_string();
+    let weighted = matches!(step.layer.kind, Kind::Dense | Kind::Conv2d { .. });
+    let max_pool = matches!(step.layer.kind, Kind::Pool2d { max: true, .. });
+    match activation.as_str() {
+        "identity" if weighted || max_pool => Some(Int8::Fused(quote!(#clamp::Whole))),
+        "relu" if weighted => Some(Int8::Fused(quote!(#clamp::FromZero))),
+        "softmax" | "sigmoid" if weighted && last && !output_activation => Some(Int8::LeftOut),
         _ => None,
     }
 }
 
-/// Each layer's activation in int8, if the network has an int8 form: `f32`, dense layers only,
-/// each activation fused or a final one left out.
+/// The int8 layer type of a step with parameters: `QuantizedDense<I, O>` or
+/// `QuantizedConv2d<C, F, KH, KW>`, as a path for its associated items.
+fn layer_type(step: &Step) -> TokenStream {
+    match &step.layer.kind {
+        Kind::Conv2d {
+            filters, kernel, ..
+        } => {
+            let channels = width(step.layer.input_shape[0]);
+            let (filters, rows, columns) = (width(*filters), width(kernel[0]), width(kernel[1]));
+            quote!(::nn::__private::QuantizedConv2d::<#channels, #filters, #rows, #columns>)
+        }
+        _ => {
+            let (inputs, outputs) = (&step.inputs, &step.outputs);
+            quote!(::nn::__private::QuantizedDense::<#inputs, #outputs>)
+        }
+    }
+}
+
+/// The type of an int8 value of `shape` as a convolution or pooling takes it: channels of
+/// rows, a shape `[C, L]` as one row.
+fn shaped(shape: &[usize]) -> TokenStream {
+    let (channels, rows, columns) = match *shape {
+        [channels, rows, columns] => (channels, rows, columns),
+        [channels, length] => (channels, 1, length),
+        _ => unreachable!("a convolution's or pooling's shape has two or three axes"),
+    };
+    let [channels, rows, columns] = [channels, rows, columns].map(width);
+    quote!([[[::core::primitive::i8; #columns]; #rows]; #channels])
+}
+
+/// The int8 output of a step, from its flat int8 input.
+fn int8_output(step: &Step) -> TokenStream {
+    let (field, input, inputs, outputs) = (&step.field, &step.input, &step.inputs, &step.outputs);
+    if step.layer.kind == Kind::Dense {
+        return quote!(self.#field.forward(#input));
+    }
+    let reshape = quote!(::nn::__private::reshape);
+    let (x, u) = (
+        shaped(&step.layer.input_shape),
+        shaped(&step.layer.output_shape),
+    );
+    let x = quote!(#reshape::reshape::<[::core::primitive::i8; #inputs], #x>(#input));
+    let u = quote!(#reshape::reshape_mut::<[::core::primitive::i8; #outputs], #u>(&mut out));
+    let geometry = step.geometry();
+    let call = match step.layer.kind {
+        Kind::Pool2d { .. } => quote!(#geometry.max_int8(#x, #u)),
+        _ => quote!(self.#field.forward(#x, #geometry, #u)),
+    };
+    quote!({
+        let mut out = [0_i8; #outputs];
+        #call;
+        out
+    })
+}
+
+/// Each layer's activation in int8, if the network has an int8 form: `f32`, dense layers, 2-D
+/// convolutions and max pooling only, each activation fused or a final one left out.
 fn activations(plan: &Plan) -> Option<Vec<Int8>> {
     let network = plan.network;
     if network.scalar != Scalar::F32 {
@@ -47,11 +107,7 @@ fn activations(plan: &Plan) -> Option<Vec<Int8>> {
     plan.steps
         .iter()
         .enumerate()
-        .map(|(index, step)| {
-            let dense = step.layer.kind == Kind::Dense;
-            let activation = int8(step, index + 1 == count, final_stage.is_some());
-            activation.filter(|_| dense)
-        })
+        .map(|(index, step)| int8(step, index + 1 == count, final_stage.is_some()))
         .collect()
 }
 
@@ -63,21 +119,16 @@ pub fn generate(plan: &Plan) -> TokenStream {
     let (vis, name) = (&network.vis, &network.name);
     let quantized = format_ident!("{name}Quantized");
     let (inputs, outputs) = (width(network.inputs), width(network.outputs()));
-    let fields: Vec<_> = plan.steps.iter().map(|step| &step.field).collect();
-    let types = plan.steps.iter().map(|step| {
-        let (inputs, outputs) = (&step.inputs, &step.outputs);
-        quote!(::nn::__private::QuantizedDense<#inputs, #outputs>)
-    });
+    let fields: Vec<_> = plan.fields().map(|step| &step.field).collect();
+    let types = plan.fields().map(layer_type);
     let field_docs = plan
-        .steps
-        .iter()
+        .fields()
         .map(|step| format!("Layer {} in int8.", step.number));
-    let values: Vec<_> = plan.steps.iter().map(|step| &step.z).collect();
     let forward = plan.steps.iter().map(|step| {
-        let (field, z, input) = (&step.field, &step.z, &step.input);
-        quote!(let #z = self.#field.forward(#input);)
+        let (z, output) = (&step.z, int8_output(step));
+        quote!(let #z = #output;)
     });
-    let last = values.last();
+    let last = &plan.last().z;
     let quantize = quantize(plan, &activations, &quantized);
     let bytes = bytes(plan);
     let doc = format!(
@@ -139,33 +190,46 @@ fn quantize(plan: &Plan, activations: &[Int8], quantized: &proc_macro2::Ident) -
         .iter()
         .zip(activations)
         .map(|(step, activation)| {
-            let (field, z, input, number) = (&step.field, &step.z, &step.input, step.number);
+            let (z, input, number) = (&step.z, &step.input, step.number);
             let value = match activation {
-                Int8::LeftOut => quote!(self.#field.total_input(#input)),
-                Int8::Fused(_) => {
-                    let activation = activation_type(&step.layer.activation);
-                    quote!(self.#field.forward::<#activation>(#input))
-                }
+                Int8::LeftOut => step.total_input(input),
+                Int8::Fused(_) => step.output(),
             };
+            // Max pooling keeps its input's quantisation.
+            let widen = step
+                .layer
+                .has_parameters()
+                .then(|| quote!(ranges[#number].widen(&#z, #number)?;));
             quote! {
                 let #z = #value;
-                ranges[#number].widen(&#z, #number)?;
+                #widen
             }
         });
     let tensors = width(plan.steps.len() + 1);
+    let pooled: Vec<_> = plan
+        .steps
+        .iter()
+        .filter(|step| !step.layer.has_parameters())
+        .collect();
+    let mutable = (!pooled.is_empty()).then(|| quote!(mut));
+    let keep_input_quantization = pooled.iter().map(|step| {
+        let (number, input) = (step.number, step.number - 1);
+        quote!(quantizations[#number] = quantizations[#input];)
+    });
     let layers = plan
         .steps
         .iter()
         .zip(activations)
+        .filter(|(step, _)| step.layer.has_parameters())
         .map(|(step, activation)| {
-            let (field, number) = (&step.field, step.number);
+            let (field, number, ty) = (&step.field, step.number, layer_type(step));
             let clamp = match activation {
                 Int8::Fused(clamp) => clamp.clone(),
                 Int8::LeftOut => quote!(::nn::__private::Clamp::Whole),
             };
             let input = number - 1;
             quote! {
-                #field: ::nn::__private::QuantizedDense::quantize(
+                #field: #ty::quantize(
                     &self.#field,
                     quantizations[#input],
                     quantizations[#number],
@@ -196,7 +260,8 @@ fn quantize(plan: &Plan, activations: &[Int8], quantized: &proc_macro2::Ident) -
                     ranges[0].widen(x, 0)?;
                     #(#calibrate)*
                 }
-                let quantizations = ranges.map(::nn::__private::Range::quantization);
+                let #mutable quantizations = ranges.map(::nn::__private::Range::quantization);
+                #(#keep_input_quantization)*
                 ::core::result::Result::Ok(#quantized {
                     input: quantizations[0],
                     #(#layers)*
@@ -213,20 +278,20 @@ fn bytes(plan: &Plan) -> TokenStream {
     let vis = &plan.network.vis;
     let format = quote!(::nn::__private::quantized_bytes);
     let error = quote!(::nn::__private::bytes::BytesError);
-    let count = width(plan.steps.len());
-    let layer_types: Vec<_> = plan
-        .steps
-        .iter()
-        .map(|step| {
-            let (inputs, outputs) = (&step.inputs, &step.outputs);
-            quote!(::nn::__private::QuantizedDense::<#inputs, #outputs>)
-        })
-        .collect();
-    let shapes = plan.steps.iter().map(|step| {
-        let (name, inputs, outputs) = (step.field.to_string(), &step.inputs, &step.outputs);
+    let count = width(plan.fields().count());
+    let layer_types: Vec<_> = plan.fields().map(layer_type).collect();
+    let shapes = plan.fields().map(|step| {
+        let name = step.field.to_string();
+        let (inputs, outputs) = match &step.layer.kind {
+            Kind::Conv2d {
+                filters, kernel, ..
+            } => (step.layer.input_shape[0] * kernel[0] * kernel[1], *filters),
+            _ => (step.layer.inputs, step.layer.outputs),
+        };
+        let (inputs, outputs) = (width(inputs), width(outputs));
         quote!((#name, #inputs, #outputs))
     });
-    let fields: Vec<_> = plan.steps.iter().map(|step| &step.field).collect();
+    let fields: Vec<_> = plan.fields().map(|step| &step.field).collect();
     quote! {
         /// The layers as the file's header names them.
         const LAYERS: [#format::LayerShape; #count] = [#(#shapes),*];

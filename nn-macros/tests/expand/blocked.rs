@@ -1451,13 +1451,19 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
             let quantizations = ranges.map(::nn::__private::Range::quantization);
             ::core::result::Result::Ok(MnistQuantized {
                 input: quantizations[0],
-                layer1: ::nn::__private::QuantizedDense::quantize(
+                layer1: ::nn::__private::QuantizedDense::<
+                    784,
+                    128,
+                >::quantize(
                     &self.layer1,
                     quantizations[0usize],
                     quantizations[1usize],
                     ::nn::__private::Clamp::FromZero,
                 ),
-                layer2: ::nn::__private::QuantizedDense::quantize(
+                layer2: ::nn::__private::QuantizedDense::<
+                    128,
+                    10,
+                >::quantize(
                     &self.layer2,
                     quantizations[1usize],
                     quantizations[2usize],

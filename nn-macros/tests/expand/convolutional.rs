@@ -1396,6 +1396,282 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
             value
         }
     }
+    ///[`Cnn`] in int8, by TensorFlow Lite's quantisation spec: made by [`Cnn::quantize`], it computes with integers alone ([`forward`](Self::forward)). int8 layers fuse `relu` into the clamp of their output; a final `softmax` or `sigmoid` is left out, so that the output is the scores before it (their `argmax` is the class).
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub(super) struct CnnQuantized {
+        /// How the input's reals map to int8.
+        pub(super) input: ::nn::__private::Quantization,
+        ///Layer 1 in int8.
+        pub(super) layer1: ::nn::__private::QuantizedConv2d<1, 4, 3, 3>,
+        ///Layer 3 in int8.
+        pub(super) layer3: ::nn::__private::QuantizedDense<64, 10>,
+        /// How the output's int8 values map to reals.
+        pub(super) output: ::nn::__private::Quantization,
+    }
+    impl CnnQuantized {
+        /// The int8 output for the int8 input `x`: integers only. Nothing is allocated and
+        /// nothing panics.
+        #[must_use]
+        pub(super) fn forward(
+            &self,
+            x: &[::core::primitive::i8; 64],
+        ) -> [::core::primitive::i8; 10] {
+            let z1 = {
+                let mut out = [0_i8; 256];
+                self.layer1
+                    .forward(
+                        ::nn::__private::reshape::reshape::<
+                            [::core::primitive::i8; 64],
+                            [[[::core::primitive::i8; 8]; 8]; 1],
+                        >(x),
+                        ::nn::__private::Sliding {
+                            stride: [1, 1],
+                            padding: [1, 1],
+                        },
+                        ::nn::__private::reshape::reshape_mut::<
+                            [::core::primitive::i8; 256],
+                            [[[::core::primitive::i8; 8]; 8]; 4],
+                        >(&mut out),
+                    );
+                out
+            };
+            let z2 = {
+                let mut out = [0_i8; 64];
+                ::nn::__private::Pool2d {
+                    window: [2, 2],
+                    stride: [2, 2],
+                }
+                    .max_int8(
+                        ::nn::__private::reshape::reshape::<
+                            [::core::primitive::i8; 256],
+                            [[[::core::primitive::i8; 8]; 8]; 4],
+                        >(&z1),
+                        ::nn::__private::reshape::reshape_mut::<
+                            [::core::primitive::i8; 64],
+                            [[[::core::primitive::i8; 4]; 4]; 4],
+                        >(&mut out),
+                    );
+                out
+            };
+            let z3 = self.layer3.forward(&z2);
+            z3
+        }
+        /// `x` in int8, as the input's quantisation maps it: what [`forward`](Self::forward)
+        /// takes.
+        #[must_use]
+        pub(super) fn quantize_input(
+            &self,
+            x: &[::core::primitive::f32; 64],
+        ) -> [::core::primitive::i8; 64] {
+            x.map(|value| self.input.quantize(value))
+        }
+        /// The layers as the file's header names them.
+        const LAYERS: [::nn::__private::quantized_bytes::LayerShape; 2] = [
+            ("layer1", 9, 4),
+            ("layer3", 64, 10),
+        ];
+        /// The bytes of the network in `nn`'s int8 format (`nn::quantized_bytes`).
+        pub(super) const ENCODED_LEN: ::core::primitive::usize = ::nn::__private::quantized_bytes::header_len(
+            2,
+        ) + 2 * ::nn::__private::quantized_bytes::QUANTIZATION_BYTES
+            + ::nn::__private::QuantizedConv2d::<1, 4, 3, 3>::BYTES
+            + ::nn::__private::QuantizedDense::<64, 10>::BYTES;
+        /// Writes the network in `nn`'s int8 format into `out`; returns the bytes written,
+        /// [`ENCODED_LEN`](Self::ENCODED_LEN).
+        ///
+        /// # Errors
+        ///
+        /// `BytesError::BufferTooSmall` if `out` is shorter than `ENCODED_LEN`.
+        pub(super) fn encode(
+            &self,
+            out: &mut [::core::primitive::u8],
+        ) -> ::core::result::Result<
+            ::core::primitive::usize,
+            ::nn::__private::bytes::BytesError,
+        > {
+            if out.len() < Self::ENCODED_LEN {
+                return ::core::result::Result::Err(::nn::__private::bytes::BytesError::BufferTooSmall {
+                    needed: Self::ENCODED_LEN,
+                    available: out.len(),
+                });
+            }
+            let mut at = ::nn::__private::quantized_bytes::write_header(
+                &Self::LAYERS,
+                out,
+            );
+            at
+                += ::nn::__private::quantized_bytes::write_quantization(
+                    self.input,
+                    &mut out[at..],
+                );
+            at += self.layer1.write(&mut out[at..]);
+            at += self.layer3.write(&mut out[at..]);
+            at
+                += ::nn::__private::quantized_bytes::write_quantization(
+                    self.output,
+                    &mut out[at..],
+                );
+            ::core::result::Result::Ok(at)
+        }
+        /// The network from `nn`'s int8 format: a `const fn`, so that `nn::include_weights!`
+        /// reads a file into a `static` at compile time, where a file of another network is a
+        /// compile error.
+        ///
+        /// # Errors
+        ///
+        /// `BytesError::NotWeights`, `WrongTensorCount`, `WrongShape` or `WrongLength` for a
+        /// file of another network or none; `NonFinite` for a scale that is not finite.
+        pub(super) const fn from_weights(
+            bytes: &[::core::primitive::u8],
+        ) -> ::core::result::Result<Self, ::nn::__private::bytes::BytesError> {
+            let at = match ::nn::__private::quantized_bytes::check_header(
+                bytes,
+                &Self::LAYERS,
+                Self::ENCODED_LEN,
+            ) {
+                ::core::result::Result::Ok(at) => at,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let input = match ::nn::__private::quantized_bytes::read_quantization(
+                bytes,
+                at,
+                "input",
+            ) {
+                ::core::result::Result::Ok(quantization) => quantization,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let at = at + ::nn::__private::quantized_bytes::QUANTIZATION_BYTES;
+            let layer1 = ::nn::__private::QuantizedConv2d::<1, 4, 3, 3>::read(bytes, at);
+            let at = at + ::nn::__private::QuantizedConv2d::<1, 4, 3, 3>::BYTES;
+            let layer3 = ::nn::__private::QuantizedDense::<64, 10>::read(bytes, at);
+            let at = at + ::nn::__private::QuantizedDense::<64, 10>::BYTES;
+            let output = match ::nn::__private::quantized_bytes::read_quantization(
+                bytes,
+                at,
+                "output",
+            ) {
+                ::core::result::Result::Ok(quantization) => quantization,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            ::core::result::Result::Ok(Self {
+                input,
+                layer1,
+                layer3,
+                output,
+            })
+        }
+        /// The reals the int8 output `y` stands for.
+        #[must_use]
+        pub(super) fn dequantize_output(
+            &self,
+            y: &[::core::primitive::i8; 10],
+        ) -> [::core::primitive::f32; 10] {
+            y.map(|value| self.output.dequantize(value))
+        }
+    }
+    impl Cnn {
+        /// The network in int8, as TensorFlow Lite's post-training quantiser makes it: each
+        /// value's range over the `calibration` inputs (the input's and each layer's output)
+        /// gives its quantisation, each layer's weights are quantised per output.
+        ///
+        /// # Errors
+        ///
+        /// `CalibrationError::Empty` without calibration inputs;
+        /// `CalibrationError::NotFinite` if an input or a layer's output is NaN or infinite.
+        pub(super) fn quantize(
+            &self,
+            calibration: &[[::core::primitive::f32; 64]],
+        ) -> ::core::result::Result<CnnQuantized, ::nn::__private::CalibrationError> {
+            if calibration.is_empty() {
+                return ::core::result::Result::Err(
+                    ::nn::__private::CalibrationError::Empty,
+                );
+            }
+            let mut ranges = [::nn::__private::Range::EMPTY; 4];
+            for x in calibration {
+                ranges[0].widen(x, 0)?;
+                let z1 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                    &{
+                        let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 256];
+                        <::nn::__private::Conv2d<
+                            ::core::primitive::f32,
+                            1,
+                            4,
+                            3,
+                            3,
+                        > as ::nn::__private::Layer<
+                            ::core::primitive::f32,
+                            [[[::core::primitive::f32; 8]; 8]; 1],
+                            [[[::core::primitive::f32; 8]; 8]; 4],
+                        >>::total_input(
+                            &self.layer1,
+                            ::nn::__private::reshape::reshape(x),
+                            ::nn::__private::Sliding {
+                                stride: [1, 1],
+                                padding: [1, 1],
+                            },
+                            ::nn::__private::reshape::reshape_mut(&mut out),
+                        );
+                        out
+                    },
+                );
+                ranges[1usize].widen(&z1, 1usize)?;
+                let z2 = <::nn::__private::activation::by_name::identity as ::nn::__private::Activation>::activate(
+                    &{
+                        let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 64];
+                        <::nn::__private::MaxPool2d as ::nn::__private::Layer<
+                            ::core::primitive::f32,
+                            [[[::core::primitive::f32; 8]; 8]; 4],
+                            [[[::core::primitive::f32; 4]; 4]; 4],
+                        >>::total_input(
+                            &::nn::__private::MaxPool2d,
+                            ::nn::__private::reshape::reshape(&z1),
+                            ::nn::__private::Pool2d {
+                                window: [2, 2],
+                                stride: [2, 2],
+                            },
+                            ::nn::__private::reshape::reshape_mut(&mut out),
+                        );
+                        out
+                    },
+                );
+                let z3 = self.layer3.total_input(&z2);
+                ranges[3usize].widen(&z3, 3usize)?;
+            }
+            let mut quantizations = ranges.map(::nn::__private::Range::quantization);
+            quantizations[2usize] = quantizations[1usize];
+            ::core::result::Result::Ok(CnnQuantized {
+                input: quantizations[0],
+                layer1: ::nn::__private::QuantizedConv2d::<
+                    1,
+                    4,
+                    3,
+                    3,
+                >::quantize(
+                    &self.layer1,
+                    quantizations[0usize],
+                    quantizations[1usize],
+                    ::nn::__private::Clamp::FromZero,
+                ),
+                layer3: ::nn::__private::QuantizedDense::<
+                    64,
+                    10,
+                >::quantize(
+                    &self.layer3,
+                    quantizations[2usize],
+                    quantizations[3usize],
+                    ::nn::__private::Clamp::Whole,
+                ),
+                output: quantizations[3],
+            })
+        }
+    }
     impl ::nn::__private::Network for Cnn {
         type Scalar = ::core::primitive::f32;
         type Input = [::core::primitive::f32; 64];

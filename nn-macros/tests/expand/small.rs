@@ -1301,19 +1301,28 @@ Declared with `nn::network!` as `2 => relu 3 => relu 2 => identity 2` in `f32`: 
             let quantizations = ranges.map(::nn::__private::Range::quantization);
             ::core::result::Result::Ok(MlpQuantized {
                 input: quantizations[0],
-                layer1: ::nn::__private::QuantizedDense::quantize(
+                layer1: ::nn::__private::QuantizedDense::<
+                    2,
+                    3,
+                >::quantize(
                     &self.layer1,
                     quantizations[0usize],
                     quantizations[1usize],
                     ::nn::__private::Clamp::FromZero,
                 ),
-                layer2: ::nn::__private::QuantizedDense::quantize(
+                layer2: ::nn::__private::QuantizedDense::<
+                    3,
+                    2,
+                >::quantize(
                     &self.layer2,
                     quantizations[1usize],
                     quantizations[2usize],
                     ::nn::__private::Clamp::FromZero,
                 ),
-                layer3: ::nn::__private::QuantizedDense::quantize(
+                layer3: ::nn::__private::QuantizedDense::<
+                    2,
+                    2,
+                >::quantize(
                     &self.layer3,
                     quantizations[2usize],
                     quantizations[3usize],

@@ -18,8 +18,9 @@ use nn::loss::CrossEntropy;
 use nn::prelude::*;
 use nn::{Scalar, metrics, train};
 use nn_firmware::{
-    Blocked, BlockedWorkspace, DIGITS, DIGITS_CNN, DIGITS_INT8, DigitsCnn, Regression, classify,
-    classify_cnn, classify_int8, exit, images, measure, plain,
+    Blocked, BlockedWorkspace, DIGITS, DIGITS_CNN, DIGITS_CNN_INT8, DIGITS_INT8, DigitsCnn,
+    Regression, classify, classify_cnn, classify_cnn_int8, classify_int8, exit, images, measure,
+    plain,
 };
 use panic_semihosting as _;
 
@@ -136,7 +137,34 @@ fn convolutional(counter: &mut measure::Counter) -> bool {
         in_arena_instructions,
         same
     );
-    agree && same
+    agree && same && convolutional_int8(counter, &image, nn, right)
+}
+
+/// The convolutional network in int8 on the ten images: its predictions, and the stack and
+/// instructions of its inference beside the f32 network's (`f32_instructions`). Returns whether
+/// it got as many right as the f32 network (`f32_right`), within one.
+fn convolutional_int8(
+    counter: &mut measure::Counter,
+    image: &[f32; 64],
+    f32_instructions: f32,
+    f32_right: usize,
+) -> bool {
+    hprintln!(
+        "digits CNN in int8: {} bytes in flash",
+        nn_firmware::DigitsCnnQuantized::ENCODED_LEN
+    );
+    let right = classify_cnn_int8();
+    hprintln!("{} of 10 images right", right);
+    let x = DIGITS_CNN_INT8.quantize_input(image);
+    let (_, stack) = measure::stack_used(|| black_box(DIGITS_CNN_INT8.forward(black_box(&x))));
+    let instructions = counter.instructions(10, || DIGITS_CNN_INT8.forward(black_box(&x)));
+    hprintln!(
+        "CNN int8 inference: stack {} bytes, {:.0} instructions, f32 / int8 {:.2}",
+        stack,
+        instructions,
+        f32_instructions / instructions
+    );
+    right + 1 >= f32_right
 }
 
 /// The digits CNN's inference in its arena, on the stack in a frame of its own.

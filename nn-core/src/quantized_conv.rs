@@ -1,0 +1,175 @@
+//! A 2-D convolution in int8, as TensorFlow Lite's per-channel `CONV_2D` computes it: each output
+//! place's patch of the input times each filter, rescaled to the output's int8 by an integer
+//! multiplier per filter, no float anywhere.
+
+use crate::Conv2d;
+use crate::Sliding;
+use crate::quant::{
+    Clamp, Multiplier, Quantization, fold_zero_point, output_multiplier, quantize_bias, requantize,
+    symmetric_channel,
+};
+use crate::quantized_kernel::sums;
+
+/// A 2-D convolution in int8 from `C` channels to `F` filters with `KH x KW` kernels, channels
+/// first: each output the filter's bias plus the products of its weights and the input under
+/// the kernel, rescaled to the output's quantisation and clamped to its activation's range.
+///
+/// Made from a trained [`Conv2d`] by [`QuantizedConv2d::quantize`], given the quantisations
+/// calibration chose for its input and output. The weights are symmetric per filter; the
+/// input's zero point is folded into the bias ahead of time, as CMSIS-NN does, so a place where
+/// the kernel lies off the input reads the zero point, the int8 value of the real 0 that
+/// padding stands for.
+///
+/// # Examples
+///
+/// ```
+/// use nn::{Conv2d, Sliding};
+/// use nn::quant::{Clamp, Quantization};
+/// use nn::quantized_conv::QuantizedConv2d;
+///
+/// // A 2 x 2 kernel of ones over one channel: each output sums a square.
+/// let conv = Conv2d::<f32, 1, 1, 2, 2>::new([[[[1.0], [1.0]], [[1.0], [1.0]]]], [0.0]);
+/// let (input, output) = (Quantization::from_range(0.0, 1.0), Quantization::from_range(0.0, 4.0));
+/// let layer = QuantizedConv2d::quantize(&conv, input, output, Clamp::FromZero);
+/// let x = [[[0.25, 0.5, 0.75], [0.0, 1.0, 0.5]]].map(|c| c.map(|r| r.map(|v| input.quantize(v))));
+/// let mut u = [[[0; 2]; 1]; 1];
+/// layer.forward(&x, Sliding::VALID, &mut u);
+/// // 0.25 + 0.5 + 0 + 1 = 1.75 and 0.5 + 0.75 + 1 + 0.5 = 2.75, in steps of 4/255.
+/// let [y0, y1] = u[0][0].map(|q| output.dequantize(q));
+/// assert!((y0 - 1.75).abs() < 0.02 && (y1 - 2.75).abs() < 0.02);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuantizedConv2d<const C: usize, const F: usize, const KH: usize, const KW: usize> {
+    /// A filter per output channel, as TensorFlow Lite's `CONV_2D` holds them: its weights for
+    /// each input channel and kernel place, so that an output is one dot product with the patch
+    /// of the input under the kernel.
+    pub weights: [[[[i8; KW]; KH]; C]; F],
+    /// The bias at the scale of the input times each filter's weights, less the input's zero
+    /// point times the filter's weights summed.
+    pub bias: [i32; F],
+    /// Each filter's rescaling: the input's scale times its weights', over the output's.
+    pub multipliers: [Multiplier; F],
+    /// The input's zero point: the value of the padding.
+    pub input_zero_point: i8,
+    /// The output's zero point.
+    pub output_zero_point: i8,
+    /// The clamp of the output, from the fused activation.
+    pub output_min: i8,
+    /// The top of the clamp.
+    pub output_max: i8,
+}
+
+impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
+    QuantizedConv2d<C, F, KH, KW>
+{
+    /// `conv` in int8, between the quantisations of its `input` and `output`, with the output
+    /// clamped as `clamp` says (a fused activation), as TensorFlow Lite's post-training
+    /// quantiser makes it: weights symmetric per filter, the bias at the input's scale times the
+    /// filter's.
+    #[must_use]
+    pub fn quantize(
+        conv: &Conv2d<f32, C, F, KH, KW>,
+        input: Quantization,
+        output: Quantization,
+        clamp: Clamp,
+    ) -> Self {
+        let mut weights = [[[[0; KW]; KH]; C]; F];
+        let scales: [f32; F] = core::array::from_fn(|f| {
+            let filter = conv.weights.map(|rows| rows.map(|row| row.map(|to| to[f])));
+            let filter = filter.as_flattened().as_flattened();
+            symmetric_channel(filter, weights[f].as_flattened_mut().as_flattened_mut())
+        });
+        let bias = core::array::from_fn(|f| quantize_bias(conv.bias[f], input.scale, scales[f]));
+        Self::from_parts(weights, bias, scales, input, output, clamp)
+    }
+
+    /// The layer from int8 filters, `i32` biases (at the input's scale times each filter's
+    /// weights'), each filter's weight scale, and the quantisations of the input and output, as
+    /// a TensorFlow Lite model holds them: the input's zero point folded into the bias, a
+    /// multiplier per filter.
+    #[must_use]
+    pub fn from_parts(
+        weights: [[[[i8; KW]; KH]; C]; F],
+        bias: [i32; F],
+        weight_scales: [f32; F],
+        input: Quantization,
+        output: Quantization,
+        clamp: Clamp,
+    ) -> Self {
+        let bias = core::array::from_fn(|f| {
+            let filter = weights[f].as_flattened().as_flattened();
+            fold_zero_point(bias[f], filter, input.zero_point)
+        });
+        Self {
+            weights,
+            bias,
+            multipliers: weight_scales.map(|scale| output_multiplier(input, scale, output)),
+            input_zero_point: input.zero_point,
+            output_zero_point: output.zero_point,
+            output_min: clamp.low(output),
+            output_max: i8::MAX,
+        }
+    }
+
+    /// The output for `x` with the kernel placed as `sliding` says, into `u` (written, not
+    /// read): at each place, the patch of the input under the kernel (the input's zero point
+    /// where it lies off the input) times each filter, rescaled, moved to the output's zero
+    /// point and clamped.
+    // A place's outputs are one in each channel: indexed by place, not iterated.
+    #[allow(clippy::needless_range_loop)]
+    pub fn forward<const H: usize, const W: usize, const OH: usize, const OW: usize>(
+        &self,
+        x: &[[[i8; W]; H]; C],
+        sliding: Sliding,
+        u: &mut [[[i8; OW]; OH]; F],
+    ) {
+        let mut patch = [[[self.input_zero_point; KW]; KH]; C];
+        for oy in 0..OH {
+            let rows = sliding.kernel_on_input(0, oy, H, KH);
+            for ox in 0..OW {
+                let columns = sliding.kernel_on_input(1, ox, W, KW);
+                self.gather(x, sliding, [oy, ox], [rows.clone(), columns], &mut patch);
+                let sums = sums(
+                    patch.as_flattened().as_flattened(),
+                    &self.weights,
+                    &self.bias,
+                );
+                for (f, (&sum, &multiplier)) in sums.iter().zip(&self.multipliers).enumerate() {
+                    let (zero_point, low, high) =
+                        (self.output_zero_point, self.output_min, self.output_max);
+                    let rescaled = multiplier.apply_rounding_twice(sum);
+                    u[f][oy][ox] = requantize(rescaled, zero_point, low, high);
+                }
+            }
+        }
+    }
+
+    /// The patch of `x` under the kernel at output place `at`, into `patch`: the input where
+    /// the kernel's offsets `on_input` (rows, columns) land on it, the zero point elsewhere.
+    #[inline]
+    fn gather<const H: usize, const W: usize>(
+        &self,
+        x: &[[[i8; W]; H]; C],
+        sliding: Sliding,
+        at: [usize; 2],
+        on_input: [core::ops::Range<usize>; 2],
+        patch: &mut [[[i8; KW]; KH]; C],
+    ) {
+        let [rows, columns] = on_input;
+        let whole = rows.len() == KH && columns.len() == KW;
+        let [sy, sx] = sliding.steps();
+        // The input's row and column under the kernel's first, `padding` before the place.
+        let (top, left) = (at[0] * sy, at[1] * sx);
+        let [py, px] = sliding.padding;
+        for (channel, patch) in x.iter().zip(patch.iter_mut()) {
+            if !whole {
+                patch.as_flattened_mut().fill(self.input_zero_point);
+            }
+            for ky in rows.clone() {
+                let row = &channel[top + ky - py];
+                let (from, to) = (left + columns.start - px, left + columns.end - px);
+                patch[ky][columns.clone()].copy_from_slice(&row[from..to]);
+            }
+        }
+    }
+}
