@@ -341,16 +341,17 @@ impl Multiplier {
         let shift = self.shift.clamp(-31, 30);
         let (left, right) = (shift.max(0), (-shift).max(0));
         let x = x.wrapping_mul(1 << left);
-        // SaturatingRoundingDoublingHighMul: only i32::MIN times itself overflows.
+        // SaturatingRoundingDoublingHighMul: `(x·m + nudge) / 2³¹` truncated, whose nudge is
+        // 2³⁰ for a positive product and 1 − 2³⁰ for a negative one, is `(x·m + 2³⁰) >> 31` for
+        // both; only i32::MIN times itself overflows.
         let high = if x == i32::MIN && self.multiplier == i32::MIN {
             i32::MAX
         } else {
-            let product = i64::from(x) * i64::from(self.multiplier);
-            let nudge = if product >= 0 { 1 << 30 } else { 1 - (1 << 30) };
-            i32::try_from((product + nudge) / (1 << 31)).unwrap_or(i32::MAX)
+            let high = (i64::from(x) * i64::from(self.multiplier) + (1 << 30)) >> 31;
+            i32::try_from(high).unwrap_or(i32::MAX)
         };
-        // RoundingDivideByPOT.
-        let mask = i32::try_from((1_i64 << right) - 1).unwrap_or(i32::MAX);
+        // RoundingDivideByPOT: the remainder against half the divisor, halves away from zero.
+        let mask = ((1_u32 << right) - 1).cast_signed();
         let threshold = (mask >> 1) + i32::from(high < 0);
         (high >> right) + i32::from(high & mask > threshold)
     }
@@ -402,6 +403,55 @@ mod tests {
         );
         assert_eq!(Multiplier::new(1e12).apply(i32::MAX), i32::MAX);
         assert_eq!(Multiplier::new(1e12).apply(i32::MIN), i32::MIN);
+    }
+
+    /// gemmlowp's `SaturatingRoundingDoublingHighMul` and `RoundingDivideByPOT`, as written there.
+    fn gemmlowp(x: i32, multiplier: i32, shift: i32) -> i32 {
+        let (left, right) = (shift.max(0), (-shift).max(0));
+        let a = x.wrapping_mul(1 << left);
+        let high = if a == i32::MIN && multiplier == i32::MIN {
+            i32::MAX
+        } else {
+            let product = i64::from(a) * i64::from(multiplier);
+            let nudge = if product >= 0 { 1 << 30 } else { 1 - (1 << 30) };
+            i32::try_from((product + nudge) / (1 << 31)).unwrap_or(i32::MAX)
+        };
+        let mask = i32::try_from((1_i64 << right) - 1).unwrap_or(i32::MAX);
+        let threshold = (mask >> 1) + i32::from(high < 0);
+        (high >> right) + i32::from(high & mask > threshold)
+    }
+
+    #[test]
+    fn two_roundings_are_gemmlowps() {
+        let mut state = 0x2545_f491_u32;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state
+        };
+        for _ in 0..200_000 {
+            let m = Multiplier {
+                multiplier: i32::try_from(next() >> 1).unwrap_or(0) | 1 << 30,
+                shift: i32::try_from(next() % 40).unwrap_or(0) - 32,
+            };
+            // Sums of every size: the low bits of a random word, its sign kept.
+            let x = next().cast_signed() >> (next() % 32);
+            assert_eq!(
+                m.apply_rounding_twice(x),
+                gemmlowp(x, m.multiplier, m.shift.clamp(-31, 30)),
+                "{x} {m:?}"
+            );
+        }
+        for x in [i32::MIN, i32::MAX, -1, 0, 1] {
+            for shift in [-31, -1, 0, 1, 7] {
+                let m = Multiplier {
+                    multiplier: i32::MAX,
+                    shift,
+                };
+                assert_eq!(m.apply_rounding_twice(x), gemmlowp(x, m.multiplier, shift));
+            }
+        }
     }
 
     #[test]

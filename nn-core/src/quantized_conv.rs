@@ -8,7 +8,7 @@ use crate::quant::{
     Clamp, Multiplier, Quantization, fold_zero_point, output_multiplier, quantize_bias, requantize,
     symmetric_channel,
 };
-use crate::quantized_kernel::sums;
+use crate::quantized_kernel::{sums, sums_of_two};
 
 /// A 2-D convolution in int8 from `C` channels to `F` filters with `KH x KW` kernels, channels
 /// first: each output the filter's bias plus the products of its weights and the input under
@@ -114,61 +114,89 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
     /// The output for `x` with the kernel placed as `sliding` says, into `u` (written, not
     /// read): at each place, the patch of the input under the kernel (the input's zero point
     /// where it lies off the input) times each filter, rescaled, moved to the output's zero
-    /// point and clamped.
-    // A place's outputs are one in each channel: indexed by place, not iterated.
-    #[allow(clippy::needless_range_loop)]
+    /// point and clamped. Two places at a time, so that each filter's weights are read once for
+    /// both.
     pub fn forward<const H: usize, const W: usize, const OH: usize, const OW: usize>(
         &self,
         x: &[[[i8; W]; H]; C],
         sliding: Sliding,
         u: &mut [[[i8; OW]; OH]; F],
     ) {
-        let mut patch = [[[self.input_zero_point; KW]; KH]; C];
-        for oy in 0..OH {
-            let rows = sliding.kernel_on_input(0, oy, H, KH);
-            for ox in 0..OW {
-                let columns = sliding.kernel_on_input(1, ox, W, KW);
-                self.gather(x, sliding, [oy, ox], [rows.clone(), columns], &mut patch);
-                let sums = sums(
-                    patch.as_flattened().as_flattened(),
-                    &self.weights,
-                    &self.bias,
-                );
-                for (f, (&sum, &multiplier)) in sums.iter().zip(&self.multipliers).enumerate() {
-                    let (zero_point, low, high) =
-                        (self.output_zero_point, self.output_min, self.output_max);
-                    let rescaled = multiplier.apply_rounding_twice(sum);
-                    u[f][oy][ox] = requantize(rescaled, zero_point, low, high);
-                }
-            }
+        let mut patches = [[[[self.input_zero_point; KW]; KH]; C]; 2];
+        let mut place_sums = [[0; F]; 2];
+        let place = |index: usize| [index / OW, index % OW];
+        let places = OH * OW;
+        let mut index = 0;
+        while index + 1 < places {
+            let at = [place(index), place(index + 1)];
+            self.gather(x, sliding, at[0], &mut patches[0]);
+            self.gather(x, sliding, at[1], &mut patches[1]);
+            let [first, second] = &patches;
+            let patches = [first, second].map(|patch| patch.as_flattened().as_flattened());
+            sums_of_two(patches, &self.weights, &self.bias, &mut place_sums);
+            self.write_place(&place_sums[0], at[0], u);
+            self.write_place(&place_sums[1], at[1], u);
+            index += 2;
+        }
+        if index < places {
+            self.gather(x, sliding, place(index), &mut patches[0]);
+            let patch = patches[0].as_flattened().as_flattened();
+            self.write_place(&sums(patch, &self.weights, &self.bias), place(index), u);
+        }
+    }
+
+    /// Each filter's sum at output place `at`, rescaled in two roundings, moved to the output's
+    /// zero point and clamped, into `u`.
+    #[inline]
+    fn write_place<const OH: usize, const OW: usize>(
+        &self,
+        sums: &[i32; F],
+        at: [usize; 2],
+        u: &mut [[[i8; OW]; OH]; F],
+    ) {
+        let (zero_point, low, high) = (self.output_zero_point, self.output_min, self.output_max);
+        for ((channel, &sum), &multiplier) in u.iter_mut().zip(sums).zip(&self.multipliers) {
+            let rescaled = multiplier.apply_rounding_twice(sum);
+            channel[at[0]][at[1]] = requantize(rescaled, zero_point, low, high);
         }
     }
 
     /// The patch of `x` under the kernel at output place `at`, into `patch`: the input where
-    /// the kernel's offsets `on_input` (rows, columns) land on it, the zero point elsewhere.
+    /// the kernel lands on it, the zero point elsewhere.
     #[inline]
     fn gather<const H: usize, const W: usize>(
         &self,
         x: &[[[i8; W]; H]; C],
         sliding: Sliding,
         at: [usize; 2],
-        on_input: [core::ops::Range<usize>; 2],
         patch: &mut [[[i8; KW]; KH]; C],
     ) {
-        let [rows, columns] = on_input;
-        let whole = rows.len() == KH && columns.len() == KW;
+        let rows = sliding.kernel_on_input(0, at[0], H, KH);
+        let columns = sliding.kernel_on_input(1, at[1], W, KW);
         let [sy, sx] = sliding.steps();
         // The input's row and column under the kernel's first, `padding` before the place.
         let (top, left) = (at[0] * sy, at[1] * sx);
         let [py, px] = sliding.padding;
-        for (channel, patch) in x.iter().zip(patch.iter_mut()) {
-            if !whole {
-                patch.as_flattened_mut().fill(self.input_zero_point);
+        let (from, to) = (left + columns.start - px, left + columns.end - px);
+        if rows.len() == KH && columns.len() == KW {
+            // The kernel wholly on the input: rows of `KW` values.
+            for (channel, patch) in x.iter().zip(patch.iter_mut()) {
+                let under = channel[top - py..].iter().zip(patch.iter_mut());
+                for (row, patch) in under {
+                    if let Ok(values) = <&[i8; KW]>::try_from(&row[from..to]) {
+                        *patch = *values;
+                    }
+                }
             }
+            return;
+        }
+        for (channel, patch) in x.iter().zip(patch.iter_mut()) {
+            patch.as_flattened_mut().fill(self.input_zero_point);
             for ky in rows.clone() {
-                let row = &channel[top + ky - py];
-                let (from, to) = (left + columns.start - px, left + columns.end - px);
-                patch[ky][columns.clone()].copy_from_slice(&row[from..to]);
+                let row = &channel[top + ky - py][from..to];
+                for (value, &x) in patch[ky][columns.clone()].iter_mut().zip(row) {
+                    *value = x;
+                }
             }
         }
     }

@@ -39,6 +39,29 @@ pub fn sums<R: Row, const O: usize>(x: &[i8], weights: &[R; O], bias: &[i32; O])
     }
 }
 
+/// [`sums`] for two inputs at once, as long as each row: each output's sums for both, into
+/// `out` (written, not read, so that they are not copied). On Arm cores with the DSP extension
+/// each weight is loaded and widened once for the two (CMSIS-NN's
+/// `arm_nn_mat_mult_kernel_s8_s16` does the same for two places of a convolution).
+#[inline]
+pub fn sums_of_two<R: Row, const O: usize>(
+    x: [&[i8]; 2],
+    weights: &[R; O],
+    bias: &[i32; O],
+    out: &mut [[i32; O]; 2],
+) {
+    #[cfg(nn_arm_dsp)]
+    {
+        packed::sums_of_two(x, weights, bias, out);
+    }
+    #[cfg(not(nn_arm_dsp))]
+    {
+        for (out, x) in out.iter_mut().zip(x) {
+            *out = plain_sums(x, weights, bias);
+        }
+    }
+}
+
 /// Input by input, each added into every output's sum. On the Cortex-M0 this took 21,446
 /// instructions for the digits network's int8 inference, a dot product per output 24,863 (LLVM
 /// unrolled it completely and spilled every offset to the stack).
@@ -71,6 +94,101 @@ mod packed {
     /// The words of the input at once: how many the input is widened in before its products.
     const CHUNK: usize = 16;
 
+    /// The words of `chunk` widened into pairs of 16-bit halves: bytes 0 and 2, bytes 1 and 3.
+    #[inline(always)]
+    fn widen(chunk: &[[i8; 4]], widened: &mut [[u32; 2]; CHUNK]) {
+        for (pair, x) in widened.iter_mut().zip(chunk) {
+            let x = word(x);
+            *pair = [sxtb16(x), sxtb16_ror8(x)];
+        }
+    }
+
+    /// Adds the products of the input's last bytes, past its whole words (from `done`), into
+    /// each output's sum.
+    #[inline(always)]
+    fn add_rest<R: Row, const O: usize>(
+        rest: &[i8],
+        done: usize,
+        weights: &[R; O],
+        sums: &mut [i32; O],
+    ) {
+        if rest.is_empty() {
+            return;
+        }
+        for (row, sum) in weights.iter().zip(sums) {
+            for (&x, &w) in rest.iter().zip(&row.values()[done..]) {
+                *sum = sum.wrapping_add(i32::from(x) * i32::from(w));
+            }
+        }
+    }
+
+    /// Each output's sums for two inputs, `x` and `y`: the inputs widened a chunk at a time,
+    /// each pair of rows' weights loaded and widened once for both, four sums a pass.
+    #[inline]
+    pub fn sums_of_two<R: Row, const O: usize>(
+        inputs: [&[i8]; 2],
+        weights: &[R; O],
+        bias: &[i32; O],
+        sums: &mut [[i32; O]; 2],
+    ) {
+        *sums = [*bias; 2];
+        let ((x_words, x_rest), (y_words, y_rest)) =
+            (inputs[0].as_chunks::<4>(), inputs[1].as_chunks::<4>());
+        let mut widened = [[[0_u32; 2]; CHUNK]; 2];
+        let chunks = x_words.chunks(CHUNK).zip(y_words.chunks(CHUNK));
+        for (c, (x_chunk, y_chunk)) in chunks.enumerate() {
+            widen(x_chunk, &mut widened[0]);
+            widen(y_chunk, &mut widened[1]);
+            let (words, base) = (x_chunk.len().min(y_chunk.len()), c * CHUNK);
+            let both = widened[0][..words].iter().zip(&widened[1][..words]);
+            let [x_sums, y_sums] = &mut *sums;
+            let mut row_pairs = weights.chunks_exact(2);
+            let (mut x_pairs, mut y_pairs) =
+                (x_sums.chunks_exact_mut(2), y_sums.chunks_exact_mut(2));
+            for ((rows, x_sum), y_sum) in (&mut row_pairs).zip(&mut x_pairs).zip(&mut y_pairs) {
+                let upper = &rows[0].values().as_chunks::<4>().0[base..];
+                let lower = &rows[1].values().as_chunks::<4>().0[base..];
+                let (mut xu, mut yu, mut xl, mut yl) = (x_sum[0], y_sum[0], x_sum[1], y_sum[1]);
+                for ((([x02, x13], [y02, y13]), u), l) in both.clone().zip(upper).zip(lower) {
+                    let (u, l) = (word(u), word(l));
+                    let (u02, u13, l02, l13) =
+                        (sxtb16(u), sxtb16_ror8(u), sxtb16(l), sxtb16_ror8(l));
+                    xu = smlad(*x13, u13, smlad(*x02, u02, xu));
+                    yu = smlad(*y13, u13, smlad(*y02, u02, yu));
+                    xl = smlad(*x13, l13, smlad(*x02, l02, xl));
+                    yl = smlad(*y13, l13, smlad(*y02, l02, yl));
+                }
+                (x_sum[0], y_sum[0], x_sum[1], y_sum[1]) = (xu, yu, xl, yl);
+            }
+            let last = row_pairs
+                .remainder()
+                .iter()
+                .zip(x_pairs.into_remainder())
+                .zip(y_pairs.into_remainder());
+            for ((row, x_sum), y_sum) in last {
+                let row = &row.values().as_chunks::<4>().0[base..];
+                for (([x02, x13], [y02, y13]), w) in both.clone().zip(row) {
+                    let w = word(w);
+                    let (w02, w13) = (sxtb16(w), sxtb16_ror8(w));
+                    *x_sum = smlad(*x13, w13, smlad(*x02, w02, *x_sum));
+                    *y_sum = smlad(*y13, w13, smlad(*y02, w02, *y_sum));
+                }
+            }
+        }
+        add_rest(
+            x_rest,
+            inputs[0].len() - x_rest.len(),
+            weights,
+            &mut sums[0],
+        );
+        add_rest(
+            y_rest,
+            inputs[1].len() - y_rest.len(),
+            weights,
+            &mut sums[1],
+        );
+    }
+
     /// Each output's sum, two outputs a pass: the input widened once a chunk into pairs of
     /// 16-bit halves, each pair multiplied with both rows' (CMSIS-NN's
     /// `arm_nn_vec_mat_mult_t_s8` does the same); the last bytes one by one.
@@ -78,12 +196,9 @@ mod packed {
     pub fn sums<R: Row, const O: usize>(x: &[i8], weights: &[R; O], bias: &[i32; O]) -> [i32; O] {
         let mut sums = *bias;
         let (x_words, x_rest) = x.as_chunks::<4>();
+        let mut widened = [[0_u32; 2]; CHUNK];
         for (c, chunk) in x_words.chunks(CHUNK).enumerate() {
-            let mut widened = [[0_u32; 2]; CHUNK];
-            for (pair, x) in widened.iter_mut().zip(chunk) {
-                let x = word(x);
-                *pair = [sxtb16(x), sxtb16_ror8(x)];
-            }
+            widen(chunk, &mut widened);
             let (widened, base) = (&widened[..chunk.len()], c * CHUNK);
             let mut rows = weights.chunks_exact(2);
             let mut outputs = sums.chunks_exact_mut(2);
@@ -109,12 +224,7 @@ mod packed {
                 }
             }
         }
-        let done = x.len() - x_rest.len();
-        for (row, sum) in weights.iter().zip(&mut sums) {
-            for (&x, &w) in x_rest.iter().zip(&row.values()[done..]) {
-                *sum = sum.wrapping_add(i32::from(x) * i32::from(w));
-            }
-        }
+        add_rest(x_rest, x.len() - x_rest.len(), weights, &mut sums);
         sums
     }
 
@@ -202,7 +312,7 @@ mod packed {
 
 #[cfg(test)]
 mod tests {
-    use super::{packed, plain_sums};
+    use super::{packed, plain_sums, sums_of_two};
 
     /// `acc + Σ x[i]·w[i]`, one product at a time.
     fn definition(x: &[i8], w: &[i8], acc: i32) -> i32 {
@@ -229,5 +339,18 @@ mod tests {
         let expected: [i32; 3] = core::array::from_fn(|o| definition(&long, &rows[o], bias[o]));
         assert_eq!(packed::sums(&long, &rows, &bias), expected);
         assert_eq!(plain_sums(&long, &rows, &bias), expected);
+        // Two inputs at once: the second the first reversed.
+        let reversed: [i8; 70] = core::array::from_fn(|i| long[69 - i]);
+        let second: [i32; 3] = core::array::from_fn(|o| definition(&reversed, &rows[o], bias[o]));
+        let mut out = [[0; 3]; 2];
+        packed::sums_of_two([&long, &reversed], &rows, &bias, &mut out);
+        assert_eq!(out, [expected, second]);
+        out = [[0; 3]; 2];
+        sums_of_two([&long, &reversed], &rows, &bias, &mut out);
+        assert_eq!(out, [expected, second]);
+        let two = [definition(&x, &w, 17), definition(&w, &w, 17)];
+        let mut out = [[0; 1]; 2];
+        packed::sums_of_two([&x, &w], &[w], &[17], &mut out);
+        assert_eq!(out, [[two[0]], [two[1]]]);
     }
 }
