@@ -10,6 +10,9 @@
 //!   each with 2 x 2 max pooling, then `relu 64 => softmax 10`), one inference beside hand-written
 //!   convolution loops, and one mini-batch step of 32 samples with cross entropy beside theirs.
 //!
+//! W3's and W4's inference also run in int8 (`nn_int8`: the network quantised on the workload's
+//! batch, its input quantised beforehand, integers only).
+//!
 //! `cargo bench --bench workloads` runs them and then prints the derived figures (ns per sample,
 //! samples per second, GFLOP/s from the counted multiply-adds, and the ratio to the baseline),
 //! read from criterion's estimates.
@@ -70,6 +73,10 @@ fn mlp784(c: &mut Criterion) {
     group.bench_function("read_weights", |b| {
         b.iter(|| read_rows(black_box(&net.layer1.weights)));
     });
+    let calibration: Vec<[f32; 784]> = batch.iter().map(|(x, _)| *x).collect();
+    let int8 = net.quantize(&calibration).expect("finite inputs");
+    let xq = int8.quantize_input(&x);
+    group.bench_function("nn_int8", |b| b.iter(|| int8.forward(black_box(&xq))));
     group.finish();
 
     let mut group = c.benchmark_group("mlp784_train_batch32");
@@ -154,6 +161,10 @@ fn digits_cnn(c: &mut Criterion) {
     group.bench_function("hand_written", |b| {
         b.iter(|| baseline.forward(black_box(&x)));
     });
+    let calibration: Vec<[f32; 64]> = batch.iter().map(|(x, _)| *x).collect();
+    let int8 = net.quantize(&calibration).expect("finite inputs");
+    let xq = int8.quantize_input(&x);
+    group.bench_function("nn_int8", |b| b.iter(|| int8.forward(black_box(&xq))));
     group.finish();
 
     let mut group = c.benchmark_group("digits_cnn_train_batch32");

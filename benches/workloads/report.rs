@@ -72,7 +72,7 @@ pub fn print(peak_multiply_adds: usize) {
     );
     for workload in &WORKLOADS {
         let baseline = mean_ns(workload.group, "hand_written");
-        for function in ["nn", "nn_2_threads", "hand_written"] {
+        for function in ["nn", "nn_int8", "nn_2_threads", "hand_written"] {
             let Some(ns) = mean_ns(workload.group, function) else {
                 continue;
             };
@@ -100,6 +100,16 @@ pub fn print(peak_multiply_adds: usize) {
             nn / bound,
             bound / 1e3
         );
+    }
+    for group in ["mlp784_inference", "digits_cnn_inference"] {
+        if let (Some(f32), Some(int8)) = (mean_ns(group, "nn"), mean_ns(group, "nn_int8")) {
+            println!(
+                "{group}: f32 {:.2} us, int8 {:.2} us: int8 {:.2}x as fast",
+                f32 / 1e3,
+                int8 / 1e3,
+                f32 / int8
+            );
+        }
     }
     if let (Some(step), Some(peak)) = (
         mean_ns("mlp784_train_batch32", "nn"),
