@@ -21,8 +21,9 @@
 //! - [`init`]: seeded initialisers: zeros, ones, uniform, integers, normal, Xavier, He.
 //! - [`bytes`]: save and load weights as little-endian bytes, without allocation.
 //! - [`metrics`]: `argmax` and `accuracy`.
-//! - [`quant`], [`quantized_dense`] and [`quantized_conv`]: int8 inference by TensorFlow Lite's
-//!   quantisation spec; [`quantized_bytes`]: the file format of int8 networks.
+//! - [`quant`], [`quantized_dense`], [`quantized_conv`] and [`quantized_depthwise`]: int8
+//!   inference by TensorFlow Lite's quantisation spec; [`quantized_bytes`]: the file format of
+//!   int8 networks.
 //! - [`numerical_gradient`] and [`gradient_check`]: central differences to check `backward`.
 //! - [`LayerTrace`] and [`Summary`]: what a network computed, and what it is made of.
 //! - [`Vector`] and [`Matrix`]: numpy-like `Display` for arrays.
@@ -78,6 +79,7 @@ pub mod quant;
 pub mod quantized_bytes;
 pub mod quantized_conv;
 pub mod quantized_dense;
+pub mod quantized_depthwise;
 mod quantized_kernel;
 pub mod reshape;
 pub mod residual;

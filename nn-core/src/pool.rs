@@ -202,6 +202,43 @@ impl Pool2d {
         }
     }
 
+    /// [`Pool2d::average`] in int8, as TensorFlow Lite's `AVERAGE_POOL_2D` computes it: the
+    /// output quantised as the input, each output its window's sum over the places on the
+    /// input divided by their count, rounded half away from zero; `i8::MIN` for a window off
+    /// the input.
+    pub fn average_int8<
+        const C: usize,
+        const H: usize,
+        const W: usize,
+        const OH: usize,
+        const OW: usize,
+    >(
+        self,
+        x: &[[[i8; W]; H]; C],
+        u: &mut [[[i8; OW]; OH]; C],
+    ) {
+        for (xc, uc) in x.iter().zip(u) {
+            for (oy, row) in uc.iter_mut().enumerate() {
+                let rows = self.under(0, oy, H);
+                for (ox, out) in row.iter_mut().enumerate() {
+                    let columns = self.under(1, ox, W);
+                    let window = xc[rows.clone()]
+                        .iter()
+                        .flat_map(|row| &row[columns.clone()]);
+                    let sum: i32 = window.map(|&x| i32::from(x)).sum();
+                    let count = i32::try_from(rows.len() * columns.len()).unwrap_or(i32::MAX);
+                    *out = if count == 0 {
+                        i8::MIN
+                    } else {
+                        let half = if sum > 0 { count / 2 } else { -(count / 2) };
+                        let average = (sum + half) / count;
+                        i8::try_from(average.clamp(-128, 127)).unwrap_or(i8::MIN)
+                    };
+                }
+            }
+        }
+    }
+
     /// Backpropagation through [`Pool2d::average`]: each output's gradient shared equally among
     /// its window's places, into `dx` (written, not read).
     pub fn average_input_gradient<

@@ -6,15 +6,16 @@
 //! | --- | --- | --- |
 //! | 0 | 4 | `NNQ1` |
 //! | 4 | 4 | the number of layers, `u32` |
-//! | 8 | 8 per layer with weights | its inputs (a convolution's `C·KH·KW`) and outputs, `u32` each |
+//! | 8 | 8 per layer with weights | its inputs (a convolution's `C·KH·KW`, a depthwise one's `KH·KW`) and outputs, `u32` each |
 //! | then | 5 | the input's quantisation: its scale (`f32`) and zero point (`i8`) |
-//! | then, per layer with weights | `I·O + 12·O + 3` | the weights (`i8`, a row per output), the biases (`i32`), each output's multiplier and shift (`i32` each), the output's zero point and clamp (`i8` each); a convolution's `I` is its filters' `C·KH·KW`, and the input's zero point (`i8`) follows |
+//! | then, per layer with weights | `I·O + 12·O + 3` | the weights (`i8`, a row per output), the biases (`i32`), each output's multiplier and shift (`i32` each), the output's zero point and clamp (`i8` each); a convolution's `I` is its filters' `C·KH·KW` (a depthwise one's, `KH·KW`), and the input's zero point (`i8`) follows |
 //! | then | 5 | the output's quantisation |
 
 use crate::bytes::{BytesError, count_at, starts_with};
 use crate::quant::{Multiplier, Quantization};
 use crate::quantized_conv::QuantizedConv2d;
 use crate::quantized_dense::QuantizedDense;
+use crate::quantized_depthwise::QuantizedDepthwiseConv2d;
 
 /// The first four bytes of every int8 network's file.
 pub const MAGIC: [u8; 4] = *b"NNQ1";
@@ -266,6 +267,45 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
         let at = at + C * KH * KW * F;
         let (bias, multipliers) = read_outputs(bytes, at);
         let at = at + 12 * F;
+        Self {
+            weights,
+            bias,
+            multipliers,
+            output_zero_point: i8_at(bytes, at),
+            output_min: i8_at(bytes, at + 1),
+            output_max: i8_at(bytes, at + 2),
+            input_zero_point: i8_at(bytes, at + 3),
+        }
+    }
+}
+
+impl<const C: usize, const KH: usize, const KW: usize> QuantizedDepthwiseConv2d<C, KH, KW> {
+    /// The bytes of the layer's integers in the file: a convolution's for the fan-in `KH·KW`
+    /// and `C` outputs.
+    pub const BYTES: usize = KH * KW * C + 12 * C + 4;
+
+    /// Writes the layer at the start of `out`, which holds [`Self::BYTES`]; returns them.
+    pub fn write(&self, out: &mut [u8]) -> usize {
+        let weights = self.weights.as_flattened().as_flattened();
+        let at = write_outputs(weights, &self.bias, &self.multipliers, out);
+        let rest = [
+            self.output_zero_point,
+            self.output_min,
+            self.output_max,
+            self.input_zero_point,
+        ];
+        put(out, at, &rest.map(i8::cast_unsigned))
+    }
+
+    /// Reads the layer at `at`, where the caller has checked [`Self::BYTES`] are. A `const fn`,
+    /// for the `from_weights` that `network!` generates.
+    #[must_use]
+    pub const fn read(bytes: &[u8], at: usize) -> Self {
+        let mut weights = [[[0; KW]; KH]; C];
+        read_int8(bytes, at, weights.as_flattened_mut().as_flattened_mut());
+        let at = at + KH * KW * C;
+        let (bias, multipliers) = read_outputs(bytes, at);
+        let at = at + 12 * C;
         Self {
             weights,
             bias,

@@ -21,7 +21,11 @@ written from the spec and TensorFlow Lite's reference kernels, not from nn's cod
   as TensorFlow's `same`: the odd one after), rescaled in gemmlowp's two roundings, as
   TensorFlow Lite's runtime does for `CONV_2D` (`SaturatingRoundingDoublingHighMul`, then
   `RoundingDivideByPOT`);
-- `MAX_POOL_2D`: the largest int8 value of each window, its output quantised as its input.
+- `DEPTHWISE_CONV_2D` per channel as `reference_integer_ops::DepthwiseConvPerChannel`: each
+  channel's kernel over that channel, rescaled in the same two roundings;
+- `MAX_POOL_2D`: the largest int8 value of each window, its output quantised as its input;
+- `AVERAGE_POOL_2D`: each window's sum divided by its count, rounded half away from zero, its
+  output quantised as its input.
 
 Each network: float32 weights and calibration inputs drawn from a seeded generator, the
 calibration ranges of every tensor from a float32 forward pass, the quantised parameters, and
@@ -198,6 +202,27 @@ def conv_float(x, w, b, stride, pad):
     return u
 
 
+def depthwise_float(x, w, b, stride, pad):
+    """A float32 depthwise convolution, channels first, w shaped [KH][KW][C]."""
+    c, h, wd = x.shape
+    kh, kw, _ = w.shape
+    oh, ow = (h + pad[0] + pad[1] - kh) // stride + 1, (wd + pad[2] + pad[3] - kw) // stride + 1
+    padded = np.zeros((c, h + pad[0] + pad[1], wd + pad[2] + pad[3]), np.float32)
+    padded[:, pad[0]:pad[0] + h, pad[2]:pad[2] + wd] = x
+    u = np.zeros((c, oh, ow), np.float32)
+    for oy in range(oh):
+        for ox in range(ow):
+            patch = padded[:, oy * stride:oy * stride + kh, ox * stride:ox * stride + kw]
+            u[:, oy, ox] = (patch * w.transpose(2, 0, 1)).sum(axis=(1, 2)) + b
+    return u
+
+
+def avg_pool_float(x, size):
+    c, h, w = x.shape
+    oh, ow = h // size, w // size
+    return x[:, :oh * size, :ow * size].reshape(c, oh, size, ow, size).mean(axis=(2, 4))
+
+
 def max_pool_float(x, size):
     c, h, w = x.shape
     oh, ow = h // size, w // size
@@ -226,9 +251,17 @@ def conv_network(name, shape, stages, calibration=48, tests=4):
             pad = same_padding(h, kernel, stride) + same_padding(w, kernel, stride)
             layers.append(dict(kind="conv", weights=weights, bias=bias, stride=stride, padding=pad, activation=activation))
             values_shape = (filters, -(-h // stride), -(-w // stride))
-        elif stage[0] == "pool":
+        elif stage[0] == "depthwise":
+            _, kernel, stride, activation = stage
             c, h, w = values_shape
-            layers.append(dict(kind="pool", size=stage[1], activation="identity"))
+            weights = rng.normal(0.0, 1.0 / kernel, size=(kernel, kernel, c)).astype(np.float32)
+            bias = rng.normal(0.0, 0.3, size=c).astype(np.float32)
+            pad = same_padding(h, kernel, stride) + same_padding(w, kernel, stride)
+            layers.append(dict(kind="depthwise", weights=weights, bias=bias, stride=stride, padding=pad, activation=activation))
+            values_shape = (c, -(-h // stride), -(-w // stride))
+        elif stage[0] in ("pool", "avgpool"):
+            c, h, w = values_shape
+            layers.append(dict(kind=stage[0], size=stage[1], activation="identity"))
             values_shape = (c, h // stage[1], w // stage[1])
         else:
             _, outputs, activation = stage
@@ -245,8 +278,12 @@ def conv_network(name, shape, stages, calibration=48, tests=4):
             v = values[-1]
             if layer["kind"] == "conv":
                 u = conv_float(v, layer["weights"], layer["bias"], layer["stride"], layer["padding"])
+            elif layer["kind"] == "depthwise":
+                u = depthwise_float(v, layer["weights"], layer["bias"], layer["stride"], layer["padding"])
             elif layer["kind"] == "pool":
                 u = max_pool_float(v, layer["size"])
+            elif layer["kind"] == "avgpool":
+                u = avg_pool_float(v, layer["size"])
             else:
                 u = v.reshape(-1) @ layer["weights"] + layer["bias"]
             values.append(relu(u) if layer["activation"] == "relu" else u)
@@ -257,7 +294,7 @@ def conv_network(name, shape, stages, calibration=48, tests=4):
               for i in range(len(layers) + 1)]
     quantizations = []
     for index, r in enumerate(ranges):
-        if index > 0 and layers[index - 1]["kind"] == "pool":
+        if index > 0 and layers[index - 1]["kind"] in ("pool", "avgpool"):
             quantizations.append(quantizations[-1])
         else:
             quantizations.append(choose_quantization(*r))
@@ -265,14 +302,14 @@ def conv_network(name, shape, stages, calibration=48, tests=4):
     quantized = []
     for index, layer in enumerate(layers):
         (in_scale, in_zero), (out_scale, out_zero) = quantizations[index], quantizations[index + 1]
-        if layer["kind"] == "pool":
-            quantized.append(dict(kind="pool", size=layer["size"]))
+        if layer["kind"] in ("pool", "avgpool"):
+            quantized.append(dict(kind=layer["kind"], size=layer["size"]))
             continue
         w = layer["weights"]
         filters = w.shape[-1]
         per_output, bias, multipliers = [], [], []
         for o in range(filters):
-            scale, values = symmetric_channel(w[..., o].reshape(-1))
+            scale, values = symmetric_channel(w[..., o].reshape(-1))  # a depthwise kernel: [KH][KW]
             per_output.append(values)
             bias.append(quantize_bias(layer["bias"][o], in_scale, scale))
             multipliers.append(quantize_multiplier(in_scale * scale / out_scale))
@@ -283,7 +320,8 @@ def conv_network(name, shape, stages, calibration=48, tests=4):
                               padding=layer.get("padding")))
 
     def requantize(acc, layer, o):
-        rescale = multiply_rounding_twice if layer["kind"] == "conv" else multiply_by_quantized_multiplier
+        twice = layer["kind"] in ("conv", "depthwise")
+        rescale = multiply_rounding_twice if twice else multiply_by_quantized_multiplier
         acc = rescale(acc, *layer["multipliers"][o]) + layer["output_zero_point"]
         return min(max(acc, layer["output_min"]), layer["output_max"])
 
@@ -311,12 +349,39 @@ def conv_network(name, shape, stages, calibration=48, tests=4):
                                             acc += (xi - layer["input_zero_point"]) * wi
                             result[(o * oh + oy) * ow + ox] = requantize(acc, layer, o)
                 shape_now = (f, oh, ow)
-            elif layer["kind"] == "pool":
+            elif layer["kind"] == "depthwise":
+                kh, kw, c = layer["shape"]
+                _, h, w = shape_now
+                s, (top, _, left, _) = layer["stride"], layer["padding"]
+                oh, ow = -(-h // s), -(-w // s)
+                result = [0] * (c * oh * ow)
+                for ci in range(c):
+                    for oy in range(oh):
+                        for ox in range(ow):
+                            acc = layer["bias"][ci]
+                            for ky in range(kh):
+                                for kx in range(kw):
+                                    iy, ix = oy * s + ky - top, ox * s + kx - left
+                                    if 0 <= iy < h and 0 <= ix < w:
+                                        xi = q[(ci * h + iy) * w + ix]
+                                        acc += (xi - layer["input_zero_point"]) * layer["weights"][ci][ky * kw + kx]
+                            result[(ci * oh + oy) * ow + ox] = requantize(acc, layer, ci)
+                shape_now = (c, oh, ow)
+            elif layer["kind"] in ("pool", "avgpool"):
                 c, h, w = shape_now
                 k = layer["size"]
                 oh, ow = h // k, w // k
-                result = [max(q[(ci * h + oy * k + dy) * w + ox * k + dx] for dy in range(k) for dx in range(k))
-                          for ci in range(c) for oy in range(oh) for ox in range(ow)]
+
+                def window(ci, oy, ox):
+                    return [q[(ci * h + oy * k + dy) * w + ox * k + dx] for dy in range(k) for dx in range(k)]
+
+                def average(values):
+                    total, count = sum(values), len(values)
+                    half = count // 2 if total > 0 else -(count // 2)
+                    return min(127, max(-128, int((total + half) / count)))
+
+                reduce = max if layer["kind"] == "pool" else average
+                result = [reduce(window(ci, oy, ox)) for ci in range(c) for oy in range(oh) for ox in range(ow)]
                 shape_now = (c, oh, ow)
             else:
                 inputs, outputs_count = layer["shape"]
@@ -337,9 +402,10 @@ def conv_network(name, shape, stages, calibration=48, tests=4):
         cases.append(dict(x=[float(v) for v in x.reshape(-1)], x_int8=q, layers=int8_forward(q)))
 
     def float_layer(layer):
-        if layer["kind"] == "pool":
-            return dict(kind="pool", size=layer["size"])
-        extra = dict(stride=layer["stride"], padding=list(layer["padding"])) if layer["kind"] == "conv" else {}
+        if layer["kind"] in ("pool", "avgpool"):
+            return dict(kind=layer["kind"], size=layer["size"])
+        convolution = layer["kind"] in ("conv", "depthwise")
+        extra = dict(stride=layer["stride"], padding=list(layer["padding"])) if convolution else {}
         return dict(kind=layer["kind"], weights=layer["weights"].astype(float).tolist(),
                     bias=layer["bias"].astype(float).tolist(), **extra)
 
@@ -351,7 +417,7 @@ def conv_network(name, shape, stages, calibration=48, tests=4):
         ranges=ranges,
         quantizations=[dict(scale=s, zero_point=z) for s, z in quantizations],
         layers=[
-            dict(kind=l["kind"]) if l["kind"] == "pool" else
+            dict(kind=l["kind"]) if l["kind"] in ("pool", "avgpool") else
             dict(kind=l["kind"], weights=l["weights"], bias=l["bias"], multipliers=l["multipliers"],
                  output_min=l["output_min"], output_max=l["output_max"])
             for l in quantized
@@ -371,6 +437,12 @@ out = {
             ("pool", 2),
             ("conv", 3, 3, 2, "identity"),
             ("dense", 5, "identity"),
+        ]),
+        conv_network("depthwise", (3, 7, 7), [
+            ("conv", 4, 3, 2, "relu"),
+            ("depthwise", 3, 1, "relu"),
+            ("avgpool", 2),
+            ("dense", 3, "identity"),
         ]),
     ]
 }

@@ -23,7 +23,7 @@ import tensorflow as tf
 
 
 def conv_network(net):
-    """A network of convolutions, max pooling and dense layers, channels first in nn and in the
+    """A network of convolutions (depthwise too), pooling and dense layers, channels first in nn and in the
     reference, as a Keras model, channels last: the input, the convolutions' kernels and the
     rows of a dense layer after a convolution moved to TensorFlow's order; each int8 layer's
     parameters and outputs moved back."""
@@ -40,10 +40,19 @@ def conv_network(net):
             conv.set_weights([kernel.transpose(1, 2, 0, 3), np.array(layer["bias"], np.float32)])
             shape = (kernel.shape[3],) + tuple(int(d) for d in v.shape[1:3])
             keras_layers.append(("CONV_2D", shape))
-        elif layer["kind"] == "pool":
-            v = tf.keras.layers.MaxPool2D(layer["size"])(v)
+        elif layer["kind"] == "depthwise":
+            kernel = np.array(layer["weights"], np.float32)  # [KH][KW][C]
+            conv = tf.keras.layers.DepthwiseConv2D(kernel.shape[0], strides=layer["stride"],
+                                                   padding="same", activation=act)
+            v = conv(v)
+            conv.set_weights([kernel[..., None], np.array(layer["bias"], np.float32)])
+            shape = (kernel.shape[2],) + tuple(int(d) for d in v.shape[1:3])
+            keras_layers.append(("DEPTHWISE_CONV_2D", shape))
+        elif layer["kind"] in ("pool", "avgpool"):
+            pool = tf.keras.layers.MaxPool2D if layer["kind"] == "pool" else tf.keras.layers.AveragePooling2D
+            v = pool(layer["size"])(v)
             shape = (shape[0],) + tuple(int(d) for d in v.shape[1:3])
-            keras_layers.append(("MAX_POOL_2D", shape))
+            keras_layers.append(("MAX_POOL_2D" if layer["kind"] == "pool" else "AVERAGE_POOL_2D", shape))
         else:
             weights = np.array(layer["weights"], np.float32)
             if len(shape) == 3:
@@ -59,7 +68,7 @@ def conv_network(net):
     to_keras = lambda x: np.array(x, np.float32).reshape(c, h, w).transpose(1, 2, 0)[None]
     interpreter = convert(model, [to_keras(x) for x in net["calibration"]])
     tensors = {t["index"]: t for t in interpreter.get_tensor_details()}
-    names = {"CONV_2D", "MAX_POOL_2D", "FULLY_CONNECTED"}
+    names = {"CONV_2D", "DEPTHWISE_CONV_2D", "MAX_POOL_2D", "AVERAGE_POOL_2D", "FULLY_CONNECTED"}
     ops = [op for op in interpreter._get_ops_details() if op["op_name"] in names]
     assert [op["op_name"] for op in ops] == [name for name, _ in keras_layers], ops
     layers = []
@@ -72,11 +81,13 @@ def conv_network(net):
             output_index=y["index"],
             shape=shape,
         )
-        if kind != "MAX_POOL_2D":
+        if kind not in ("MAX_POOL_2D", "AVERAGE_POOL_2D"):
             wt, b = tensors[op["inputs"][1]], tensors[op["inputs"][2]]
             weights = interpreter.get_tensor(wt["index"])
             if kind == "CONV_2D":  # [F][KH][KW][C] to nn's filters, [F][C][KH][KW]
                 weights = weights.transpose(0, 3, 1, 2)
+            elif kind == "DEPTHWISE_CONV_2D":  # [1][KH][KW][C] to nn's kernels, [C][KH][KW]
+                weights = weights[0].transpose(2, 0, 1)
             elif len(layers) and len(layers[-1]["shape"]) == 3:  # rows back to nn's order
                 ch, hh, ww = layers[-1]["shape"]
                 weights = weights.reshape(-1, hh, ww, ch).transpose(0, 3, 1, 2)

@@ -1,10 +1,11 @@
-//! `NAMEQuantized`: an `f32` network of dense layers, 2-D convolutions and max pooling in int8,
+//! `NAMEQuantized`: an `f32` network of dense layers, 2-D convolutions (depthwise too) and
+//! pooling in int8,
 //! by TensorFlow Lite's quantisation spec, and `NAME::quantize`, which makes it from the trained
 //! network and a calibration set.
 //!
 //! int8 layers fuse `relu` and `identity` into the clamp of their output; a final `softmax` or
 //! `sigmoid` is monotone and left out, so that the int8 output is the scores it would have
-//! turned into probabilities. Max pooling keeps its input's quantisation, as TensorFlow Lite's
+//! turned into probabilities. Pooling keeps its input's quantisation, as TensorFlow Lite's
 //! does. A network with another activation, another layer kind or `f64` has no int8 form.
 
 use proc_macro2::TokenStream;
@@ -23,22 +24,26 @@ enum Int8 {
 }
 
 /// A layer's activation in int8, if int8 layers have a form of it there: fused or left out by
-/// a dense layer or a convolution; none but `identity` after max pooling.
+/// a dense layer or a convolution; none but `identity` after pooling.
 fn int8(step: &Step, last: bool, output_activation: bool) -> Option<Int8> {
     let clamp = quote!(::nn::__private::Clamp);
     let activation = step.layer.activation.to_string();
-    let weighted = matches!(step.layer.kind, Kind::Dense | Kind::Conv2d { .. });
-    let max_pool = matches!(step.layer.kind, Kind::Pool2d { max: true, .. });
+    let weighted = matches!(
+        step.layer.kind,
+        Kind::Dense | Kind::Conv2d { .. } | Kind::DepthwiseConv2d { .. }
+    );
+    let pool = matches!(step.layer.kind, Kind::Pool2d { .. });
     match activation.as_str() {
-        "identity" if weighted || max_pool => Some(Int8::Fused(quote!(#clamp::Whole))),
+        "identity" if weighted || pool => Some(Int8::Fused(quote!(#clamp::Whole))),
         "relu" if weighted => Some(Int8::Fused(quote!(#clamp::FromZero))),
         "softmax" | "sigmoid" if weighted && last && !output_activation => Some(Int8::LeftOut),
         _ => None,
     }
 }
 
-/// The int8 layer type of a step with parameters: `QuantizedDense<I, O>` or
-/// `QuantizedConv2d<C, F, KH, KW>`, as a path for its associated items.
+/// The int8 layer type of a step with parameters: `QuantizedDense<I, O>`,
+/// `QuantizedConv2d<C, F, KH, KW>` or `QuantizedDepthwiseConv2d<C, KH, KW>`, as a path for its
+/// associated items.
 fn layer_type(step: &Step) -> TokenStream {
     match &step.layer.kind {
         Kind::Conv2d {
@@ -47,6 +52,11 @@ fn layer_type(step: &Step) -> TokenStream {
             let channels = width(step.layer.input_shape[0]);
             let (filters, rows, columns) = (width(*filters), width(kernel[0]), width(kernel[1]));
             quote!(::nn::__private::QuantizedConv2d::<#channels, #filters, #rows, #columns>)
+        }
+        Kind::DepthwiseConv2d { kernel, .. } => {
+            let channels = width(step.layer.input_shape[0]);
+            let (rows, columns) = (width(kernel[0]), width(kernel[1]));
+            quote!(::nn::__private::QuantizedDepthwiseConv2d::<#channels, #rows, #columns>)
         }
         _ => {
             let (inputs, outputs) = (&step.inputs, &step.outputs);
@@ -82,7 +92,8 @@ fn int8_output(step: &Step) -> TokenStream {
     let u = quote!(#reshape::reshape_mut::<[::core::primitive::i8; #outputs], #u>(&mut out));
     let geometry = step.geometry();
     let call = match step.layer.kind {
-        Kind::Pool2d { .. } => quote!(#geometry.max_int8(#x, #u)),
+        Kind::Pool2d { max: true, .. } => quote!(#geometry.max_int8(#x, #u)),
+        Kind::Pool2d { max: false, .. } => quote!(#geometry.average_int8(#x, #u)),
         _ => quote!(self.#field.forward(#x, #geometry, #u)),
     };
     quote!({
@@ -93,7 +104,7 @@ fn int8_output(step: &Step) -> TokenStream {
 }
 
 /// Each layer's activation in int8, if the network has an int8 form: `f32`, dense layers, 2-D
-/// convolutions and max pooling only, each activation fused or a final one left out.
+/// convolutions (depthwise too) and pooling only, each activation fused or a final one left out.
 fn activations(plan: &Plan) -> Option<Vec<Int8>> {
     let network = plan.network;
     if network.scalar != Scalar::F32 {
@@ -148,6 +159,8 @@ pub fn generate(plan: &Plan) -> TokenStream {
             #vis output: ::nn::__private::Quantization,
         }
 
+        // A layer's values are arrays on the stack, as large as its output, as in `forward`.
+        #[allow(clippy::large_stack_arrays)]
         impl #quantized {
             /// The int8 output for the int8 input `x`: integers only. Nothing is allocated and
             /// nothing panics.
@@ -239,6 +252,8 @@ fn quantize(plan: &Plan, activations: &[Int8], quantized: &proc_macro2::Ident) -
         });
     let count = width(plan.steps.len());
     quote! {
+        // The calibration's values are arrays on the stack, as in `forward`.
+        #[allow(clippy::large_stack_arrays)]
         impl #name {
             /// The network in int8, as TensorFlow Lite's post-training quantiser makes it: each
             /// value's range over the `calibration` inputs (the input's and each layer's output)
@@ -286,6 +301,9 @@ fn bytes(plan: &Plan) -> TokenStream {
             Kind::Conv2d {
                 filters, kernel, ..
             } => (step.layer.input_shape[0] * kernel[0] * kernel[1], *filters),
+            Kind::DepthwiseConv2d { kernel, .. } => {
+                (kernel[0] * kernel[1], step.layer.input_shape[0])
+            }
             _ => (step.layer.inputs, step.layer.outputs),
         };
         let (inputs, outputs) = (width(inputs), width(outputs));

@@ -3424,6 +3424,7 @@ Declared with `nn::network!` as `[1, 4, 4] => relu conv2d(2, 3x3, same) => softm
         /// How the output's int8 values map to reals.
         pub(super) output: ::nn::__private::Quantization,
     }
+    #[allow(clippy::large_stack_arrays)]
     impl BnFoldedQuantized {
         /// The int8 output for the int8 input `x`: integers only. Nothing is allocated and
         /// nothing panics.
@@ -3573,6 +3574,7 @@ Declared with `nn::network!` as `[1, 4, 4] => relu conv2d(2, 3x3, same) => softm
             y.map(|value| self.output.dequantize(value))
         }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl BnFolded {
         /// The network in int8, as TensorFlow Lite's post-training quantiser makes it: each
         /// value's range over the `calibration` inputs (the input's and each layer's output)

@@ -1289,6 +1289,7 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
         /// How the output's int8 values map to reals.
         pub(super) output: ::nn::__private::Quantization,
     }
+    #[allow(clippy::large_stack_arrays)]
     impl MnistQuantized {
         /// The int8 output for the int8 input `x`: integers only. Nothing is allocated and
         /// nothing panics.
@@ -1420,6 +1421,7 @@ Declared with `nn::network!` as `784 => relu 128 => softmax 10` in `f32`: 101770
             y.map(|value| self.output.dequantize(value))
         }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Mnist {
         /// The network in int8, as TensorFlow Lite's post-training quantiser makes it: each
         /// value's range over the `calibration` inputs (the input's and each layer's output)

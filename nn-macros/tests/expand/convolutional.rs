@@ -1408,6 +1408,7 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
         /// How the output's int8 values map to reals.
         pub(super) output: ::nn::__private::Quantization,
     }
+    #[allow(clippy::large_stack_arrays)]
     impl CnnQuantized {
         /// The int8 output for the int8 input `x`: integers only. Nothing is allocated and
         /// nothing panics.
@@ -1575,6 +1576,7 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
             y.map(|value| self.output.dequantize(value))
         }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Cnn {
         /// The network in int8, as TensorFlow Lite's post-training quantiser makes it: each
         /// value's range over the `calibration` inputs (the input's and each layer's output)

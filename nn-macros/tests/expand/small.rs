@@ -1126,6 +1126,7 @@ Declared with `nn::network!` as `2 => relu 3 => relu 2 => identity 2` in `f32`: 
         /// How the output's int8 values map to reals.
         pub output: ::nn::__private::Quantization,
     }
+    #[allow(clippy::large_stack_arrays)]
     impl MlpQuantized {
         /// The int8 output for the int8 input `x`: integers only. Nothing is allocated and
         /// nothing panics.
@@ -1264,6 +1265,7 @@ Declared with `nn::network!` as `2 => relu 3 => relu 2 => identity 2` in `f32`: 
             y.map(|value| self.output.dequantize(value))
         }
     }
+    #[allow(clippy::large_stack_arrays)]
     impl Mlp {
         /// The network in int8, as TensorFlow Lite's post-training quantiser makes it: each
         /// value's range over the `calibration` inputs (the input's and each layer's output)
