@@ -12,15 +12,18 @@
 //! With a directory, it also writes there, for each folded model, weights (random, seeded: the
 //! benchmark's data sets are not reachable from here), an input, and the output `forward_in`
 //! computes for it: `examples/cortex-m`'s `tiny` firmware runs the four models on those and
-//! checks its outputs against these.
+//! checks its outputs against these. For the three models without residual blocks, it also
+//! writes the folded model in int8 (quantised on eight random inputs, the test input the first)
+//! and its int8 output for the input, which the firmware must reproduce exactly.
 
 mod models;
 
 use models::{
-    AnomalyDetection, AnomalyDetectionFolded, AnomalyDetectionWorkspace, ImageClassification,
-    ImageClassificationFolded, ImageClassificationWorkspace, KeywordSpotting,
-    KeywordSpottingFolded, KeywordSpottingWorkspace, VisualWakeWords, VisualWakeWordsFolded,
-    VisualWakeWordsWorkspace,
+    AnomalyDetection, AnomalyDetectionFolded, AnomalyDetectionFoldedQuantized,
+    AnomalyDetectionWorkspace, ImageClassification, ImageClassificationFolded,
+    ImageClassificationWorkspace, KeywordSpotting, KeywordSpottingFolded,
+    KeywordSpottingFoldedQuantized, KeywordSpottingWorkspace, VisualWakeWords,
+    VisualWakeWordsFolded, VisualWakeWordsFoldedQuantized, VisualWakeWordsWorkspace,
 };
 use std::path::Path;
 
@@ -53,13 +56,20 @@ fn row<N: Network, F: Network>(name: &str, bytes: &Bytes) {
     );
 }
 
+/// A folded model in int8, quantised on `calibration`: its file in `nn`'s int8 format and its
+/// int8 output for an input; `None` for a model without an int8 form.
+type Int8<F> =
+    fn(&F, &[<F as Network>::Input], &<F as Network>::Input) -> Option<(Vec<u8>, Vec<u8>)>;
+
 /// Writes `NAME.nnw`, `NAME.input` and `NAME.output` (little-endian `f32`s) into `directory`:
-/// the model with random weights, a random input and the model's output for it.
+/// the model with random weights, a random input and the model's output for it; and with
+/// `int8`, `NAME_int8.nnq` and `NAME.int8_output`, the model in int8 and its int8 output.
 fn write<F: Network<Scalar = f32>>(
     directory: &Path,
     name: &str,
     seed: u64,
     forward: impl Fn(&F, &F::Input) -> F::Output,
+    int8: Option<Int8<F>>,
 ) -> std::io::Result<()>
 where
     F::Input: TryFrom<Vec<f32>>,
@@ -70,42 +80,90 @@ where
     if let Err(error) = nn::bytes::encode(&*net, &mut weights) {
         return Err(std::io::Error::other(error.message().as_str().to_owned()));
     }
-    let input: Vec<f32> = (0..F::INPUTS)
-        .map(|_| f32::from_f64(standard_normal(&mut random)))
-        .collect();
+    let mut draw = || -> std::io::Result<(Vec<f32>, F::Input)> {
+        let values: Vec<f32> = (0..F::INPUTS)
+            .map(|_| f32::from_f64(standard_normal(&mut random)))
+            .collect();
+        let input = F::Input::try_from(values.clone())
+            .map_err(|_| std::io::Error::other("the input's width"))?;
+        Ok((values, input))
+    };
+    let (values, input) = draw()?;
     let bytes = |values: &[f32]| {
         values
             .iter()
             .flat_map(|v| v.to_le_bytes())
             .collect::<Vec<_>>()
     };
-    std::fs::write(directory.join(format!("{name}.input")), bytes(&input))?;
-    let Ok(input) = F::Input::try_from(input) else {
-        return Err(std::io::Error::other("the input's width"));
-    };
+    std::fs::write(directory.join(format!("{name}.input")), bytes(&values))?;
     let output = forward(&net, &input);
     std::fs::write(
         directory.join(format!("{name}.output")),
         bytes(output.as_ref()),
     )?;
-    std::fs::write(directory.join(format!("{name}.nnw")), weights)
+    std::fs::write(directory.join(format!("{name}.nnw")), weights)?;
+    if let Some(int8) = int8 {
+        let mut calibration = vec![input];
+        for _ in 1..8 {
+            calibration.push(draw()?.1);
+        }
+        let Some((file, output)) = int8(&net, &calibration, &calibration[0]) else {
+            return Err(std::io::Error::other(format!("{name} in int8")));
+        };
+        std::fs::write(directory.join(format!("{name}_int8.nnq")), file)?;
+        std::fs::write(directory.join(format!("{name}.int8_output")), output)?;
+    }
+    Ok(())
+}
+
+/// [`Int8`] for a network `$quantized`, the int8 form of `$network`.
+macro_rules! int8 {
+    ($network:ty, $quantized:ty) => {
+        Some(
+            |net: &$network,
+             calibration: &[<$network as Network>::Input],
+             x: &<$network as Network>::Input| {
+                let int8 = net.quantize(calibration).ok()?;
+                let mut file = vec![0; <$quantized>::ENCODED_LEN];
+                int8.encode(&mut file).ok()?;
+                let output = int8.forward(&int8.quantize_input(x));
+                Some((file, output.map(i8::cast_unsigned).to_vec()))
+            },
+        )
+    };
 }
 
 /// The four folded models' files, for the firmware.
 fn write_all(directory: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(directory)?;
-    write::<AnomalyDetectionFolded>(directory, "anomaly_detection", 1, |net, x| {
-        net.forward_in(x, &mut nn::boxed::zeroed())
-    })?;
-    write::<KeywordSpottingFolded>(directory, "keyword_spotting", 2, |net, x| {
-        net.forward_in(x, &mut nn::boxed::zeroed())
-    })?;
-    write::<VisualWakeWordsFolded>(directory, "visual_wake_words", 3, |net, x| {
-        net.forward_in(x, &mut nn::boxed::zeroed())
-    })?;
-    write::<ImageClassificationFolded>(directory, "image_classification", 4, |net, x| {
-        net.forward_in(x, &mut nn::boxed::zeroed())
-    })
+    write::<AnomalyDetectionFolded>(
+        directory,
+        "anomaly_detection",
+        1,
+        |net, x| net.forward_in(x, &mut nn::boxed::zeroed()),
+        int8!(AnomalyDetectionFolded, AnomalyDetectionFoldedQuantized),
+    )?;
+    write::<KeywordSpottingFolded>(
+        directory,
+        "keyword_spotting",
+        2,
+        |net, x| net.forward_in(x, &mut nn::boxed::zeroed()),
+        int8!(KeywordSpottingFolded, KeywordSpottingFoldedQuantized),
+    )?;
+    write::<VisualWakeWordsFolded>(
+        directory,
+        "visual_wake_words",
+        3,
+        |net, x| net.forward_in(x, &mut nn::boxed::zeroed()),
+        int8!(VisualWakeWordsFolded, VisualWakeWordsFoldedQuantized),
+    )?;
+    write::<ImageClassificationFolded>(
+        directory,
+        "image_classification",
+        4,
+        |net, x| net.forward_in(x, &mut nn::boxed::zeroed()),
+        None,
+    )
 }
 
 fn main() {

@@ -2,8 +2,9 @@
 //! weights in flash: each runs on an input in its arena on the stack, and its output is checked
 //! against the host's (`cargo run --release --example tiny -- target/tiny` writes both). Measured:
 //! the arena's size, which the model declares at compile time (`INFERENCE_BYTES`), beside the
-//! stack the call really used, and the instructions of one inference. QEMU exits with status 0
-//! only if every output agreed.
+//! stack the call really used, and the instructions of one inference. The three models without
+//! residual blocks run in int8 too, quantised on the host, their int8 outputs equal to the
+//! host's. QEMU exits with status 0 only if every output agreed.
 #![no_std]
 #![no_main]
 
@@ -15,9 +16,10 @@ use core::hint::black_box;
 use cortex_m_rt::entry;
 use cortex_m_semihosting::hprintln;
 use models::{
-    AnomalyDetectionFolded, AnomalyDetectionFoldedArena, ImageClassificationFolded,
-    ImageClassificationFoldedArena, KeywordSpottingFolded, KeywordSpottingFoldedArena,
-    VisualWakeWordsFolded, VisualWakeWordsFoldedArena,
+    AnomalyDetectionFolded, AnomalyDetectionFoldedArena, AnomalyDetectionFoldedQuantized,
+    ImageClassificationFolded, ImageClassificationFoldedArena, KeywordSpottingFolded,
+    KeywordSpottingFoldedArena, KeywordSpottingFoldedQuantized, VisualWakeWordsFolded,
+    VisualWakeWordsFoldedArena, VisualWakeWordsFoldedQuantized,
 };
 use nn_firmware::{exit, measure};
 use panic_semihosting as _;
@@ -37,6 +39,19 @@ static VISUAL_WAKE_WORDS: VisualWakeWordsFolded = nn::include_weights!(
 static IMAGE_CLASSIFICATION: ImageClassificationFolded = nn::include_weights!(
     ImageClassificationFolded,
     "../../../../target/tiny/image_classification.nnw"
+);
+
+static ANOMALY_DETECTION_INT8: AnomalyDetectionFoldedQuantized = nn::include_weights!(
+    AnomalyDetectionFoldedQuantized,
+    "../../../../target/tiny/anomaly_detection_int8.nnq"
+);
+static KEYWORD_SPOTTING_INT8: KeywordSpottingFoldedQuantized = nn::include_weights!(
+    KeywordSpottingFoldedQuantized,
+    "../../../../target/tiny/keyword_spotting_int8.nnq"
+);
+static VISUAL_WAKE_WORDS_INT8: VisualWakeWordsFoldedQuantized = nn::include_weights!(
+    VisualWakeWordsFoldedQuantized,
+    "../../../../target/tiny/visual_wake_words_int8.nnq"
 );
 
 /// How far below the caller the stack is painted: more than the largest arena.
@@ -63,7 +78,7 @@ fn difference(ours: &[f32], expected: &[f32]) -> f32 {
 }
 
 /// Runs one model: checks its output against the host's, and prints its arena, the stack it
-/// used, and its instructions. Whether the output agreed.
+/// used, and its instructions. Whether the output agreed, and the instructions.
 macro_rules! run {
     ($counter:expr, $name:literal, $net:expr, $network:ty, $arena:ty) => {{
         let input = values(include_bytes!(concat!(
@@ -98,7 +113,37 @@ macro_rules! run {
             core::mem::size_of_val(&$net),
             difference
         );
-        difference < 1e-4
+        (difference < 1e-4, instructions)
+    }};
+}
+
+/// Runs one model in int8 on the same input, quantised: checks its int8 output against the
+/// host's, and prints the stack it used and its instructions beside `f32` ones. Whether the
+/// output was the host's.
+macro_rules! run_int8 {
+    ($counter:expr, $name:literal, $net:expr, $f32_instructions:expr) => {{
+        let input = values(include_bytes!(concat!(
+            "../../../../target/tiny/",
+            $name,
+            ".input"
+        )));
+        let expected: &[u8] =
+            include_bytes!(concat!("../../../../target/tiny/", $name, ".int8_output"));
+        let x = $net.quantize_input(&input);
+        let (output, stack) = measure::stack_used_within(PAINT, || $net.forward(black_box(&x)));
+        let instructions = $counter.instructions(1, || $net.forward(black_box(&x)));
+        let same = output.map(i8::cast_unsigned) == *expected;
+        hprintln!(
+            "tiny {} in int8: stack used {} bytes, {:.0} instructions (f32 / int8 {:.2}), \
+             weights {} bytes, output the host's: {}",
+            $name,
+            stack,
+            instructions,
+            $f32_instructions / instructions,
+            core::mem::size_of_val(&$net),
+            same
+        );
+        same
     }};
 }
 
@@ -146,5 +191,25 @@ fn main() -> ! {
             + VisualWakeWordsFolded::PARAMETERS
             + ImageClassificationFolded::PARAMETERS
     );
-    exit(results.iter().all(|&agreed| agreed));
+    let int8 = [
+        run_int8!(
+            counter,
+            "anomaly_detection",
+            ANOMALY_DETECTION_INT8,
+            results[0].1
+        ),
+        run_int8!(
+            counter,
+            "keyword_spotting",
+            KEYWORD_SPOTTING_INT8,
+            results[1].1
+        ),
+        run_int8!(
+            counter,
+            "visual_wake_words",
+            VISUAL_WAKE_WORDS_INT8,
+            results[2].1
+        ),
+    ];
+    exit(results.iter().all(|&(agreed, _)| agreed) && int8.iter().all(|&same| same));
 }
