@@ -15,8 +15,8 @@ pub use nn_core::{
     GradientCheck, LayerSummary, LayerTrace, Matrix, MaxPool2d, Network, Normalization, Pool2d,
     Scalar, Sliding, Summary, Tensor, TensorKind, TorchOrder, Trainable, Vector, Zeroable,
     activation, arena, batch_norm, bytes, gradient_check, init, layer, loss, metrics,
-    numerical_gradient, optim, quant, quantized_bytes, quantized_conv, quantized_dense,
-    quantized_depthwise, reshape, residual, team, train,
+    numerical_gradient, optim, quant, quantized_add, quantized_bytes, quantized_conv,
+    quantized_dense, quantized_depthwise, reshape, residual, team, train,
 };
 
 #[cfg(feature = "alloc")]
@@ -190,6 +190,7 @@ pub mod __private {
     pub use nn_core::layer::Layer;
     pub use nn_core::loss::{Loss, PairsWith};
     pub use nn_core::quant::{CalibrationError, Clamp, Quantization, Range};
+    pub use nn_core::quantized_add::QuantizedAdd;
     pub use nn_core::quantized_conv::QuantizedConv2d;
     pub use nn_core::quantized_dense::QuantizedDense;
     pub use nn_core::quantized_depthwise::QuantizedDepthwiseConv2d;

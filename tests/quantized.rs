@@ -1,6 +1,6 @@
 //! int8 inference against two references of TensorFlow Lite's quantisation spec, on three dense
-//! float networks, one of convolutions, max pooling and a dense layer, and one of a convolution,
-//! a depthwise convolution, average pooling and a dense layer:
+//! float networks, one of convolutions, max pooling and a dense layer, one of a convolution, a
+//! depthwise convolution, average pooling and a dense layer, and one with a residual block:
 //!
 //! - `tests/reference/int8_reference.py` quantises them from their calibrated ranges and runs
 //!   them in Python integers: nn must choose the same quantisations, weights, biases and
@@ -11,6 +11,7 @@
 
 use nn::bytes::BytesError;
 use nn::quant::{CalibrationError, Multiplier, Quantization};
+use nn::quantized_add::QuantizedAdd;
 use nn::quantized_conv::QuantizedConv2d;
 use nn::quantized_dense::{Clamp, QuantizedDense};
 use nn::quantized_depthwise::QuantizedDepthwiseConv2d;
@@ -28,6 +29,10 @@ nn::network! {
     /// The reference's "conv" network, declared.
     struct Convolutional = [2, 6, 6] => relu conv2d(4, 3x3, same) => max_pool2d(2x2)
         => conv2d(3, 3x3, stride 2, same) => identity 5;
+    /// The reference's "residual" network, declared.
+    struct Residual = [2, 6, 6] => relu conv2d(4, 3x3, same)
+        => relu residual { => relu conv2d(4, 3x3, same) => conv2d(4, 3x3, same) }
+        => avg_pool2d(2x2) => identity 3;
     /// The reference's "depthwise" network, declared.
     struct Separable = [3, 7, 7] => relu conv2d(4, 3x3, stride 2, same)
         => relu depthwise_conv2d(3x3, same) => avg_pool2d(2x2) => identity 3;
@@ -827,4 +832,158 @@ fn a_declared_depthwise_network_quantises_as_the_reference() {
     let mut bytes = vec![0; SeparableQuantized::ENCODED_LEN];
     assert_eq!(int8.encode(&mut bytes), Ok(bytes.len()));
     assert_eq!(SeparableQuantized::from_weights(&bytes), Ok(int8));
+}
+
+/// The "residual" network's layers in int8: a 3x3 convolution of 2 channels to 4 with a fused
+/// relu, a residual block of two more (the first with a relu) whose sum with the block's input
+/// has a fused relu, 2x2 average pooling, a dense layer of the 36 values to 3.
+struct ResidualLayers {
+    convolutions: [QuantizedConv2d<4, 4, 3, 3>; 2],
+    first: QuantizedConv2d<2, 4, 3, 3>,
+    sum: QuantizedAdd,
+    dense: QuantizedDense<36, 3>,
+}
+
+/// `same` padding of a 3x3 kernel, stride 1.
+const SAME: Sliding = Sliding {
+    stride: [1, 1],
+    padding: [1, 1],
+};
+
+impl ResidualLayers {
+    /// Each layer's int8 output, flat, channel by channel.
+    fn forward(&self, x: &[i8; 72]) -> Vec<Vec<i8>> {
+        let (x, mut z1): (&[[[i8; 6]; 6]; 2], _) = (reshape(x), [[[0; 6]; 6]; 4]);
+        self.first.forward(x, SAME, &mut z1);
+        let (mut z2, mut z3) = ([[[0; 6]; 6]; 4], [[[0; 6]; 6]; 4]);
+        self.convolutions[0].forward(&z1, SAME, &mut z2);
+        self.convolutions[1].forward(&z2, SAME, &mut z3);
+        let z4: [i8; 144] = self.sum.forward(reshape(&z3), reshape(&z1));
+        let (sum, mut z5): (&[[[i8; 6]; 6]; 4], _) = (reshape(&z4), [[[0; 3]; 3]; 4]);
+        Pool2d::square(2).average_int8(sum, &mut z5);
+        let z6 = self.dense.forward(reshape(&z5));
+        let flat = |values: &[[[i8; 6]; 6]; 4]| values.as_flattened().as_flattened().to_vec();
+        vec![
+            flat(&z1),
+            flat(&z2),
+            flat(&z3),
+            z4.to_vec(),
+            z5.as_flattened().as_flattened().to_vec(),
+            z6.to_vec(),
+        ]
+    }
+}
+
+#[test]
+fn a_residual_network_is_the_references_to_the_bit() {
+    let reference = reference();
+    let network = network(&reference, "residual");
+    let q = conv_quantizations(network);
+    let layers = network["float_layers"].as_array().expect("layers");
+    let relu = [Clamp::FromZero, Clamp::FromZero, Clamp::Whole];
+    let first = QuantizedConv2d::quantize(&conv::<2, 4, 3>(&layers[0]).0, q[0], q[1], relu[0]);
+    let convolutions = [1, 2].map(|index| {
+        let float = conv::<4, 4, 3>(&layers[index]).0;
+        QuantizedConv2d::quantize(&float, q[index], q[index + 1], relu[index])
+    });
+    // The block's last output plus its input, the first layer's output.
+    let sum = QuantizedAdd::new([q[3], q[1]], q[4], Clamp::FromZero);
+    let expected = &network["layers"][3];
+    let multiplier = |pair: &Value| Multiplier {
+        multiplier: integer(&pair[0]),
+        shift: integer(&pair[1]),
+    };
+    assert_eq!(
+        sum.input_multipliers,
+        array::<Multiplier, 2>(&expected["input_multipliers"], multiplier)
+    );
+    assert_eq!(
+        sum.output_multiplier,
+        multiplier(&expected["output_multiplier"])
+    );
+    assert_eq!(sum.output_min, integer::<i8>(&expected["output_min"]));
+    let dense = QuantizedDense::quantize(&dense(&layers[5]), q[5], q[6], Clamp::Whole);
+    let layers = ResidualLayers {
+        convolutions,
+        first,
+        sum,
+        dense,
+    };
+    check_conv(&layers.first, &network["layers"][0], q[0]);
+    cases::<72>(network, q[0], |x| layers.forward(x));
+}
+
+#[test]
+fn tensorflow_lites_residual_network_is_computed_to_the_bit() {
+    let tflite = tflite();
+    let network = network(&tflite, "residual");
+    let converted = &network["layers"];
+    let convolution = |index: usize| {
+        let layer = &converted[index];
+        let clamp = clamp(network, index);
+        QuantizedConv2d::<4, 4, 3, 3>::from_parts(
+            filters(&layer["weights"]),
+            array(&layer["bias"], integer),
+            array(&layer["weight_scales"], float),
+            quantization(&layer["input"]),
+            quantization(&layer["output"]),
+            clamp,
+        )
+    };
+    let sum = &converted[3];
+    let addends = [
+        quantization(&sum["input"]),
+        quantization(&sum["shortcut_input"]),
+    ];
+    let dense = &converted[5];
+    let layers = ResidualLayers {
+        first: tflite_conv::<2, 4, 3>(network, 0).0,
+        convolutions: [convolution(1), convolution(2)],
+        sum: QuantizedAdd::new(addends, quantization(&sum["output"]), Clamp::FromZero),
+        dense: QuantizedDense::from_parts(
+            array(&dense["weights"], |row| array(row, integer)),
+            array(&dense["bias"], integer),
+            array(&dense["weight_scales"], float),
+            quantization(&dense["input"]),
+            quantization(&dense["output"]),
+            Clamp::Whole,
+        ),
+    };
+    let input = quantization(&converted[0]["input"]);
+    cases::<72>(network, input, |x| layers.forward(x));
+}
+
+/// `Residual::quantize` on the reference's weights and calibration inputs: the first
+/// convolution's int8 filters are the reference's exactly, the outputs within a rounding;
+/// written to nn's int8 format and read back, it is the same network.
+#[test]
+fn a_declared_residual_network_quantises_as_the_reference() {
+    let reference = reference();
+    let network = network(&reference, "residual");
+    let layers = &network["float_layers"];
+    let mut net = Residual::zeros();
+    net.layer1 = conv(&layers[0]).0;
+    net.layer2 = conv(&layers[1]).0;
+    net.layer3 = conv(&layers[2]).0;
+    net.layer6 = dense(&layers[5]);
+    let calibration: Vec<[f32; 72]> = numbers(&network["calibration"])
+        .map(|x| array(x, float))
+        .collect();
+    let int8 = net.quantize(&calibration).expect("finite, not empty");
+    let expected = conv_quantizations(network);
+    assert_eq!(int8.input, expected[0]);
+    check_conv(&int8.layer1, &network["layers"][0], expected[0]);
+    for case in numbers(&network["cases"]) {
+        let x: [i8; 72] = array(&case["x_int8"], integer);
+        let expected: [i8; 3] = array(&case["layers"][5], integer);
+        for (ours, theirs) in int8.forward(&x).iter().zip(expected) {
+            assert!(
+                (i16::from(*ours) - i16::from(theirs)).abs() <= 2,
+                "{ours} against {theirs}"
+            );
+        }
+    }
+    let mut bytes = vec![0; ResidualQuantized::ENCODED_LEN];
+    assert_eq!(int8.encode(&mut bytes), Ok(bytes.len()));
+    assert_eq!(ResidualQuantized::from_weights(&bytes), Ok(int8));
 }

@@ -12,8 +12,7 @@
 //! With a directory, it also writes there, for each folded model, weights (random, seeded: the
 //! benchmark's data sets are not reachable from here), an input, and the output `forward_in`
 //! computes for it: `examples/cortex-m`'s `tiny` firmware runs the four models on those and
-//! checks its outputs against these. For the three models without residual blocks, it also
-//! writes the folded model in int8 (quantised on eight random inputs, the test input the first)
+//! checks its outputs against these. It also writes each folded model in int8 (quantised on eight random inputs, the test input the first)
 //! and its int8 output for the input, which the firmware must reproduce exactly.
 
 mod models;
@@ -21,9 +20,10 @@ mod models;
 use models::{
     AnomalyDetection, AnomalyDetectionFolded, AnomalyDetectionFoldedQuantized,
     AnomalyDetectionWorkspace, ImageClassification, ImageClassificationFolded,
-    ImageClassificationWorkspace, KeywordSpotting, KeywordSpottingFolded,
-    KeywordSpottingFoldedQuantized, KeywordSpottingWorkspace, VisualWakeWords,
-    VisualWakeWordsFolded, VisualWakeWordsFoldedQuantized, VisualWakeWordsWorkspace,
+    ImageClassificationFoldedQuantized, ImageClassificationWorkspace, KeywordSpotting,
+    KeywordSpottingFolded, KeywordSpottingFoldedQuantized, KeywordSpottingWorkspace,
+    VisualWakeWords, VisualWakeWordsFolded, VisualWakeWordsFoldedQuantized,
+    VisualWakeWordsWorkspace,
 };
 use std::path::Path;
 
@@ -57,19 +57,19 @@ fn row<N: Network, F: Network>(name: &str, bytes: &Bytes) {
 }
 
 /// A folded model in int8, quantised on `calibration`: its file in `nn`'s int8 format and its
-/// int8 output for an input; `None` for a model without an int8 form.
+/// int8 output for an input; `None` if it could not be quantised.
 type Int8<F> =
     fn(&F, &[<F as Network>::Input], &<F as Network>::Input) -> Option<(Vec<u8>, Vec<u8>)>;
 
 /// Writes `NAME.nnw`, `NAME.input` and `NAME.output` (little-endian `f32`s) into `directory`:
 /// the model with random weights, a random input and the model's output for it; and with
-/// `int8`, `NAME_int8.nnq` and `NAME.int8_output`, the model in int8 and its int8 output.
+/// `NAME_int8.nnq` and `NAME.int8_output`, the model in int8 and its int8 output.
 fn write<F: Network<Scalar = f32>>(
     directory: &Path,
     name: &str,
     seed: u64,
     forward: impl Fn(&F, &F::Input) -> F::Output,
-    int8: Option<Int8<F>>,
+    int8: Int8<F>,
 ) -> std::io::Result<()>
 where
     F::Input: TryFrom<Vec<f32>>,
@@ -102,34 +102,29 @@ where
         bytes(output.as_ref()),
     )?;
     std::fs::write(directory.join(format!("{name}.nnw")), weights)?;
-    if let Some(int8) = int8 {
-        let mut calibration = vec![input];
-        for _ in 1..8 {
-            calibration.push(draw()?.1);
-        }
-        let Some((file, output)) = int8(&net, &calibration, &calibration[0]) else {
-            return Err(std::io::Error::other(format!("{name} in int8")));
-        };
-        std::fs::write(directory.join(format!("{name}_int8.nnq")), file)?;
-        std::fs::write(directory.join(format!("{name}.int8_output")), output)?;
+    let mut calibration = vec![input];
+    for _ in 1..8 {
+        calibration.push(draw()?.1);
     }
-    Ok(())
+    let Some((file, output)) = int8(&net, &calibration, &calibration[0]) else {
+        return Err(std::io::Error::other(format!("{name} in int8")));
+    };
+    std::fs::write(directory.join(format!("{name}_int8.nnq")), file)?;
+    std::fs::write(directory.join(format!("{name}.int8_output")), output)
 }
 
 /// [`Int8`] for a network `$quantized`, the int8 form of `$network`.
 macro_rules! int8 {
     ($network:ty, $quantized:ty) => {
-        Some(
-            |net: &$network,
-             calibration: &[<$network as Network>::Input],
-             x: &<$network as Network>::Input| {
-                let int8 = net.quantize(calibration).ok()?;
-                let mut file = vec![0; <$quantized>::ENCODED_LEN];
-                int8.encode(&mut file).ok()?;
-                let output = int8.forward(&int8.quantize_input(x));
-                Some((file, output.map(i8::cast_unsigned).to_vec()))
-            },
-        )
+        |net: &$network,
+         calibration: &[<$network as Network>::Input],
+         x: &<$network as Network>::Input| {
+            let int8 = net.quantize(calibration).ok()?;
+            let mut file = vec![0; <$quantized>::ENCODED_LEN];
+            int8.encode(&mut file).ok()?;
+            let output = int8.forward(&int8.quantize_input(x));
+            Some((file, output.map(i8::cast_unsigned).to_vec()))
+        }
     };
 }
 
@@ -162,7 +157,10 @@ fn write_all(directory: &Path) -> std::io::Result<()> {
         "image_classification",
         4,
         |net, x| net.forward_in(x, &mut nn::boxed::zeroed()),
-        None,
+        int8!(
+            ImageClassificationFolded,
+            ImageClassificationFoldedQuantized
+        ),
     )
 }
 

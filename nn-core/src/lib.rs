@@ -21,9 +21,9 @@
 //! - [`init`]: seeded initialisers: zeros, ones, uniform, integers, normal, Xavier, He.
 //! - [`bytes`]: save and load weights as little-endian bytes, without allocation.
 //! - [`metrics`]: `argmax` and `accuracy`.
-//! - [`quant`], [`quantized_dense`], [`quantized_conv`] and [`quantized_depthwise`]: int8
-//!   inference by TensorFlow Lite's quantisation spec; [`quantized_bytes`]: the file format of
-//!   int8 networks.
+//! - [`quant`], [`quantized_dense`], [`quantized_conv`], [`quantized_depthwise`] and
+//!   [`quantized_add`]: int8 inference by TensorFlow Lite's quantisation spec;
+//!   [`quantized_bytes`]: the file format of int8 networks.
 //! - [`numerical_gradient`] and [`gradient_check`]: central differences to check `backward`.
 //! - [`LayerTrace`] and [`Summary`]: what a network computed, and what it is made of.
 //! - [`Vector`] and [`Matrix`]: numpy-like `Display` for arrays.
@@ -76,6 +76,7 @@ pub mod optim;
 pub mod parallel;
 mod pool;
 pub mod quant;
+pub mod quantized_add;
 pub mod quantized_bytes;
 pub mod quantized_conv;
 pub mod quantized_dense;

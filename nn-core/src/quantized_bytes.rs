@@ -6,13 +6,15 @@
 //! | --- | --- | --- |
 //! | 0 | 4 | `NNQ1` |
 //! | 4 | 4 | the number of layers, `u32` |
-//! | 8 | 8 per layer with weights | its inputs (a convolution's `C·KH·KW`, a depthwise one's `KH·KW`) and outputs, `u32` each |
+//! | 8 | 8 per layer with weights or residual sum | its inputs (a convolution's `C·KH·KW`, a depthwise one's `KH·KW`) and outputs, `u32` each |
 //! | then | 5 | the input's quantisation: its scale (`f32`) and zero point (`i8`) |
-//! | then, per layer with weights | `I·O + 12·O + 3` | the weights (`i8`, a row per output), the biases (`i32`), each output's multiplier and shift (`i32` each), the output's zero point and clamp (`i8` each); a convolution's `I` is its filters' `C·KH·KW` (a depthwise one's, `KH·KW`), and the input's zero point (`i8`) follows |
+//! | then, per layer with weights, in order with the residual sums | `I·O + 12·O + 3` | the weights (`i8`, a row per output), the biases (`i32`), each output's multiplier and shift (`i32` each), the output's zero point and clamp (`i8` each); a convolution's `I` is its filters' `C·KH·KW` (a depthwise one's, `KH·KW`), and the input's zero point (`i8`) follows |
+//! | or, per residual sum | 29 | the addends' zero points (`i8`), their multipliers and the output's (multiplier and shift, `i32` each), the output's zero point and clamp (`i8` each) |
 //! | then | 5 | the output's quantisation |
 
 use crate::bytes::{BytesError, count_at, starts_with};
 use crate::quant::{Multiplier, Quantization};
+use crate::quantized_add::QuantizedAdd;
 use crate::quantized_conv::QuantizedConv2d;
 use crate::quantized_dense::QuantizedDense;
 use crate::quantized_depthwise::QuantizedDepthwiseConv2d;
@@ -314,6 +316,51 @@ impl<const C: usize, const KH: usize, const KW: usize> QuantizedDepthwiseConv2d<
             output_min: i8_at(bytes, at + 1),
             output_max: i8_at(bytes, at + 2),
             input_zero_point: i8_at(bytes, at + 3),
+        }
+    }
+}
+
+/// Writes `multiplier` at `at` in `out`; returns the position after it.
+fn put_multiplier(out: &mut [u8], at: usize, multiplier: Multiplier) -> usize {
+    let at = put(out, at, &multiplier.multiplier.to_le_bytes());
+    put(out, at, &multiplier.shift.to_le_bytes())
+}
+
+/// The multiplier at `at`, which the caller has checked is in bounds.
+const fn multiplier_at(bytes: &[u8], at: usize) -> Multiplier {
+    Multiplier {
+        multiplier: i32_at(bytes, at),
+        shift: i32_at(bytes, at + 4),
+    }
+}
+
+impl QuantizedAdd {
+    /// The bytes of the sum's integers in the file: the addends' zero points and multipliers,
+    /// the output's multiplier, zero point and clamp.
+    pub const BYTES: usize = 2 + 3 * 8 + 3;
+
+    /// Writes the sum at the start of `out`, which holds [`Self::BYTES`]; returns them.
+    pub fn write(&self, out: &mut [u8]) -> usize {
+        let mut at = put(out, 0, &self.input_zero_points.map(i8::cast_unsigned));
+        for multiplier in self.input_multipliers {
+            at = put_multiplier(out, at, multiplier);
+        }
+        at = put_multiplier(out, at, self.output_multiplier);
+        let clamp = [self.output_zero_point, self.output_min, self.output_max];
+        put(out, at, &clamp.map(i8::cast_unsigned))
+    }
+
+    /// Reads the sum at `at`, where the caller has checked [`Self::BYTES`] are. A `const fn`,
+    /// for the `from_weights` that `network!` generates.
+    #[must_use]
+    pub const fn read(bytes: &[u8], at: usize) -> Self {
+        Self {
+            input_zero_points: [i8_at(bytes, at), i8_at(bytes, at + 1)],
+            input_multipliers: [multiplier_at(bytes, at + 2), multiplier_at(bytes, at + 10)],
+            output_multiplier: multiplier_at(bytes, at + 18),
+            output_zero_point: i8_at(bytes, at + 26),
+            output_min: i8_at(bytes, at + 27),
+            output_max: i8_at(bytes, at + 28),
         }
     }
 }

@@ -237,46 +237,65 @@ def same_padding(size, kernel, stride):
 
 
 def conv_network(name, shape, stages, calibration=48, tests=4):
-    """A network of convolutions (`("conv", filters, kernel, stride, activation)`), max pooling
-    (`("pool", size)`) and dense layers (`("dense", outputs, activation)`), channels first, the
-    dense layers reading the values flattened channel by channel."""
-    layers, values_shape = [], shape
-    for stage in stages:
-        if stage[0] == "conv":
+    """A network of convolutions (`("conv", filters, kernel, stride, activation)`, `("depthwise",
+    kernel, stride, activation)`), pooling (`("pool", size)`, `("avgpool", size)`), residual
+    blocks (`("residual", stages, activation)`: the stages, then their output plus the block's
+    input) and dense layers (`("dense", outputs, activation)`), channels first, the dense layers
+    reading the values flattened channel by channel."""
+    layers, shapes = [], [shape]
+
+    def append(layer, output_shape, reads=None):
+        """A layer reading value `reads` (the previous one by default)."""
+        layer["input"] = len(layers) if reads is None else reads
+        layers.append(layer)
+        shapes.append(output_shape)
+
+    def add_stage(stage):
+        values_shape = shapes[-1]
+        if stage[0] == "residual":
+            _, inner, activation = stage
+            block_input = len(layers)
+            for inner_stage in inner:
+                add_stage(inner_stage)
+            append(dict(kind="add", shortcut=block_input, activation=activation), shapes[-1])
+        elif stage[0] == "conv":
             _, filters, kernel, stride, activation = stage
             c, h, w = values_shape
             fan_in = c * kernel * kernel
             weights = rng.normal(0.0, 1.0 / math.sqrt(fan_in), size=(c, kernel, kernel, filters)).astype(np.float32)
             bias = rng.normal(0.0, 0.3, size=filters).astype(np.float32)
             pad = same_padding(h, kernel, stride) + same_padding(w, kernel, stride)
-            layers.append(dict(kind="conv", weights=weights, bias=bias, stride=stride, padding=pad, activation=activation))
-            values_shape = (filters, -(-h // stride), -(-w // stride))
+            append(dict(kind="conv", weights=weights, bias=bias, stride=stride, padding=pad, activation=activation),
+                   (filters, -(-h // stride), -(-w // stride)))
         elif stage[0] == "depthwise":
             _, kernel, stride, activation = stage
             c, h, w = values_shape
             weights = rng.normal(0.0, 1.0 / kernel, size=(kernel, kernel, c)).astype(np.float32)
             bias = rng.normal(0.0, 0.3, size=c).astype(np.float32)
             pad = same_padding(h, kernel, stride) + same_padding(w, kernel, stride)
-            layers.append(dict(kind="depthwise", weights=weights, bias=bias, stride=stride, padding=pad, activation=activation))
-            values_shape = (c, -(-h // stride), -(-w // stride))
+            append(dict(kind="depthwise", weights=weights, bias=bias, stride=stride, padding=pad, activation=activation),
+                   (c, -(-h // stride), -(-w // stride)))
         elif stage[0] in ("pool", "avgpool"):
             c, h, w = values_shape
-            layers.append(dict(kind=stage[0], size=stage[1], activation="identity"))
-            values_shape = (c, h // stage[1], w // stage[1])
+            append(dict(kind=stage[0], size=stage[1], activation="identity"), (c, h // stage[1], w // stage[1]))
         else:
             _, outputs, activation = stage
             inputs = int(np.prod(values_shape))
             weights = rng.normal(0.0, 1.0 / math.sqrt(inputs), size=(inputs, outputs)).astype(np.float32)
             bias = rng.normal(0.0, 0.3, size=outputs).astype(np.float32)
-            layers.append(dict(kind="dense", weights=weights, bias=bias, activation=activation))
-            values_shape = (outputs,)
+            append(dict(kind="dense", weights=weights, bias=bias, activation=activation), (outputs,))
+
+    for stage in stages:
+        add_stage(stage)
     xs = rng.normal(0.4, 1.0, size=(calibration + tests,) + shape).astype(np.float32)
 
     def float_forward(x):
         values = [x]
         for layer in layers:
-            v = values[-1]
-            if layer["kind"] == "conv":
+            v = values[layer["input"]]
+            if layer["kind"] == "add":
+                u = v + values[layer["shortcut"]]
+            elif layer["kind"] == "conv":
                 u = conv_float(v, layer["weights"], layer["bias"], layer["stride"], layer["padding"])
             elif layer["kind"] == "depthwise":
                 u = depthwise_float(v, layer["weights"], layer["bias"], layer["stride"], layer["padding"])
@@ -295,15 +314,27 @@ def conv_network(name, shape, stages, calibration=48, tests=4):
     quantizations = []
     for index, r in enumerate(ranges):
         if index > 0 and layers[index - 1]["kind"] in ("pool", "avgpool"):
-            quantizations.append(quantizations[-1])
+            quantizations.append(quantizations[layers[index - 1]["input"]])
         else:
             quantizations.append(choose_quantization(*r))
 
     quantized = []
     for index, layer in enumerate(layers):
-        (in_scale, in_zero), (out_scale, out_zero) = quantizations[index], quantizations[index + 1]
+        (in_scale, in_zero), (out_scale, out_zero) = quantizations[layer["input"]], quantizations[index + 1]
         if layer["kind"] in ("pool", "avgpool"):
-            quantized.append(dict(kind=layer["kind"], size=layer["size"]))
+            quantized.append(dict(kind=layer["kind"], size=layer["size"], input=layer["input"]))
+            continue
+        if layer["kind"] == "add":
+            # TensorFlow Lite's ADD: both addends at twice the larger scale, 20 bits up.
+            other_scale, other_zero = quantizations[layer["shortcut"]]
+            twice = 2 * max(in_scale, other_scale)
+            quantized.append(dict(
+                kind="add", input=layer["input"], shortcut=layer["shortcut"],
+                input_zero_points=[in_zero, other_zero],
+                input_multipliers=[quantize_multiplier(in_scale / twice), quantize_multiplier(other_scale / twice)],
+                output_multiplier=quantize_multiplier(twice / ((1 << 20) * out_scale)),
+                output_zero_point=out_zero, output_min=out_zero if layer["activation"] == "relu" else -128,
+                output_max=127))
             continue
         w = layer["weights"]
         filters = w.shape[-1]
@@ -314,7 +345,7 @@ def conv_network(name, shape, stages, calibration=48, tests=4):
             bias.append(quantize_bias(layer["bias"][o], in_scale, scale))
             multipliers.append(quantize_multiplier(in_scale * scale / out_scale))
         low = out_zero if layer["activation"] == "relu" else -128
-        quantized.append(dict(kind=layer["kind"], shape=w.shape, weights=per_output, bias=bias,
+        quantized.append(dict(kind=layer["kind"], input=layer["input"], shape=w.shape, weights=per_output, bias=bias,
                               multipliers=multipliers, input_zero_point=in_zero, output_zero_point=out_zero,
                               output_min=low, output_max=127, stride=layer.get("stride"),
                               padding=layer.get("padding")))
@@ -325,11 +356,23 @@ def conv_network(name, shape, stages, calibration=48, tests=4):
         acc = rescale(acc, *layer["multipliers"][o]) + layer["output_zero_point"]
         return min(max(acc, layer["output_min"]), layer["output_max"])
 
-    def int8_forward(q):
-        """q: a list of int8 values, channels first, shaped as the input."""
-        outputs, shape_now = [], shape
-        for layer in quantized:
-            if layer["kind"] == "conv":
+    def int8_forward(x):
+        """x: a list of int8 values, channels first, shaped as the input."""
+        outputs = []
+        for index, layer in enumerate(quantized):
+            q = ([x] + outputs)[layer["input"]]
+            shape_now = shapes[layer["input"]]
+            if layer["kind"] == "add":
+                other = ([x] + outputs)[layer["shortcut"]]
+                (m1, s1), (m2, s2) = layer["input_multipliers"]
+                z1, z2 = layer["input_zero_points"]
+                result = []
+                for a, b in zip(q, other):
+                    total = (multiply_rounding_twice((a - z1) << 20, m1, s1)
+                             + multiply_rounding_twice((b - z2) << 20, m2, s2))
+                    value = multiply_rounding_twice(total, *layer["output_multiplier"]) + layer["output_zero_point"]
+                    result.append(min(max(value, layer["output_min"]), layer["output_max"]))
+            elif layer["kind"] == "conv":
                 c, kh, kw, f = layer["shape"]
                 _, h, w = shape_now
                 s, (top, _, left, _) = layer["stride"], layer["padding"]
@@ -393,7 +436,6 @@ def conv_network(name, shape, stages, calibration=48, tests=4):
                     result.append(requantize(acc, layer, o))
                 shape_now = (outputs_count,)
             outputs.append(result)
-            q = result
         return outputs
 
     cases = []
@@ -402,6 +444,8 @@ def conv_network(name, shape, stages, calibration=48, tests=4):
         cases.append(dict(x=[float(v) for v in x.reshape(-1)], x_int8=q, layers=int8_forward(q)))
 
     def float_layer(layer):
+        if layer["kind"] == "add":
+            return dict(kind="add", input=layer["input"], shortcut=layer["shortcut"])
         if layer["kind"] in ("pool", "avgpool"):
             return dict(kind=layer["kind"], size=layer["size"])
         convolution = layer["kind"] in ("conv", "depthwise")
@@ -418,6 +462,9 @@ def conv_network(name, shape, stages, calibration=48, tests=4):
         quantizations=[dict(scale=s, zero_point=z) for s, z in quantizations],
         layers=[
             dict(kind=l["kind"]) if l["kind"] in ("pool", "avgpool") else
+            dict(kind="add", input_zero_points=l["input_zero_points"], input_multipliers=l["input_multipliers"],
+                 output_multiplier=l["output_multiplier"], output_min=l["output_min"], output_max=l["output_max"])
+            if l["kind"] == "add" else
             dict(kind=l["kind"], weights=l["weights"], bias=l["bias"], multipliers=l["multipliers"],
                  output_min=l["output_min"], output_max=l["output_max"])
             for l in quantized
@@ -441,6 +488,12 @@ out = {
         conv_network("depthwise", (3, 7, 7), [
             ("conv", 4, 3, 2, "relu"),
             ("depthwise", 3, 1, "relu"),
+            ("avgpool", 2),
+            ("dense", 3, "identity"),
+        ]),
+        conv_network("residual", (2, 6, 6), [
+            ("conv", 4, 3, 1, "relu"),
+            ("residual", [("conv", 4, 3, 1, "relu"), ("conv", 4, 3, 1, "identity")], "relu"),
             ("avgpool", 2),
             ("dense", 3, "identity"),
         ]),

@@ -23,16 +23,22 @@ import tensorflow as tf
 
 
 def conv_network(net):
-    """A network of convolutions (depthwise too), pooling and dense layers, channels first in nn and in the
+    """A network of convolutions (depthwise too), pooling, residual sums and dense layers, channels first in nn and in the
     reference, as a Keras model, channels last: the input, the convolutions' kernels and the
     rows of a dense layer after a convolution moved to TensorFlow's order; each int8 layer's
     parameters and outputs moved back."""
     c, h, w = net["shape"]
     inputs = tf.keras.Input(shape=(h, w, c))
-    v, shape, keras_layers = inputs, (c, h, w), []
+    values, shapes, keras_layers = [inputs], [(c, h, w)], []
     for layer, activation in zip(net["float_layers"], net["activations"]):
         act = "relu" if activation == "relu" else None
-        if layer["kind"] == "conv":
+        v, shape = values[layer.get("input", -1)], shapes[layer.get("input", -1)]
+        if layer["kind"] == "add":
+            v = tf.keras.layers.Add()([v, values[layer["shortcut"]]])
+            if act:
+                v = tf.keras.layers.ReLU()(v)
+            keras_layers.append(("ADD", shape))
+        elif layer["kind"] == "conv":
             kernel = np.array(layer["weights"], np.float32)  # [C][KH][KW][F]
             conv = tf.keras.layers.Conv2D(kernel.shape[3], kernel.shape[1], strides=layer["stride"],
                                           padding="same", activation=act)
@@ -64,11 +70,13 @@ def conv_network(net):
             dense.set_weights([weights, np.array(layer["bias"], np.float32)])
             shape = (weights.shape[1],)
             keras_layers.append(("FULLY_CONNECTED", shape))
+        values.append(v)
+        shapes.append(shape)
     model = tf.keras.Model(inputs, v)
     to_keras = lambda x: np.array(x, np.float32).reshape(c, h, w).transpose(1, 2, 0)[None]
     interpreter = convert(model, [to_keras(x) for x in net["calibration"]])
     tensors = {t["index"]: t for t in interpreter.get_tensor_details()}
-    names = {"CONV_2D", "DEPTHWISE_CONV_2D", "MAX_POOL_2D", "AVERAGE_POOL_2D", "FULLY_CONNECTED"}
+    names = {"CONV_2D", "DEPTHWISE_CONV_2D", "MAX_POOL_2D", "AVERAGE_POOL_2D", "ADD", "FULLY_CONNECTED"}
     ops = [op for op in interpreter._get_ops_details() if op["op_name"] in names]
     assert [op["op_name"] for op in ops] == [name for name, _ in keras_layers], ops
     layers = []
@@ -81,7 +89,11 @@ def conv_network(net):
             output_index=y["index"],
             shape=shape,
         )
-        if kind not in ("MAX_POOL_2D", "AVERAGE_POOL_2D"):
+        if kind == "ADD":
+            other = tensors[op["inputs"][1]]
+            layer["shortcut_input"] = dict(scale=float(other["quantization"][0]),
+                                           zero_point=int(other["quantization"][1]))
+        elif kind not in ("MAX_POOL_2D", "AVERAGE_POOL_2D"):
             wt, b = tensors[op["inputs"][1]], tensors[op["inputs"][2]]
             weights = interpreter.get_tensor(wt["index"])
             if kind == "CONV_2D":  # [F][KH][KW][C] to nn's filters, [F][C][KH][KW]

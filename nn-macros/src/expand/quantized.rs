@@ -1,5 +1,5 @@
-//! `NAMEQuantized`: an `f32` network of dense layers, 2-D convolutions (depthwise too) and
-//! pooling in int8,
+//! `NAMEQuantized`: an `f32` network of dense layers, 2-D convolutions (depthwise too),
+//! pooling and residual blocks in int8,
 //! by TensorFlow Lite's quantisation spec, and `NAME::quantize`, which makes it from the trained
 //! network and a calibration set.
 //!
@@ -13,7 +13,7 @@ use quote::{format_ident, quote};
 
 use super::plan::{Plan, Step};
 use super::width;
-use crate::model::{Kind, Network, Scalar};
+use crate::model::{Kind, Network, Scalar, Source};
 
 /// What a layer's activation becomes in int8.
 enum Int8 {
@@ -32,12 +32,31 @@ fn int8(step: &Step, last: bool, output_activation: bool) -> Option<Int8> {
         step.layer.kind,
         Kind::Dense | Kind::Conv2d { .. } | Kind::DepthwiseConv2d { .. }
     );
-    let pool = matches!(step.layer.kind, Kind::Pool2d { .. });
+    let sum = matches!(step.layer.kind, Kind::Add { .. });
     match activation.as_str() {
-        "identity" if weighted || pool => Some(Int8::Fused(quote!(#clamp::Whole))),
-        "relu" if weighted => Some(Int8::Fused(quote!(#clamp::FromZero))),
+        "identity" if weighted || sum || pools(step) => Some(Int8::Fused(quote!(#clamp::Whole))),
+        "relu" if weighted || sum => Some(Int8::Fused(quote!(#clamp::FromZero))),
         "softmax" | "sigmoid" if weighted && last && !output_activation => Some(Int8::LeftOut),
         _ => None,
+    }
+}
+
+/// Whether a step is a pooling, which keeps its input's quantisation and has no int8 field.
+fn pools(step: &Step) -> bool {
+    matches!(step.layer.kind, Kind::Pool2d { .. })
+}
+
+/// The steps with an int8 field: those with parameters, and the sums ending residual blocks
+/// (their rescalings).
+fn int8_fields<'a>(plan: &'a Plan) -> impl Iterator<Item = &'a Step<'a>> {
+    plan.steps.iter().filter(|step| !pools(step))
+}
+
+/// The index of a value's quantisation: 0 for the input, `n` for layer `n`'s output.
+fn quantization_index(source: Source) -> usize {
+    match source {
+        Source::Input => 0,
+        Source::Layer(index) => index + 1,
     }
 }
 
@@ -58,6 +77,7 @@ fn layer_type(step: &Step) -> TokenStream {
             let (rows, columns) = (width(kernel[0]), width(kernel[1]));
             quote!(::nn::__private::QuantizedDepthwiseConv2d::<#channels, #rows, #columns>)
         }
+        Kind::Add { .. } => quote!(::nn::__private::QuantizedAdd),
         _ => {
             let (inputs, outputs) = (&step.inputs, &step.outputs);
             quote!(::nn::__private::QuantizedDense::<#inputs, #outputs>)
@@ -83,6 +103,10 @@ fn int8_output(step: &Step) -> TokenStream {
     if step.layer.kind == Kind::Dense {
         return quote!(self.#field.forward(#input));
     }
+    if let Some(shortcut) = &step.shortcut {
+        let shortcut = &shortcut.input;
+        return quote!(self.#field.forward(#input, #shortcut));
+    }
     let reshape = quote!(::nn::__private::reshape);
     let (x, u) = (
         shaped(&step.layer.input_shape),
@@ -104,7 +128,8 @@ fn int8_output(step: &Step) -> TokenStream {
 }
 
 /// Each layer's activation in int8, if the network has an int8 form: `f32`, dense layers, 2-D
-/// convolutions (depthwise too) and pooling only, each activation fused or a final one left out.
+/// convolutions (depthwise too), pooling and residual sums only, each activation fused or a
+/// final one left out.
 fn activations(plan: &Plan) -> Option<Vec<Int8>> {
     let network = plan.network;
     if network.scalar != Scalar::F32 {
@@ -130,11 +155,9 @@ pub fn generate(plan: &Plan) -> TokenStream {
     let (vis, name) = (&network.vis, &network.name);
     let quantized = format_ident!("{name}Quantized");
     let (inputs, outputs) = (width(network.inputs), width(network.outputs()));
-    let fields: Vec<_> = plan.fields().map(|step| &step.field).collect();
-    let types = plan.fields().map(layer_type);
-    let field_docs = plan
-        .fields()
-        .map(|step| format!("Layer {} in int8.", step.number));
+    let fields: Vec<_> = int8_fields(plan).map(|step| &step.field).collect();
+    let types = int8_fields(plan).map(layer_type);
+    let field_docs = int8_fields(plan).map(|step| format!("Layer {} in int8.", step.number));
     let forward = plan.steps.iter().map(|step| {
         let (z, output) = (&step.z, int8_output(step));
         quote!(let #z = #output;)
@@ -208,39 +231,42 @@ fn quantize(plan: &Plan, activations: &[Int8], quantized: &proc_macro2::Ident) -
                 Int8::LeftOut => step.total_input(input),
                 Int8::Fused(_) => step.output(),
             };
-            // Max pooling keeps its input's quantisation.
-            let widen = step
-                .layer
-                .has_parameters()
-                .then(|| quote!(ranges[#number].widen(&#z, #number)?;));
+            // Pooling keeps its input's quantisation.
+            let widen = (!pools(step)).then(|| quote!(ranges[#number].widen(&#z, #number)?;));
             quote! {
                 let #z = #value;
                 #widen
             }
         });
     let tensors = width(plan.steps.len() + 1);
-    let pooled: Vec<_> = plan
-        .steps
-        .iter()
-        .filter(|step| !step.layer.has_parameters())
-        .collect();
+    let pooled: Vec<_> = plan.steps.iter().filter(|step| pools(step)).collect();
     let mutable = (!pooled.is_empty()).then(|| quote!(mut));
     let keep_input_quantization = pooled.iter().map(|step| {
-        let (number, input) = (step.number, step.number - 1);
+        let (number, input) = (step.number, quantization_index(step.layer.input));
         quote!(quantizations[#number] = quantizations[#input];)
     });
     let layers = plan
         .steps
         .iter()
         .zip(activations)
-        .filter(|(step, _)| step.layer.has_parameters())
+        .filter(|(step, _)| !pools(step))
         .map(|(step, activation)| {
             let (field, number, ty) = (&step.field, step.number, layer_type(step));
             let clamp = match activation {
                 Int8::Fused(clamp) => clamp.clone(),
                 Int8::LeftOut => quote!(::nn::__private::Clamp::Whole),
             };
-            let input = number - 1;
+            let input = quantization_index(step.layer.input);
+            if let Kind::Add { shortcut, .. } = step.layer.kind {
+                let shortcut = quantization_index(shortcut);
+                return quote! {
+                    #field: #ty::new(
+                        [quantizations[#input], quantizations[#shortcut]],
+                        quantizations[#number],
+                        #clamp,
+                    ),
+                };
+            }
             quote! {
                 #field: #ty::quantize(
                     &self.#field,
@@ -293,9 +319,9 @@ fn bytes(plan: &Plan) -> TokenStream {
     let vis = &plan.network.vis;
     let format = quote!(::nn::__private::quantized_bytes);
     let error = quote!(::nn::__private::bytes::BytesError);
-    let count = width(plan.fields().count());
-    let layer_types: Vec<_> = plan.fields().map(layer_type).collect();
-    let shapes = plan.fields().map(|step| {
+    let count = width(int8_fields(plan).count());
+    let layer_types: Vec<_> = int8_fields(plan).map(layer_type).collect();
+    let shapes = int8_fields(plan).map(|step| {
         let name = step.field.to_string();
         let (inputs, outputs) = match &step.layer.kind {
             Kind::Conv2d {
@@ -309,7 +335,7 @@ fn bytes(plan: &Plan) -> TokenStream {
         let (inputs, outputs) = (width(inputs), width(outputs));
         quote!((#name, #inputs, #outputs))
     });
-    let fields: Vec<_> = plan.fields().map(|step| &step.field).collect();
+    let fields: Vec<_> = int8_fields(plan).map(|step| &step.field).collect();
     quote! {
         /// The layers as the file's header names them.
         const LAYERS: [#format::LayerShape; #count] = [#(#shapes),*];

@@ -2012,6 +2012,314 @@ Declared with `nn::network!` as `4 => relu residual { => relu 4 => identity 4 } 
             value
         }
     }
+    ///[`Res`] in int8, by TensorFlow Lite's quantisation spec: made by [`Res::quantize`], it computes with integers alone ([`forward`](Self::forward)). int8 layers fuse `relu` into the clamp of their output; a final `softmax` or `sigmoid` is left out, so that the output is the scores before it (their `argmax` is the class).
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub(super) struct ResQuantized {
+        /// How the input's reals map to int8.
+        pub(super) input: ::nn::__private::Quantization,
+        ///Layer 1 in int8.
+        pub(super) layer1: ::nn::__private::QuantizedDense<4, 4>,
+        ///Layer 2 in int8.
+        pub(super) layer2: ::nn::__private::QuantizedDense<4, 4>,
+        ///Layer 3 in int8.
+        pub(super) layer3: ::nn::__private::QuantizedAdd,
+        ///Layer 4 in int8.
+        pub(super) layer4: ::nn::__private::QuantizedDense<4, 2>,
+        ///Layer 5 in int8.
+        pub(super) layer5: ::nn::__private::QuantizedDense<4, 2>,
+        ///Layer 6 in int8.
+        pub(super) layer6: ::nn::__private::QuantizedAdd,
+        ///Layer 7 in int8.
+        pub(super) layer7: ::nn::__private::QuantizedDense<2, 3>,
+        /// How the output's int8 values map to reals.
+        pub(super) output: ::nn::__private::Quantization,
+    }
+    #[allow(clippy::large_stack_arrays)]
+    impl ResQuantized {
+        /// The int8 output for the int8 input `x`: integers only. Nothing is allocated and
+        /// nothing panics.
+        #[must_use]
+        pub(super) fn forward(
+            &self,
+            x: &[::core::primitive::i8; 4],
+        ) -> [::core::primitive::i8; 3] {
+            let z1 = self.layer1.forward(x);
+            let z2 = self.layer2.forward(&z1);
+            let z3 = self.layer3.forward(&z2, x);
+            let z4 = self.layer4.forward(&z3);
+            let z5 = self.layer5.forward(&z3);
+            let z6 = self.layer6.forward(&z4, &z5);
+            let z7 = self.layer7.forward(&z6);
+            z7
+        }
+        /// `x` in int8, as the input's quantisation maps it: what [`forward`](Self::forward)
+        /// takes.
+        #[must_use]
+        pub(super) fn quantize_input(
+            &self,
+            x: &[::core::primitive::f32; 4],
+        ) -> [::core::primitive::i8; 4] {
+            x.map(|value| self.input.quantize(value))
+        }
+        /// The layers as the file's header names them.
+        const LAYERS: [::nn::__private::quantized_bytes::LayerShape; 7] = [
+            ("layer1", 4, 4),
+            ("layer2", 4, 4),
+            ("layer3", 4, 4),
+            ("layer4", 4, 2),
+            ("layer5", 4, 2),
+            ("layer6", 2, 2),
+            ("layer7", 2, 3),
+        ];
+        /// The bytes of the network in `nn`'s int8 format (`nn::quantized_bytes`).
+        pub(super) const ENCODED_LEN: ::core::primitive::usize = ::nn::__private::quantized_bytes::header_len(
+            7,
+        ) + 2 * ::nn::__private::quantized_bytes::QUANTIZATION_BYTES
+            + ::nn::__private::QuantizedDense::<4, 4>::BYTES
+            + ::nn::__private::QuantizedDense::<4, 4>::BYTES
+            + ::nn::__private::QuantizedAdd::BYTES
+            + ::nn::__private::QuantizedDense::<4, 2>::BYTES
+            + ::nn::__private::QuantizedDense::<4, 2>::BYTES
+            + ::nn::__private::QuantizedAdd::BYTES
+            + ::nn::__private::QuantizedDense::<2, 3>::BYTES;
+        /// Writes the network in `nn`'s int8 format into `out`; returns the bytes written,
+        /// [`ENCODED_LEN`](Self::ENCODED_LEN).
+        ///
+        /// # Errors
+        ///
+        /// `BytesError::BufferTooSmall` if `out` is shorter than `ENCODED_LEN`.
+        pub(super) fn encode(
+            &self,
+            out: &mut [::core::primitive::u8],
+        ) -> ::core::result::Result<
+            ::core::primitive::usize,
+            ::nn::__private::bytes::BytesError,
+        > {
+            if out.len() < Self::ENCODED_LEN {
+                return ::core::result::Result::Err(::nn::__private::bytes::BytesError::BufferTooSmall {
+                    needed: Self::ENCODED_LEN,
+                    available: out.len(),
+                });
+            }
+            let mut at = ::nn::__private::quantized_bytes::write_header(
+                &Self::LAYERS,
+                out,
+            );
+            at
+                += ::nn::__private::quantized_bytes::write_quantization(
+                    self.input,
+                    &mut out[at..],
+                );
+            at += self.layer1.write(&mut out[at..]);
+            at += self.layer2.write(&mut out[at..]);
+            at += self.layer3.write(&mut out[at..]);
+            at += self.layer4.write(&mut out[at..]);
+            at += self.layer5.write(&mut out[at..]);
+            at += self.layer6.write(&mut out[at..]);
+            at += self.layer7.write(&mut out[at..]);
+            at
+                += ::nn::__private::quantized_bytes::write_quantization(
+                    self.output,
+                    &mut out[at..],
+                );
+            ::core::result::Result::Ok(at)
+        }
+        /// The network from `nn`'s int8 format: a `const fn`, so that `nn::include_weights!`
+        /// reads a file into a `static` at compile time, where a file of another network is a
+        /// compile error.
+        ///
+        /// # Errors
+        ///
+        /// `BytesError::NotWeights`, `WrongTensorCount`, `WrongShape` or `WrongLength` for a
+        /// file of another network or none; `NonFinite` for a scale that is not finite.
+        pub(super) const fn from_weights(
+            bytes: &[::core::primitive::u8],
+        ) -> ::core::result::Result<Self, ::nn::__private::bytes::BytesError> {
+            let at = match ::nn::__private::quantized_bytes::check_header(
+                bytes,
+                &Self::LAYERS,
+                Self::ENCODED_LEN,
+            ) {
+                ::core::result::Result::Ok(at) => at,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let input = match ::nn::__private::quantized_bytes::read_quantization(
+                bytes,
+                at,
+                "input",
+            ) {
+                ::core::result::Result::Ok(quantization) => quantization,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            let at = at + ::nn::__private::quantized_bytes::QUANTIZATION_BYTES;
+            let layer1 = ::nn::__private::QuantizedDense::<4, 4>::read(bytes, at);
+            let at = at + ::nn::__private::QuantizedDense::<4, 4>::BYTES;
+            let layer2 = ::nn::__private::QuantizedDense::<4, 4>::read(bytes, at);
+            let at = at + ::nn::__private::QuantizedDense::<4, 4>::BYTES;
+            let layer3 = ::nn::__private::QuantizedAdd::read(bytes, at);
+            let at = at + ::nn::__private::QuantizedAdd::BYTES;
+            let layer4 = ::nn::__private::QuantizedDense::<4, 2>::read(bytes, at);
+            let at = at + ::nn::__private::QuantizedDense::<4, 2>::BYTES;
+            let layer5 = ::nn::__private::QuantizedDense::<4, 2>::read(bytes, at);
+            let at = at + ::nn::__private::QuantizedDense::<4, 2>::BYTES;
+            let layer6 = ::nn::__private::QuantizedAdd::read(bytes, at);
+            let at = at + ::nn::__private::QuantizedAdd::BYTES;
+            let layer7 = ::nn::__private::QuantizedDense::<2, 3>::read(bytes, at);
+            let at = at + ::nn::__private::QuantizedDense::<2, 3>::BYTES;
+            let output = match ::nn::__private::quantized_bytes::read_quantization(
+                bytes,
+                at,
+                "output",
+            ) {
+                ::core::result::Result::Ok(quantization) => quantization,
+                ::core::result::Result::Err(error) => {
+                    return ::core::result::Result::Err(error);
+                }
+            };
+            ::core::result::Result::Ok(Self {
+                input,
+                layer1,
+                layer2,
+                layer3,
+                layer4,
+                layer5,
+                layer6,
+                layer7,
+                output,
+            })
+        }
+        /// The reals the int8 output `y` stands for.
+        #[must_use]
+        pub(super) fn dequantize_output(
+            &self,
+            y: &[::core::primitive::i8; 3],
+        ) -> [::core::primitive::f32; 3] {
+            y.map(|value| self.output.dequantize(value))
+        }
+    }
+    #[allow(clippy::large_stack_arrays)]
+    impl Res {
+        /// The network in int8, as TensorFlow Lite's post-training quantiser makes it: each
+        /// value's range over the `calibration` inputs (the input's and each layer's output)
+        /// gives its quantisation, each layer's weights are quantised per output.
+        ///
+        /// # Errors
+        ///
+        /// `CalibrationError::Empty` without calibration inputs;
+        /// `CalibrationError::NotFinite` if an input or a layer's output is NaN or infinite.
+        pub(super) fn quantize(
+            &self,
+            calibration: &[[::core::primitive::f32; 4]],
+        ) -> ::core::result::Result<ResQuantized, ::nn::__private::CalibrationError> {
+            if calibration.is_empty() {
+                return ::core::result::Result::Err(
+                    ::nn::__private::CalibrationError::Empty,
+                );
+            }
+            let mut ranges = [::nn::__private::Range::EMPTY; 8];
+            for x in calibration {
+                ranges[0].widen(x, 0)?;
+                let z1 = self
+                    .layer1
+                    .forward::<::nn::__private::activation::by_name::relu>(x);
+                ranges[1usize].widen(&z1, 1usize)?;
+                let z2 = self
+                    .layer2
+                    .forward::<::nn::__private::activation::by_name::identity>(&z1);
+                ranges[2usize].widen(&z2, 2usize)?;
+                let z3 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                    &{
+                        let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 4];
+                        ::nn::__private::residual::add(&z2, x, &mut out);
+                        out
+                    },
+                );
+                ranges[3usize].widen(&z3, 3usize)?;
+                let z4 = self
+                    .layer4
+                    .forward::<::nn::__private::activation::by_name::relu>(&z3);
+                ranges[4usize].widen(&z4, 4usize)?;
+                let z5 = self
+                    .layer5
+                    .forward::<::nn::__private::activation::by_name::identity>(&z3);
+                ranges[5usize].widen(&z5, 5usize)?;
+                let z6 = <::nn::__private::activation::by_name::relu as ::nn::__private::Activation>::activate(
+                    &{
+                        let mut out = [<::core::primitive::f32 as ::nn::__private::Scalar>::ZERO; 2];
+                        ::nn::__private::residual::add(&z4, &z5, &mut out);
+                        out
+                    },
+                );
+                ranges[6usize].widen(&z6, 6usize)?;
+                let z7 = self.layer7.total_input(&z6);
+                ranges[7usize].widen(&z7, 7usize)?;
+            }
+            let quantizations = ranges.map(::nn::__private::Range::quantization);
+            ::core::result::Result::Ok(ResQuantized {
+                input: quantizations[0],
+                layer1: ::nn::__private::QuantizedDense::<
+                    4,
+                    4,
+                >::quantize(
+                    &self.layer1,
+                    quantizations[0usize],
+                    quantizations[1usize],
+                    ::nn::__private::Clamp::FromZero,
+                ),
+                layer2: ::nn::__private::QuantizedDense::<
+                    4,
+                    4,
+                >::quantize(
+                    &self.layer2,
+                    quantizations[1usize],
+                    quantizations[2usize],
+                    ::nn::__private::Clamp::Whole,
+                ),
+                layer3: ::nn::__private::QuantizedAdd::new(
+                    [quantizations[2usize], quantizations[0usize]],
+                    quantizations[3usize],
+                    ::nn::__private::Clamp::FromZero,
+                ),
+                layer4: ::nn::__private::QuantizedDense::<
+                    4,
+                    2,
+                >::quantize(
+                    &self.layer4,
+                    quantizations[3usize],
+                    quantizations[4usize],
+                    ::nn::__private::Clamp::FromZero,
+                ),
+                layer5: ::nn::__private::QuantizedDense::<
+                    4,
+                    2,
+                >::quantize(
+                    &self.layer5,
+                    quantizations[3usize],
+                    quantizations[5usize],
+                    ::nn::__private::Clamp::Whole,
+                ),
+                layer6: ::nn::__private::QuantizedAdd::new(
+                    [quantizations[4usize], quantizations[5usize]],
+                    quantizations[6usize],
+                    ::nn::__private::Clamp::FromZero,
+                ),
+                layer7: ::nn::__private::QuantizedDense::<
+                    2,
+                    3,
+                >::quantize(
+                    &self.layer7,
+                    quantizations[6usize],
+                    quantizations[7usize],
+                    ::nn::__private::Clamp::Whole,
+                ),
+                output: quantizations[7],
+            })
+        }
+    }
     impl ::nn::__private::Network for Res {
         type Scalar = ::core::primitive::f32;
         type Input = [::core::primitive::f32; 4];

@@ -2,9 +2,8 @@
 //! weights in flash: each runs on an input in its arena on the stack, and its output is checked
 //! against the host's (`cargo run --release --example tiny -- target/tiny` writes both). Measured:
 //! the arena's size, which the model declares at compile time (`INFERENCE_BYTES`), beside the
-//! stack the call really used, and the instructions of one inference. The three models without
-//! residual blocks run in int8 too, quantised on the host, their int8 outputs equal to the
-//! host's. QEMU exits with status 0 only if every output agreed.
+//! stack the call really used, and the instructions of one inference. The four run in int8 too,
+//! quantised on the host, their int8 outputs equal to the host's. QEMU exits with status 0 only if every output agreed.
 #![no_std]
 #![no_main]
 
@@ -17,9 +16,9 @@ use cortex_m_rt::entry;
 use cortex_m_semihosting::hprintln;
 use models::{
     AnomalyDetectionFolded, AnomalyDetectionFoldedArena, AnomalyDetectionFoldedQuantized,
-    ImageClassificationFolded, ImageClassificationFoldedArena, KeywordSpottingFolded,
-    KeywordSpottingFoldedArena, KeywordSpottingFoldedQuantized, VisualWakeWordsFolded,
-    VisualWakeWordsFoldedArena, VisualWakeWordsFoldedQuantized,
+    ImageClassificationFolded, ImageClassificationFoldedArena, ImageClassificationFoldedQuantized,
+    KeywordSpottingFolded, KeywordSpottingFoldedArena, KeywordSpottingFoldedQuantized,
+    VisualWakeWordsFolded, VisualWakeWordsFoldedArena, VisualWakeWordsFoldedQuantized,
 };
 use nn_firmware::{exit, measure};
 use panic_semihosting as _;
@@ -52,6 +51,10 @@ static KEYWORD_SPOTTING_INT8: KeywordSpottingFoldedQuantized = nn::include_weigh
 static VISUAL_WAKE_WORDS_INT8: VisualWakeWordsFoldedQuantized = nn::include_weights!(
     VisualWakeWordsFoldedQuantized,
     "../../../../target/tiny/visual_wake_words_int8.nnq"
+);
+static IMAGE_CLASSIFICATION_INT8: ImageClassificationFoldedQuantized = nn::include_weights!(
+    ImageClassificationFoldedQuantized,
+    "../../../../target/tiny/image_classification_int8.nnq"
 );
 
 /// How far below the caller the stack is painted: more than the largest arena.
@@ -209,6 +212,12 @@ fn main() -> ! {
             "visual_wake_words",
             VISUAL_WAKE_WORDS_INT8,
             results[2].1
+        ),
+        run_int8!(
+            counter,
+            "image_classification",
+            IMAGE_CLASSIFICATION_INT8,
+            results[3].1
         ),
     ];
     exit(results.iter().all(|&(agreed, _)| agreed) && int8.iter().all(|&same| same));
