@@ -435,6 +435,19 @@ mod tests {
         assert_eq!(packed::sums(&long, &rows, &bias), expected);
         assert_eq!(plain_sums(&long, &rows, &bias), expected);
         assert_eq!(sums(&long, &rows, &bias), expected);
+        // Each x86-64 path, whichever `sums` takes on this CPU.
+        #[cfg(all(feature = "std", target_arch = "x86_64"))]
+        {
+            assert_eq!(super::dot_sums(&long, &rows, &bias), expected);
+            if std::is_x86_feature_detected!("avx512vnni")
+                && std::is_x86_feature_detected!("avx512bw")
+            {
+                // SAFETY: the CPU has AVX-512 with VNNI and BW, checked just above.
+                #[allow(unsafe_code)]
+                let vnni = unsafe { super::vnni::dot_sums(&long, &rows, &bias) };
+                assert_eq!(vnni, expected);
+            }
+        }
         // Two inputs at once: the second the first reversed.
         let reversed: [i8; 70] = core::array::from_fn(|i| long[69 - i]);
         let second: [i32; 3] = core::array::from_fn(|o| definition(&reversed, &rows[o], bias[o]));
@@ -448,5 +461,33 @@ mod tests {
         let mut out = [[0; 1]; 2];
         packed::sums_of_two([&x, &w], &[w], &[17], &mut out);
         assert_eq!(out, [[two[0]], [two[1]]]);
+    }
+
+    #[test]
+    fn long_rows_of_extreme_values_sum_as_the_definition() {
+        let mut state = 0x9e37_79b9_u32;
+        let mut byte = || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state.to_le_bytes()[0].cast_signed()
+        };
+        let x: [i8; 300] = core::array::from_fn(|i| if i % 7 == 0 { i8::MIN } else { byte() });
+        let rows: [[i8; 300]; 5] = core::array::from_fn(|o| {
+            core::array::from_fn(|i| if (i + o) % 5 == 0 { -127 } else { byte() })
+        });
+        let bias = [i32::MAX, i32::MIN, 0, 1, -1];
+        let expected: [i32; 5] = core::array::from_fn(|o| {
+            let products = x
+                .iter()
+                .zip(&rows[o])
+                .map(|(&x, &w)| i32::from(x) * i32::from(w));
+            products.fold(bias[o], i32::wrapping_add)
+        });
+        assert_eq!(sums(&x, &rows, &bias), expected);
+        assert_eq!(packed::sums(&x, &rows, &bias), expected);
+        let mut two = [[0; 5]; 2];
+        sums_of_two([&x, &x], &rows, &bias, &mut two);
+        assert_eq!(two, [expected; 2]);
     }
 }
