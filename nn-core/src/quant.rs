@@ -8,8 +8,9 @@
 //! the output's scale by TensorFlow Lite's `MultiplyByQuantizedMultiplier`: a product with a
 //! 31-bit fraction and a shift, rounded once ([`Multiplier::apply`], as TensorFlow Lite 2.21's
 //! runtime rescales `FULLY_CONNECTED`) or twice ([`Multiplier::apply_rounding_twice`], gemmlowp's
-//! form, as it rescales `CONV_2D`). Equal inputs give equal outputs, to the bit, on every target. The quantisers follow
-//! TensorFlow Lite's post-training quantiser, whose models `tests/quantized.rs` runs to the bit.
+//! form, as it rescales `CONV_2D`, `DEPTHWISE_CONV_2D` and `ADD`). Equal inputs give equal
+//! outputs, to the bit, on every target. The quantisers follow TensorFlow Lite's post-training
+//! quantiser, whose models `tests/quantized.rs` runs to the bit.
 
 /// How int8 values stand for reals: `real = scale × (q − zero_point)`.
 ///
@@ -320,8 +321,8 @@ impl Multiplier {
         i32::try_from(result).unwrap_or(if result < 0 { i32::MIN } else { i32::MAX })
     }
 
-    /// `x × real` in gemmlowp's two roundings, as TensorFlow Lite's `CONV_2D` applies it (and
-    /// CMSIS-NN by default): `x` shifted left by a positive shift, the high half of its doubled
+    /// `x × real` in gemmlowp's two roundings, as TensorFlow Lite's `CONV_2D`,
+    /// `DEPTHWISE_CONV_2D` and `ADD` apply it (and CMSIS-NN by default): `x` shifted left by a positive shift, the high half of its doubled
     /// product with the multiplier rounded to the nearest (`SaturatingRoundingDoublingHighMul`),
     /// then divided by the power of two of a negative shift, rounded to the nearest, halves
     /// away from zero (`RoundingDivideByPOT`). It differs from [`Multiplier::apply`] by one

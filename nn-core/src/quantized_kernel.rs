@@ -3,8 +3,9 @@
 //! four bytes at a time, widened in pairs to 16 bits (`SXTB16`; the input once, for every
 //! output) and multiplied and summed two at once (`SMLAD`), two outputs a pass, as CMSIS-NN's
 //! kernels do. On x86-64 with `std`, a dot product per output in the widest integer vectors the
-//! CPU has, chosen at run time (`multiversion`: AVX-512 with VNNI, or AVX2); elsewhere plain
-//! loops. All give the same sums: integers add exactly.
+//! CPU has, chosen at run time: AVX-512 VNNI's `vpdpbusd` where it has it, else loops compiled
+//! for AVX2 (`multiversion`); elsewhere plain loops. All give the same sums: integers add
+//! exactly.
 
 // multiversion calls the `#[target_feature]` clones through `unsafe` once it has checked the CPU.
 #![cfg_attr(all(feature = "std", target_arch = "x86_64"), allow(unsafe_code))]

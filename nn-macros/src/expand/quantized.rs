@@ -1,7 +1,6 @@
-//! `NAMEQuantized`: an `f32` network of dense layers, 2-D convolutions (depthwise too),
-//! pooling and residual blocks in int8,
-//! by TensorFlow Lite's quantisation spec, and `NAME::quantize`, which makes it from the trained
-//! network and a calibration set.
+//! `NAMEQuantized`: an `f32` network of dense layers, 2-D convolutions (depthwise too), pooling
+//! and residual blocks in int8, by TensorFlow Lite's quantisation spec, and `NAME::quantize`,
+//! which makes it from the trained network and a calibration set.
 //!
 //! int8 layers fuse `relu` and `identity` into the clamp of their output; a final `softmax` or
 //! `sigmoid` is monotone and left out, so that the int8 output is the scores it would have
@@ -23,8 +22,9 @@ enum Int8 {
     LeftOut,
 }
 
-/// A layer's activation in int8, if int8 layers have a form of it there: fused or left out by
-/// a dense layer or a convolution; none but `identity` after pooling.
+/// A layer's activation in int8, if int8 layers have a form of it there: fused by a dense layer,
+/// a convolution or a residual sum, or left out after the last dense layer or convolution; none
+/// but `identity` after pooling.
 fn int8(step: &Step, last: bool, output_activation: bool) -> Option<Int8> {
     let clamp = quote!(::nn::__private::Clamp);
     let activation = step.layer.activation.to_string();
@@ -60,9 +60,9 @@ fn quantization_index(source: Source) -> usize {
     }
 }
 
-/// The int8 layer type of a step with parameters: `QuantizedDense<I, O>`,
-/// `QuantizedConv2d<C, F, KH, KW>` or `QuantizedDepthwiseConv2d<C, KH, KW>`, as a path for its
-/// associated items.
+/// The int8 layer type of a step with an int8 field: `QuantizedDense<I, O>`,
+/// `QuantizedConv2d<C, F, KH, KW>`, `QuantizedDepthwiseConv2d<C, KH, KW>` or `QuantizedAdd`, as
+/// a path for its associated items.
 fn layer_type(step: &Step) -> TokenStream {
     match &step.layer.kind {
         Kind::Conv2d {
