@@ -188,6 +188,8 @@ mod packed {
     }
 
     /// The words of the input at once: how many the input is widened in before its products.
+    /// Measured on the Cortex-M4: the digits CNN in int8 took 288,496 instructions with 16,
+    /// 304,032 with 32 (the buffer is cleared on each call).
     const CHUNK: usize = 16;
 
     /// The words of `chunk` widened into pairs of 16-bit halves: bytes 0 and 2, bytes 1 and 3.
