@@ -73,6 +73,47 @@ fn integer<T: TryFrom<i64>>(value: &Value) -> T {
     T::try_from(value).ok().expect("in range")
 }
 
+/// A multiplier as the references write it: `[multiplier, shift]`.
+fn multiplier(pair: &Value) -> Multiplier {
+    Multiplier {
+        multiplier: integer(&pair[0]),
+        shift: integer(&pair[1]),
+    }
+}
+
+/// Checks the int8 output `forward` gives for each case of `network` against the reference's
+/// last layer's, within `steps` int8 steps.
+fn outputs_within<const I: usize, const O: usize>(
+    network: &Value,
+    steps: i16,
+    forward: impl Fn(&[i8; I]) -> [i8; O],
+) {
+    for case in numbers(&network["cases"]) {
+        let x: [i8; I] = array(&case["x_int8"], integer);
+        let layers = case["layers"].as_array().expect("each layer's output");
+        let expected: [i8; O] = array(layers.last().expect("a layer"), integer);
+        for (ours, theirs) in forward(&x).iter().zip(expected) {
+            assert!(
+                (i16::from(*ours) - i16::from(theirs)).abs() <= steps,
+                "{ours} against {theirs}"
+            );
+        }
+    }
+}
+
+/// The dense layer ending a convolutional network TensorFlow Lite converted, from the
+/// converted model's parameters (a row per output), without an activation.
+fn tflite_dense<const I: usize, const O: usize>(layer: &Value) -> QuantizedDense<I, O> {
+    QuantizedDense::from_parts(
+        array(&layer["weights"], |row| array(row, integer)),
+        array(&layer["bias"], integer),
+        array(&layer["weight_scales"], float),
+        quantization(&layer["input"]),
+        quantization(&layer["output"]),
+        Clamp::Whole,
+    )
+}
+
 fn array<T: core::fmt::Debug, const N: usize>(value: &Value, item: impl Fn(&Value) -> T) -> [T; N] {
     let items: Vec<T> = numbers(value).map(item).collect();
     items.try_into().expect("the width the test declares")
@@ -163,10 +204,7 @@ fn layer<const I: usize, const O: usize>(
     let expected = &network["layers"][index];
     let weights: [[i8; I]; O] = rows_per_output(&expected["weights"]);
     assert_eq!(layer.weights, weights);
-    let multipliers: [Multiplier; O] = array(&expected["multipliers"], |pair| Multiplier {
-        multiplier: integer(&pair[0]),
-        shift: integer(&pair[1]),
-    });
+    let multipliers: [Multiplier; O] = array(&expected["multipliers"], multiplier);
     assert_eq!(layer.multipliers, multipliers);
     let bias: [i32; O] = array(&expected["bias"], integer);
     let folded: [i32; O] = core::array::from_fn(|o| {
@@ -306,16 +344,7 @@ fn a_declared_network_quantises_as_the_reference() {
         assert!((ours.scale - theirs.scale).abs() <= 1e-6 * theirs.scale);
         assert!((i16::from(ours.zero_point) - i16::from(theirs.zero_point)).abs() <= 1);
     }
-    for case in numbers(&network["cases"]) {
-        let x: [i8; 4] = array(&case["x_int8"], integer);
-        let expected: [i8; 3] = array(&case["layers"][1], integer);
-        for (ours, theirs) in int8.forward(&x).iter().zip(expected) {
-            assert!(
-                (i16::from(*ours) - i16::from(theirs)).abs() <= 1,
-                "{ours} against {theirs}"
-            );
-        }
-    }
+    outputs_within::<4, 3>(network, 1, |x| int8.forward(x));
 }
 
 /// A final softmax is left out: the int8 output is the last layer's total input, quantised, and
@@ -552,10 +581,7 @@ fn a_convolutional_network_is_the_references_to_the_bit() {
         (3, &layers.dense.multipliers),
     ] {
         let expected: Vec<Multiplier> = numbers(&network["layers"][index]["multipliers"])
-            .map(|pair| Multiplier {
-                multiplier: integer(&pair[0]),
-                shift: integer(&pair[1]),
-            })
+            .map(multiplier)
             .collect();
         assert_eq!(multipliers, expected);
     }
@@ -599,18 +625,10 @@ fn tensorflow_lites_convolutional_network_is_computed_to_the_bit() {
     let network = network(&tflite, "conv");
     let pool = &network["layers"][1];
     assert_eq!(pool["input"], pool["output"]);
-    let converted = &network["layers"][3];
     let layers = ConvLayers {
         first: tflite_conv(network, 0),
         second: tflite_conv(network, 2),
-        dense: QuantizedDense::from_parts(
-            array(&converted["weights"], |row| array(row, integer)),
-            array(&converted["bias"], integer),
-            array(&converted["weight_scales"], float),
-            quantization(&converted["input"]),
-            quantization(&converted["output"]),
-            Clamp::Whole,
-        ),
+        dense: tflite_dense(&network["layers"][3]),
     };
     let input = quantization(&network["layers"][0]["input"]);
     cases::<72>(network, input, |x| layers.forward(x));
@@ -640,16 +658,7 @@ fn a_declared_convolutional_network_quantises_as_the_reference() {
         int8.layer3.weights,
         filters::<4, 3, 3>(&network["layers"][2]["weights"])
     );
-    for case in numbers(&network["cases"]) {
-        let x: [i8; 72] = array(&case["x_int8"], integer);
-        let expected: [i8; 5] = array(&case["layers"][3], integer);
-        for (ours, theirs) in int8.forward(&x).iter().zip(expected) {
-            assert!(
-                (i16::from(*ours) - i16::from(theirs)).abs() <= 1,
-                "{ours} against {theirs}"
-            );
-        }
-    }
+    outputs_within::<72, 5>(network, 1, |x| int8.forward(x));
 
     // The header (8 + 3 x 8), two quantisations, the convolutions' integers (2 x 3 x 3 weights
     // to each of 4 filters, 4 x 3 x 3 to each of 3) and the dense layer's.
@@ -744,14 +753,19 @@ fn a_depthwise_network_is_the_references_to_the_bit() {
         layers.depthwise.0.weights,
         kernels::<4, 3>(&expected["weights"])
     );
-    assert_eq!(
-        layers.depthwise.0.bias,
-        array::<i32, 4>(&expected["bias"], integer)
-    );
-    let multipliers: [Multiplier; 4] = array(&expected["multipliers"], |pair| Multiplier {
-        multiplier: integer(&pair[0]),
-        shift: integer(&pair[1]),
+    // The bias with the input's zero point folded in.
+    let bias: [i32; 4] = array(&expected["bias"], integer);
+    let kernels = layers.depthwise.0.weights;
+    let folded: [i32; 4] = core::array::from_fn(|c| {
+        let sum: i32 = kernels[c]
+            .as_flattened()
+            .iter()
+            .map(|&w| i32::from(w))
+            .sum();
+        bias[c] - i32::from(q[1].zero_point) * sum
     });
+    assert_eq!(layers.depthwise.0.bias, folded);
+    let multipliers: [Multiplier; 4] = array(&expected["multipliers"], multiplier);
     assert_eq!(layers.depthwise.0.multipliers, multipliers);
     cases::<147>(network, q[0], |x| layers.forward(x));
 }
@@ -780,18 +794,10 @@ fn tensorflow_lites_depthwise_network_is_computed_to_the_bit() {
         QuantizedDepthwiseConv2d::quantize(&trained, input, output, Clamp::FromZero),
         parts
     );
-    let dense = &network["layers"][3];
     let layers = SeparableLayers {
         conv: tflite_conv(network, 0),
         depthwise: (parts, sliding),
-        dense: QuantizedDense::from_parts(
-            array(&dense["weights"], |row| array(row, integer)),
-            array(&dense["bias"], integer),
-            array(&dense["weight_scales"], float),
-            quantization(&dense["input"]),
-            quantization(&dense["output"]),
-            Clamp::Whole,
-        ),
+        dense: tflite_dense(&network["layers"][3]),
     };
     let input = quantization(&network["layers"][0]["input"]);
     cases::<147>(network, input, |x| layers.forward(x));
@@ -819,16 +825,7 @@ fn a_declared_depthwise_network_quantises_as_the_reference() {
         int8.layer2.weights,
         kernels::<4, 3>(&network["layers"][1]["weights"])
     );
-    for case in numbers(&network["cases"]) {
-        let x: [i8; 147] = array(&case["x_int8"], integer);
-        let expected: [i8; 3] = array(&case["layers"][3], integer);
-        for (ours, theirs) in int8.forward(&x).iter().zip(expected) {
-            assert!(
-                (i16::from(*ours) - i16::from(theirs)).abs() <= 1,
-                "{ours} against {theirs}"
-            );
-        }
-    }
+    outputs_within::<147, 3>(network, 1, |x| int8.forward(x));
     let mut bytes = vec![0; SeparableQuantized::ENCODED_LEN];
     assert_eq!(int8.encode(&mut bytes), Ok(bytes.len()));
     assert_eq!(SeparableQuantized::from_weights(&bytes), Ok(int8));
@@ -889,10 +886,6 @@ fn a_residual_network_is_the_references_to_the_bit() {
     // The block's last output plus its input, the first layer's output.
     let sum = QuantizedAdd::new([q[3], q[1]], q[4], Clamp::FromZero);
     let expected = &network["layers"][3];
-    let multiplier = |pair: &Value| Multiplier {
-        multiplier: integer(&pair[0]),
-        shift: integer(&pair[1]),
-    };
     assert_eq!(
         sum.input_multipliers,
         array::<Multiplier, 2>(&expected["input_multipliers"], multiplier)
@@ -935,19 +928,11 @@ fn tensorflow_lites_residual_network_is_computed_to_the_bit() {
         quantization(&sum["input"]),
         quantization(&sum["shortcut_input"]),
     ];
-    let dense = &converted[5];
     let layers = ResidualLayers {
         first: tflite_conv::<2, 4, 3>(network, 0).0,
         convolutions: [convolution(1), convolution(2)],
         sum: QuantizedAdd::new(addends, quantization(&sum["output"]), Clamp::FromZero),
-        dense: QuantizedDense::from_parts(
-            array(&dense["weights"], |row| array(row, integer)),
-            array(&dense["bias"], integer),
-            array(&dense["weight_scales"], float),
-            quantization(&dense["input"]),
-            quantization(&dense["output"]),
-            Clamp::Whole,
-        ),
+        dense: tflite_dense(&converted[5]),
     };
     let input = quantization(&converted[0]["input"]);
     cases::<72>(network, input, |x| layers.forward(x));
@@ -973,16 +958,7 @@ fn a_declared_residual_network_quantises_as_the_reference() {
     let expected = conv_quantizations(network);
     assert_eq!(int8.input, expected[0]);
     check_conv(&int8.layer1, &network["layers"][0], expected[0]);
-    for case in numbers(&network["cases"]) {
-        let x: [i8; 72] = array(&case["x_int8"], integer);
-        let expected: [i8; 3] = array(&case["layers"][5], integer);
-        for (ours, theirs) in int8.forward(&x).iter().zip(expected) {
-            assert!(
-                (i16::from(*ours) - i16::from(theirs)).abs() <= 2,
-                "{ours} against {theirs}"
-            );
-        }
-    }
+    outputs_within::<72, 3>(network, 2, |x| int8.forward(x));
     let mut bytes = vec![0; ResidualQuantized::ENCODED_LEN];
     assert_eq!(int8.encode(&mut bytes), Ok(bytes.len()));
     assert_eq!(ResidualQuantized::from_weights(&bytes), Ok(int8));

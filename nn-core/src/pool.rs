@@ -159,18 +159,7 @@ impl Pool2d {
         x: &[[[i8; W]; H]; C],
         u: &mut [[[i8; OW]; OH]; C],
     ) {
-        for (xc, uc) in x.iter().zip(u) {
-            for (oy, row) in uc.iter_mut().enumerate() {
-                let rows = self.under(0, oy, H);
-                for (ox, out) in row.iter_mut().enumerate() {
-                    let columns = self.under(1, ox, W);
-                    let window = xc[rows.clone()]
-                        .iter()
-                        .flat_map(|row| &row[columns.clone()]);
-                    *out = window.copied().max().unwrap_or(i8::MIN);
-                }
-            }
-        }
+        self.pool_int8(x, u, i8::MIN, i8::max, |largest, _| largest);
     }
 
     /// Each output the mean of its window, into `u`.
@@ -217,6 +206,34 @@ impl Pool2d {
         x: &[[[i8; W]; H]; C],
         u: &mut [[[i8; OW]; OH]; C],
     ) {
+        let add = |sum: i32, x: i8| sum + i32::from(x);
+        self.pool_int8(x, u, 0, add, |sum, count| {
+            let count = i32::try_from(count).unwrap_or(i32::MAX);
+            if count == 0 {
+                return i8::MIN;
+            }
+            let half = if sum > 0 { count / 2 } else { -(count / 2) };
+            i8::try_from(((sum + half) / count).clamp(-128, 127)).unwrap_or(i8::MIN)
+        });
+    }
+
+    /// Each int8 output its window's values on the input folded from `start` by `step`, then
+    /// `finish`ed with their count.
+    fn pool_int8<
+        A: Copy,
+        const C: usize,
+        const H: usize,
+        const W: usize,
+        const OH: usize,
+        const OW: usize,
+    >(
+        self,
+        x: &[[[i8; W]; H]; C],
+        u: &mut [[[i8; OW]; OH]; C],
+        start: A,
+        step: impl Fn(A, i8) -> A,
+        finish: impl Fn(A, usize) -> i8,
+    ) {
         for (xc, uc) in x.iter().zip(u) {
             for (oy, row) in uc.iter_mut().enumerate() {
                 let rows = self.under(0, oy, H);
@@ -225,15 +242,8 @@ impl Pool2d {
                     let window = xc[rows.clone()]
                         .iter()
                         .flat_map(|row| &row[columns.clone()]);
-                    let sum: i32 = window.map(|&x| i32::from(x)).sum();
-                    let count = i32::try_from(rows.len() * columns.len()).unwrap_or(i32::MAX);
-                    *out = if count == 0 {
-                        i8::MIN
-                    } else {
-                        let half = if sum > 0 { count / 2 } else { -(count / 2) };
-                        let average = (sum + half) / count;
-                        i8::try_from(average.clamp(-128, 127)).unwrap_or(i8::MIN)
-                    };
+                    let folded = window.fold(start, |a, &x| step(a, x));
+                    *out = finish(folded, rows.len() * columns.len());
                 }
             }
         }

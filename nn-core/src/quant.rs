@@ -424,13 +424,10 @@ mod tests {
 
     #[test]
     fn two_roundings_are_gemmlowps() {
-        let mut state = 0x2545_f491_u32;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            state
-        };
+        use crate::init::{Rng, rng};
+
+        let mut random = rng(2026);
+        let mut next = || random.next_u32();
         for _ in 0..200_000 {
             let m = Multiplier {
                 multiplier: i32::try_from(next() >> 1).unwrap_or(0) | 1 << 30,

@@ -5,19 +5,19 @@
 use crate::DepthwiseConv2d;
 use crate::Sliding;
 use crate::quant::{
-    Clamp, Multiplier, Quantization, output_multiplier, quantize_bias, requantize,
+    Clamp, Multiplier, Quantization, fold_zero_point, output_multiplier, quantize_bias, requantize,
     symmetric_channel,
 };
 
 /// A depthwise 2-D convolution in int8 of `C` channels with `KH x KW` kernels, channels first:
-/// each output its channel's bias plus the products of its kernel and the input under it less
-/// the input's zero point, rescaled to the output's quantisation and clamped to its
-/// activation's range.
+/// each output its channel's bias plus the products of its kernel and the input under it,
+/// rescaled to the output's quantisation and clamped to its activation's range.
 ///
 /// Made from a trained [`DepthwiseConv2d`] by [`QuantizedDepthwiseConv2d::quantize`], given the
 /// quantisations calibration chose for its input and output. The weights are symmetric per
-/// channel; the input's zero point is folded into the bias, as in
-/// [`QuantizedConv2d`](crate::quantized_conv::QuantizedConv2d), when the layer runs.
+/// channel; the input's zero point is folded into the bias ahead of time, as in
+/// [`QuantizedConv2d`](crate::quantized_conv::QuantizedConv2d), so a place where the kernel
+/// lies off the input reads the zero point.
 ///
 /// # Examples
 ///
@@ -40,8 +40,8 @@ use crate::quant::{
 pub struct QuantizedDepthwiseConv2d<const C: usize, const KH: usize, const KW: usize> {
     /// Each channel's kernel.
     pub weights: [[[i8; KW]; KH]; C],
-    /// The bias at the scale of the input times each channel's weights (the input's zero point
-    /// is folded in when the layer runs).
+    /// The bias at the scale of the input times each channel's weights, less the input's zero
+    /// point times the channel's weights summed.
     pub bias: [i32; C],
     /// Each channel's rescaling: the input's scale times its weights', over the output's.
     pub multipliers: [Multiplier; C],
@@ -77,7 +77,8 @@ impl<const C: usize, const KH: usize, const KW: usize> QuantizedDepthwiseConv2d<
 
     /// The layer from int8 kernels, `i32` biases (at the input's scale times each channel's
     /// weights'), each channel's weight scale, and the quantisations of the input and output, as
-    /// a TensorFlow Lite model holds them.
+    /// a TensorFlow Lite model holds them: the input's zero point folded into the bias, a
+    /// multiplier per channel.
     #[must_use]
     pub fn from_parts(
         weights: [[[i8; KW]; KH]; C],
@@ -87,6 +88,9 @@ impl<const C: usize, const KH: usize, const KW: usize> QuantizedDepthwiseConv2d<
         output: Quantization,
         clamp: Clamp,
     ) -> Self {
+        let bias = core::array::from_fn(|c| {
+            fold_zero_point(bias[c], weights[c].as_flattened(), input.zero_point)
+        });
         Self {
             weights,
             bias,
@@ -100,9 +104,8 @@ impl<const C: usize, const KH: usize, const KW: usize> QuantizedDepthwiseConv2d<
 
     /// The output for `x` with the kernels placed as `sliding` says, into `u` (written, not
     /// read): each channel's sums of its kernel times the input under it, the input's zero
-    /// point where the kernel lies off the input (its products with the kernel cancel with the
-    /// zero point taken off the bias once for the channel), rescaled in two roundings, moved to
-    /// the output's zero point and clamped. On the Cortex-M4 a 3 x 3 kernel on 25 x 5 places
+    /// point where the kernel lies off the input, rescaled in two roundings, moved to the
+    /// output's zero point and clamped. On the Cortex-M4 a 3 x 3 kernel on 25 x 5 places
     /// takes 8 instructions a product, the rescaling included; 31 when the kernel's places on
     /// the input were worked out for each output.
     pub fn forward<const H: usize, const W: usize, const OH: usize, const OW: usize>(
@@ -118,8 +121,6 @@ impl<const C: usize, const KH: usize, const KW: usize> QuantizedDepthwiseConv2d<
         let channels = x.iter().zip(u).zip(&self.weights).zip(&self.bias);
         for (c, (((xc, uc), kernel), &bias)) in channels.enumerate() {
             let kernel = kernel.map(|row| row.map(i32::from));
-            let whole: i32 = kernel.as_flattened().iter().sum();
-            let bias = bias.wrapping_sub(i32::from(padding).wrapping_mul(whole));
             for (oy, row) in uc.iter_mut().enumerate() {
                 // Rows and columns before the input wrap around to past its end: off it too.
                 let top = (oy * sy).wrapping_sub(py);
