@@ -253,7 +253,8 @@ pub(crate) fn output_multiplier(
 #[inline]
 pub(crate) fn requantize(rescaled: i32, zero_point: i8, low: i8, high: i8) -> i8 {
     let value = rescaled.saturating_add(i32::from(zero_point));
-    int8(value.clamp(i32::from(low), i32::from(high)))
+    // Not `clamp`, which panics on a `low` above `high`: the layers' fields are public.
+    int8(value.max(i32::from(low)).min(i32::from(high)))
 }
 
 /// A real multiplier as TensorFlow Lite's integer kernels apply it: a 31-bit fraction in
@@ -338,23 +339,61 @@ impl Multiplier {
     /// assert_eq!((m.apply(-1399), m.apply_rounding_twice(-1399)), (-11, -12));
     /// ```
     #[must_use]
+    #[inline]
     pub fn apply_rounding_twice(self, x: i32) -> i32 {
-        let shift = self.shift.clamp(-31, 30);
-        let (left, right) = (shift.max(0), (-shift).max(0));
-        let x = x.wrapping_mul(1 << left);
+        Rescale::new(self).apply(x)
+    }
+}
+
+/// A [`Multiplier`] ready to apply in two roundings to many sums: its shift split into the left
+/// and right shifts, clamped once, and the right one's mask worked out once. A layer makes one
+/// per output channel before its outputs, where they would otherwise cost more than half of
+/// each output's rescaling.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Rescale {
+    multiplier: i32,
+    left: u32,
+    right: u32,
+    /// The bits below the right shift.
+    mask: i32,
+}
+
+impl Rescale {
+    /// `multiplier`'s shifts and mask.
+    #[inline]
+    pub(crate) fn new(multiplier: Multiplier) -> Self {
+        let shift = multiplier.shift.clamp(-31, 30);
+        let (left, right) = (
+            shift.max(0).cast_unsigned(),
+            (-shift).max(0).cast_unsigned(),
+        );
+        Self {
+            multiplier: multiplier.multiplier,
+            left,
+            right,
+            mask: ((1_u32 << right) - 1).cast_signed(),
+        }
+    }
+
+    /// [`Multiplier::apply_rounding_twice`].
+    #[inline]
+    pub(crate) fn apply(self, x: i32) -> i32 {
+        let x = x.wrapping_shl(self.left);
         // SaturatingRoundingDoublingHighMul: `(x·m + nudge) / 2³¹` truncated, whose nudge is
         // 2³⁰ for a positive product and 1 − 2³⁰ for a negative one, is `(x·m + 2³⁰) >> 31` for
-        // both; only i32::MIN times itself overflows.
-        let high = if x == i32::MIN && self.multiplier == i32::MIN {
-            i32::MAX
+        // both. It fits an i32 but for i32::MIN times itself, where it saturates (times
+        // i32::MIN it is `-x`).
+        let high = if self.multiplier == i32::MIN {
+            x.saturating_neg()
         } else {
             let high = (i64::from(x) * i64::from(self.multiplier) + (1 << 30)) >> 31;
-            i32::try_from(high).unwrap_or(i32::MAX)
+            #[allow(clippy::cast_possible_truncation)] // within i32, as above
+            let high = high as i32;
+            high
         };
         // RoundingDivideByPOT: the remainder against half the divisor, halves away from zero.
-        let mask = ((1_u32 << right) - 1).cast_signed();
-        let threshold = (mask >> 1) + i32::from(high < 0);
-        (high >> right) + i32::from(high & mask > threshold)
+        let threshold = (self.mask >> 1) + i32::from(high < 0);
+        (high >> self.right) + i32::from(high & self.mask > threshold)
     }
 }
 
@@ -441,13 +480,17 @@ mod tests {
                 "{x} {m:?}"
             );
         }
-        for x in [i32::MIN, i32::MAX, -1, 0, 1] {
+        // The extremes, i32::MIN times itself (which saturates) among them.
+        for x in [i32::MIN, i32::MIN + 1, i32::MAX, -1, 0, 1, 12_345, -54_321] {
             for shift in [-31, -1, 0, 1, 7] {
-                let m = Multiplier {
-                    multiplier: i32::MAX,
-                    shift,
-                };
-                assert_eq!(m.apply_rounding_twice(x), gemmlowp(x, m.multiplier, shift));
+                for multiplier in [i32::MAX, i32::MIN, -(1 << 30), 1] {
+                    let m = Multiplier { multiplier, shift };
+                    assert_eq!(
+                        m.apply_rounding_twice(x),
+                        gemmlowp(x, multiplier, shift),
+                        "{x} {m:?}"
+                    );
+                }
             }
         }
     }

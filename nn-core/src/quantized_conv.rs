@@ -5,10 +5,10 @@
 use crate::Conv2d;
 use crate::Sliding;
 use crate::quant::{
-    Clamp, Multiplier, Quantization, fold_zero_point, output_multiplier, quantize_bias, requantize,
-    symmetric_channel,
+    Clamp, Multiplier, Quantization, Rescale, fold_zero_point, output_multiplier, quantize_bias,
+    requantize, symmetric_channel,
 };
-use crate::quantized_kernel::{sums, sums_of_two};
+use crate::quantized_kernel::{sums, sums_of_four};
 
 /// A 2-D convolution in int8 from `C` channels to `F` filters with `KH x KW` kernels, channels
 /// first: each output the filter's bias plus the products of its weights and the input under
@@ -114,34 +114,46 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
     /// The output for `x` with the kernel placed as `sliding` says, into `u` (written, not
     /// read): at each place, the patch of the input under the kernel (the input's zero point
     /// where it lies off the input) times each filter, rescaled, moved to the output's zero
-    /// point and clamped. Two places at a time, so that each filter's weights are read once for
-    /// both.
+    /// point and clamped. Four places at a time, so that each filter's weights are read once for
+    /// the four.
     pub fn forward<const H: usize, const W: usize, const OH: usize, const OW: usize>(
         &self,
         x: &[[[i8; W]; H]; C],
         sliding: Sliding,
         u: &mut [[[i8; OW]; OH]; F],
     ) {
-        let mut patches = [[[[self.input_zero_point; KW]; KH]; C]; 2];
-        let mut place_sums = [[0; F]; 2];
+        let mut patches = [[[[self.input_zero_point; KW]; KH]; C]; 4];
+        // Two `u32`s a value: a quarter as many entries of eight as a patch has values.
+        let mut widened = [[[[0_u32; 2]; KW]; KH]; C];
+        let widened = widened
+            .as_flattened_mut()
+            .as_flattened_mut()
+            .as_flattened_mut();
+        let widened = widened.as_chunks_mut::<8>().0;
+        let mut place_sums = [[0; F]; 4];
+        let rescales = self.multipliers.map(Rescale::new);
         let place = |index: usize| [index / OW, index % OW];
         let places = OH * OW;
         let mut index = 0;
-        while index + 1 < places {
-            let at = [place(index), place(index + 1)];
-            self.gather(x, sliding, at[0], &mut patches[0]);
-            self.gather(x, sliding, at[1], &mut patches[1]);
-            let [first, second] = &patches;
-            let patches = [first, second].map(|patch| patch.as_flattened().as_flattened());
-            sums_of_two(patches, &self.weights, &self.bias, &mut place_sums);
-            self.write_place(&place_sums[0], at[0], u);
-            self.write_place(&place_sums[1], at[1], u);
-            index += 2;
+        while index + 4 <= places {
+            let at: [[usize; 2]; 4] = core::array::from_fn(|k| place(index + k));
+            for (patch, &at) in patches.iter_mut().zip(&at) {
+                self.gather(x, sliding, at, patch);
+            }
+            let inputs = patches
+                .each_ref()
+                .map(|patch| patch.as_flattened().as_flattened());
+            sums_of_four(inputs, widened, &self.weights, &self.bias, &mut place_sums);
+            for (sums, &at) in place_sums.iter().zip(&at) {
+                self.write_place(sums, &rescales, at, u);
+            }
+            index += 4;
         }
-        if index < places {
+        for index in index..places {
             self.gather(x, sliding, place(index), &mut patches[0]);
             let patch = patches[0].as_flattened().as_flattened();
-            self.write_place(&sums(patch, &self.weights, &self.bias), place(index), u);
+            let sums = sums(patch, &self.weights, &self.bias);
+            self.write_place(&sums, &rescales, place(index), u);
         }
     }
 
@@ -151,13 +163,13 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
     fn write_place<const OH: usize, const OW: usize>(
         &self,
         sums: &[i32; F],
+        rescales: &[Rescale; F],
         at: [usize; 2],
         u: &mut [[[i8; OW]; OH]; F],
     ) {
         let (zero_point, low, high) = (self.output_zero_point, self.output_min, self.output_max);
-        for ((channel, &sum), &multiplier) in u.iter_mut().zip(sums).zip(&self.multipliers) {
-            let rescaled = multiplier.apply_rounding_twice(sum);
-            channel[at[0]][at[1]] = requantize(rescaled, zero_point, low, high);
+        for ((channel, &sum), rescale) in u.iter_mut().zip(sums).zip(rescales) {
+            channel[at[0]][at[1]] = requantize(rescale.apply(sum), zero_point, low, high);
         }
     }
 

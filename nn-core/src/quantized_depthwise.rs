@@ -5,8 +5,8 @@
 use crate::DepthwiseConv2d;
 use crate::Sliding;
 use crate::quant::{
-    Clamp, Multiplier, Quantization, fold_zero_point, output_multiplier, quantize_bias, requantize,
-    symmetric_channel,
+    Clamp, Multiplier, Quantization, Rescale, fold_zero_point, output_multiplier, quantize_bias,
+    requantize, symmetric_channel,
 };
 
 /// A depthwise 2-D convolution in int8 of `C` channels with `KH x KW` kernels, channels first:
@@ -119,7 +119,8 @@ impl<const C: usize, const KH: usize, const KW: usize> QuantizedDepthwiseConv2d<
         let [sy, sx] = sliding.steps();
         let [py, px] = sliding.padding;
         let channels = x.iter().zip(u).zip(&self.weights).zip(&self.bias);
-        for (c, (((xc, uc), kernel), &bias)) in channels.enumerate() {
+        for ((((xc, uc), kernel), &bias), &multiplier) in channels.zip(&self.multipliers) {
+            let rescale = Rescale::new(multiplier);
             let kernel = kernel.map(|row| row.map(i32::from));
             for (oy, row) in uc.iter_mut().enumerate() {
                 // Rows and columns before the input wrap around to past its end: off it too.
@@ -135,8 +136,7 @@ impl<const C: usize, const KH: usize, const KW: usize> QuantizedDepthwiseConv2d<
                             sum = sum.wrapping_add(i32::from(x) * w);
                         }
                     }
-                    let rescaled = self.multipliers[c].apply_rounding_twice(sum);
-                    *out = requantize(rescaled, zero_point, low, high);
+                    *out = requantize(rescale.apply(sum), zero_point, low, high);
                 }
             }
         }
