@@ -5,7 +5,7 @@
 use crate::Conv2d;
 use crate::Sliding;
 use crate::quant::{
-    Clamp, Multiplier, Quantization, Rescale, fold_zero_point, output_multiplier, quantize_bias,
+    Clamp, Multiplier, Quantization, Rescales, fold_zero_point, output_multiplier, quantize_bias,
     requantize, symmetric_channel,
 };
 use crate::quantized_kernel::{sums, sums_of_four};
@@ -131,7 +131,7 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
             .as_flattened_mut();
         let widened = widened.as_chunks_mut::<8>().0;
         let mut place_sums = [[0; F]; 4];
-        let rescales = self.multipliers.map(Rescale::new);
+        let rescales = Rescales::new(&self.multipliers);
         let place = |index: usize| [index / OW, index % OW];
         let places = OH * OW;
         let mut index = 0;
@@ -144,32 +144,41 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
                 .each_ref()
                 .map(|patch| patch.as_flattened().as_flattened());
             sums_of_four(inputs, widened, &self.weights, &self.bias, &mut place_sums);
-            for (sums, &at) in place_sums.iter().zip(&at) {
-                self.write_place(sums, &rescales, at, u);
-            }
+            self.write_places(&place_sums, at, &rescales, u);
             index += 4;
         }
         for index in index..places {
             self.gather(x, sliding, place(index), &mut patches[0]);
             let patch = patches[0].as_flattened().as_flattened();
             let sums = sums(patch, &self.weights, &self.bias);
-            self.write_place(&sums, &rescales, place(index), u);
+            self.write_places(&[sums], [place(index)], &rescales, u);
         }
     }
 
-    /// Each filter's sum at output place `at`, rescaled in two roundings, moved to the output's
-    /// zero point and clamped, into `u`.
+    /// Each filter's sums at the output places `at`, rescaled in two roundings, moved to the
+    /// output's zero point and clamped, into `u`: filter by filter, its rescaling loaded once
+    /// for the places.
     #[inline]
-    fn write_place<const OH: usize, const OW: usize>(
+    fn write_places<const N: usize, const OH: usize, const OW: usize>(
         &self,
-        sums: &[i32; F],
-        rescales: &[Rescale; F],
-        at: [usize; 2],
+        sums: &[[i32; F]; N],
+        at: [[usize; 2]; N],
+        rescales: &Rescales<F>,
         u: &mut [[[i8; OW]; OH]; F],
     ) {
         let (zero_point, low, high) = (self.output_zero_point, self.output_min, self.output_max);
-        for ((channel, &sum), rescale) in u.iter_mut().zip(sums).zip(rescales) {
-            channel[at[0]][at[1]] = requantize(rescale.apply(sum), zero_point, low, high);
+        if let Some(shorts) = &rescales.short {
+            for (f, (channel, short)) in u.iter_mut().zip(shorts).enumerate() {
+                for (sums, [y, x]) in sums.iter().zip(at) {
+                    channel[y][x] = short.requantize(sums[f], zero_point, low, high);
+                }
+            }
+        } else {
+            for (f, (channel, rescale)) in u.iter_mut().zip(&rescales.exact).enumerate() {
+                for (sums, [y, x]) in sums.iter().zip(at) {
+                    channel[y][x] = requantize(rescale.apply(sums[f]), zero_point, low, high);
+                }
+            }
         }
     }
 

@@ -82,6 +82,86 @@ pub fn sums_of_four<R: Row, const O: usize>(
     }
 }
 
+/// The high word of `x · y`, rounded to the nearest (halves upwards): `(x·y + 2³¹) >> 32`. One
+/// instruction on Arm cores with the DSP extension (`SMMULR`), which LLVM does not form from
+/// the 64-bit product (it multiplies in four).
+#[inline]
+#[must_use]
+pub fn high_word_rounded(x: i32, y: i32) -> i32 {
+    #[cfg(nn_arm_dsp)]
+    {
+        packed::smmulr(x, y)
+    }
+    #[cfg(not(nn_arm_dsp))]
+    {
+        let product = i64::from(x) * i64::from(y) + (1 << 31);
+        #[allow(clippy::cast_possible_truncation)] // the high word, which fits
+        let high = (product >> 32) as i32;
+        high
+    }
+}
+
+/// A kernel row's weights, ready to multiply a row of the input: a row of three on Arm cores
+/// with the DSP extension as the pair of its outer weights and its middle one, so that one word
+/// of the input, widened into its even and odd bytes (`SXTB16`), gives all three products in
+/// two instructions (`SMLAD`, `SMLABB`).
+#[derive(Clone, Copy, Debug)]
+pub struct Taps<const K: usize> {
+    /// The weights, widened.
+    weights: [i32; K],
+    /// For a row of three: its outer weights in the halves of one word.
+    #[cfg_attr(not(nn_arm_dsp), allow(dead_code))]
+    outer: u32,
+}
+
+impl<const K: usize> Taps<K> {
+    /// The row `weights`.
+    #[inline]
+    pub fn new(weights: &[i8; K]) -> Self {
+        let half = |w: i8| u32::from(i16::from(w).cast_unsigned());
+        let outer = match weights.as_slice() {
+            &[first, _, last] => half(first) | half(last) << 16,
+            _ => 0,
+        };
+        Self {
+            weights: weights.map(i32::from),
+            outer,
+        }
+    }
+
+    /// `sum` plus the products of the weights and `x`, whose first `K` values they multiply;
+    /// `x` holds one value more, read with them as a word for a row of three.
+    #[inline]
+    pub fn dot(&self, x: &[i8], sum: i32) -> i32 {
+        #[cfg(nn_arm_dsp)]
+        if K == 3
+            && let Some(x) = x.first_chunk::<4>()
+        {
+            return packed::dot_three(x, self.outer, self.weights[1], sum);
+        }
+        let products = x.iter().zip(&self.weights);
+        products.fold(sum, |sum, (&x, &w)| sum.wrapping_add(i32::from(x) * w))
+    }
+
+    /// [`Taps::dot`] at two neighbouring places: `sums[0]` plus the products with `x`'s first
+    /// `K` values, `sums[1]` with the `K` after its first; `x` holds `K + 1` values. A row of
+    /// three shares one word's widening between the two (`SMLATB` takes the middle product of
+    /// the second from the first's halves).
+    #[inline]
+    pub fn dot_two(&self, x: &[i8], sums: [i32; 2]) -> [i32; 2] {
+        #[cfg(nn_arm_dsp)]
+        if K == 3
+            && let Some(x) = x.first_chunk::<4>()
+        {
+            return packed::dot_three_twice(x, self.outer, self.weights[1], sums);
+        }
+        [
+            self.dot(x, sums[0]),
+            self.dot(x.get(1..).unwrap_or_default(), sums[1]),
+        ]
+    }
+}
+
 /// A dot product per output, in AVX2's or the portable build's vectors: LLVM widens the bytes to
 /// 16 bits and sums pairs of products into 32 (`vpmaddwd`). Measured in `cargo bench --bench
 /// workloads` (`nn_int8`); where the CPU has AVX-512 VNNI, [`vnni::dot_sums`] is faster.
@@ -274,6 +354,25 @@ mod packed {
         s
     }
 
+    /// `sum` plus the products of `x`'s first three bytes and a row of three weights: its outer
+    /// ones in the halves of `outer`, its middle one `middle`. The word's even bytes are the
+    /// first and third values, its odd ones the second (and a fourth, not multiplied).
+    #[cfg(nn_arm_dsp)]
+    #[inline(always)]
+    pub fn dot_three(x: &[i8; 4], outer: u32, middle: i32, sum: i32) -> i32 {
+        let x = arm::load_word(x);
+        smlabb(sxtb16_ror8(x), middle, smlad(sxtb16(x), outer, sum))
+    }
+
+    /// [`dot_three`] of `x`'s first three bytes into `sums[0]` and of its last three into
+    /// `sums[1]`: the odd bytes times the outer weights and the third byte (the even half's
+    /// top) times the middle one.
+    #[cfg(nn_arm_dsp)]
+    #[inline(always)]
+    pub fn dot_three_twice(x: &[i8; 4], outer: u32, middle: i32, sums: [i32; 2]) -> [i32; 2] {
+        arm::dot_three_twice(x, outer, middle, sums)
+    }
+
     /// Each output's sum, two outputs a pass: the input widened once a chunk into pairs of
     /// 16-bit halves, each pair multiplied with both rows' (CMSIS-NN's
     /// `arm_nn_vec_mat_mult_t_s8` does the same); the last bytes one by one.
@@ -314,7 +413,9 @@ mod packed {
     }
 
     #[cfg(nn_arm_dsp)]
-    use arm::{dot_four, smlad, sxtb16, sxtb16_ror8};
+    pub use arm::smmulr;
+    #[cfg(nn_arm_dsp)]
+    use arm::{dot_four, smlabb, smlad, sxtb16, sxtb16_ror8};
     #[cfg(not(nn_arm_dsp))]
     use portable::{smlad, sxtb16, sxtb16_ror8};
 
@@ -406,6 +507,76 @@ mod packed {
             }
             let _ = (row, x);
             [s0, s1, s2, s3]
+        }
+
+        /// `SMLABB`: `acc` plus the product of the low half of `a`, as a signed 16-bit value,
+        /// and `b`'s, here a value of 16 bits.
+        #[inline(always)]
+        pub fn smlabb(a: u32, b: i32, acc: i32) -> i32 {
+            let result;
+            // SAFETY: one register instruction of Armv7E-M (`nn_arm_dsp`); it sets the Q flag on
+            // overflow, which nothing here reads, and no other flag.
+            unsafe {
+                asm!("smlabb {0}, {1}, {2}, {3}", out(reg) result, in(reg) a, in(reg) b, in(reg) acc, options(pure, nomem, nostack));
+            }
+            result
+        }
+
+        /// The four bytes as one little-endian word, in one `LDR` (the Cortex-M4 reads words
+        /// at any address). Written out because LLVM split the loads of neighbouring,
+        /// overlapping words into bytes and halves to share them (13 instructions a pair of
+        /// outputs more in a depthwise convolution).
+        #[inline(always)]
+        pub fn load_word(bytes: &[i8; 4]) -> u32 {
+            let word;
+            // SAFETY: reads the four bytes of `bytes`, a valid reference; Armv7E-M loads words
+            // at any alignment in normal memory. No stack, no flags.
+            unsafe {
+                asm!("ldr {0}, [{1}]", out(reg) word, in(reg) bytes.as_ptr(), options(pure, readonly, nostack, preserves_flags));
+            }
+            word
+        }
+
+        /// [`super::dot_three_twice`] in one block of seven instructions: apart, LLVM
+        /// interleaved the rows of a kernel and spilled their widened words to the stack (22
+        /// instructions an output of a 3 x 3 depthwise convolution).
+        #[inline(always)]
+        pub fn dot_three_twice(x: &[i8; 4], outer: u32, middle: i32, sums: [i32; 2]) -> [i32; 2] {
+            let [mut first, mut second] = sums;
+            // SAFETY: Armv7E-M instructions (`nn_arm_dsp`); reads the four bytes of `x`, a
+            // valid reference (the Cortex-M4 loads words at any alignment), writes no memory.
+            // The multiply-accumulates set only the Q flag.
+            unsafe {
+                asm!(
+                    "ldr {even}, [{x}]",
+                    "sxtb16 {odd}, {even}, ror #8",
+                    "sxtb16 {even}, {even}",
+                    "smlad {first}, {even}, {outer}, {first}",
+                    "smlabb {first}, {odd}, {middle}, {first}",
+                    "smlad {second}, {odd}, {outer}, {second}",
+                    "smlatb {second}, {even}, {middle}, {second}",
+                    x = in(reg) x.as_ptr(),
+                    outer = in(reg) outer,
+                    middle = in(reg) middle,
+                    first = inout(reg) first,
+                    second = inout(reg) second,
+                    even = out(reg) _,
+                    odd = out(reg) _,
+                    options(pure, readonly, nostack),
+                );
+            }
+            [first, second]
+        }
+
+        /// `SMMULR`: the high word of `a · b`, rounded.
+        #[inline(always)]
+        pub fn smmulr(a: i32, b: i32) -> i32 {
+            let result;
+            // SAFETY: one register instruction of Armv7E-M (`nn_arm_dsp`); no flags, no memory.
+            unsafe {
+                asm!("smmulr {0}, {1}, {2}", out(reg) result, in(reg) a, in(reg) b, options(pure, nomem, nostack, preserves_flags));
+            }
+            result
         }
 
         /// `SMLAD`: `acc` plus the products of the low halves and of the high halves of `a` and
