@@ -5,7 +5,7 @@
 use crate::Dense;
 pub use crate::quant::Clamp;
 use crate::quant::{
-    Multiplier, Quantization, fold_zero_point, output_multiplier, quantize_bias, requantize,
+    Multiplier, Quantization, fold_zero_point, output_multiplier, quantize_bias, requantize_once,
     symmetric_channel,
 };
 use crate::quantized_kernel::sums;
@@ -101,10 +101,7 @@ impl<const I: usize, const O: usize> QuantizedDense<I, O> {
     #[must_use]
     pub fn forward(&self, x: &[i8; I]) -> [i8; O] {
         let sums = sums(x, &self.weights, &self.bias);
-        core::array::from_fn(|o| {
-            let (zero_point, low, high) =
-                (self.output_zero_point, self.output_min, self.output_max);
-            requantize(self.multipliers[o].apply(sums[o]), zero_point, low, high)
-        })
+        let (zero_point, low, high) = (self.output_zero_point, self.output_min, self.output_max);
+        requantize_once(&sums, &self.multipliers, zero_point, low, high)
     }
 }

@@ -101,6 +101,23 @@ pub fn high_word_rounded(x: i32, y: i32) -> i32 {
     }
 }
 
+/// `acc` plus the high word of `x · y`, rounded down: `acc + (x·y >> 32)`. One instruction on
+/// Arm cores with the DSP extension (`SMMLA`).
+#[inline]
+#[must_use]
+pub fn high_word_plus(x: i32, y: i32, acc: i32) -> i32 {
+    #[cfg(nn_arm_dsp)]
+    {
+        packed::smmla(x, y, acc)
+    }
+    #[cfg(not(nn_arm_dsp))]
+    {
+        #[allow(clippy::cast_possible_truncation)] // the high word, which fits
+        let high = ((i64::from(x) * i64::from(y)) >> 32) as i32;
+        acc.wrapping_add(high)
+    }
+}
+
 /// A kernel row's weights, ready to multiply a row of the input: a row of three on Arm cores
 /// with the DSP extension as the pair of its outer weights and its middle one, so that one word
 /// of the input, widened into its even and odd bytes (`SXTB16`), gives all three products in
@@ -271,10 +288,11 @@ mod packed {
         u32::from_le_bytes(bytes.map(i8::cast_unsigned))
     }
 
-    /// The words of the input at once: how many the input is widened in before its products.
-    /// Measured on the Cortex-M4: the digits CNN in int8 took 288,496 instructions with 16,
-    /// 304,032 with 32 (the buffer is cleared on each call).
-    const CHUNK: usize = 16;
+    /// The words of the input at once: how many the input is widened in before its products,
+    /// on the stack. Measured on the Cortex-M4 (anomaly detection's int8 inference, the sine
+    /// firmware's stack): 455,080 instructions and 572 bytes with 16; 441,560 and 700 with 32;
+    /// 437,280 and 956 with 64.
+    const CHUNK: usize = 32;
 
     /// The words of `chunk` widened into pairs of 16-bit halves: bytes 0 and 2, bytes 1 and 3.
     #[inline(always)]
@@ -373,9 +391,30 @@ mod packed {
         arm::dot_three_twice(x, outer, middle, sums)
     }
 
-    /// Each output's sum, two outputs a pass: the input widened once a chunk into pairs of
-    /// 16-bit halves, each pair multiplied with both rows' (CMSIS-NN's
-    /// `arm_nn_vec_mat_mult_t_s8` does the same); the last bytes one by one.
+    /// `sums` plus the products of four rows' words and the widened input, word by word: each
+    /// input word's halves loaded once for the four rows.
+    #[inline(always)]
+    // The rows' type gives the written-out loop their distance apart.
+    #[cfg_attr(not(nn_arm_dsp), allow(clippy::extra_unused_type_parameters))]
+    fn dot_rows_four<R>(rows: [&[[i8; 4]]; 4], widened: &[[u32; 2]], sums: [i32; 4]) -> [i32; 4] {
+        #[cfg(nn_arm_dsp)]
+        if let Some(sums) = arm::dot_rows_four::<R>(rows, widened, sums) {
+            return sums;
+        }
+        let mut s = sums;
+        for (sum, row) in s.iter_mut().zip(rows) {
+            for (&[x02, x13], w) in widened.iter().zip(row) {
+                let w = word(w);
+                *sum = smlad(x13, sxtb16_ror8(w), smlad(x02, sxtb16(w), *sum));
+            }
+        }
+        s
+    }
+
+    /// Each output's sum, four outputs a pass: the input widened once a chunk into pairs of
+    /// 16-bit halves, each pair multiplied with the four rows' (CMSIS-NN's
+    /// `arm_nn_vec_mat_mult_t_s8` does so with two); the last rows two and one at a time, the
+    /// last bytes one by one.
     #[inline]
     pub fn sums<R: Row, const O: usize>(x: &[i8], weights: &[R; O], bias: &[i32; O]) -> [i32; O] {
         let mut sums = *bias;
@@ -384,8 +423,16 @@ mod packed {
         for (c, chunk) in x_words.chunks(CHUNK).enumerate() {
             widen(chunk, &mut widened);
             let (widened, base) = (&widened[..chunk.len()], c * CHUNK);
-            let mut rows = weights.chunks_exact(2);
-            let mut outputs = sums.chunks_exact_mut(2);
+            let mut quads = weights.chunks_exact(4);
+            let mut quad_sums = sums.chunks_exact_mut(4);
+            for (rows, sum) in (&mut quads).zip(&mut quad_sums) {
+                let words = [0, 1, 2, 3].map(|k| &rows[k].values().as_chunks::<4>().0[base..]);
+                if let Ok(sum) = <&mut [i32; 4]>::try_from(sum) {
+                    *sum = dot_rows_four::<R>(words, widened, *sum);
+                }
+            }
+            let mut rows = quads.remainder().chunks_exact(2);
+            let mut outputs = quad_sums.into_remainder().chunks_exact_mut(2);
             for (pair, sum) in (&mut rows).zip(&mut outputs) {
                 let first = &pair[0].values().as_chunks::<4>().0[base..];
                 let second = &pair[1].values().as_chunks::<4>().0[base..];
@@ -413,9 +460,9 @@ mod packed {
     }
 
     #[cfg(nn_arm_dsp)]
-    pub use arm::smmulr;
-    #[cfg(nn_arm_dsp)]
     use arm::{dot_four, smlabb, smlad, sxtb16, sxtb16_ror8};
+    #[cfg(nn_arm_dsp)]
+    pub use arm::{smmla, smmulr};
     #[cfg(not(nn_arm_dsp))]
     use portable::{smlad, sxtb16, sxtb16_ror8};
 
@@ -453,7 +500,7 @@ mod packed {
         }
 
         /// `sums` plus the products of one row's words and the four widened inputs, word by
-        /// word: 17 instructions for 16 products. Written out because LLVM, given the same loop
+        /// word: 32 instructions for 32 products (two words a pass). Written out because LLVM, given the same loop
         /// in Rust, kept all eight halves of the inputs live and spilled them to the stack
         /// (the 1 x 1 convolution of 64 channels took 3.2 instructions a product, against 3.0
         /// two places at a time).
@@ -473,7 +520,26 @@ mod packed {
             unsafe {
                 let end = x.add(words);
                 asm!(
+                    // Two words a pass; an odd count starts at the second.
+                    "tst {w}, #1",
+                    "bne 3f",
                     "2:",
+                    "ldr {w}, [{row}], #4",
+                    "sxtb16 {t}, {w}",
+                    "sxtb16 {w}, {w}, ror #8",
+                    "ldrd {a}, {b}, [{x}, #8]",
+                    "smlad {s1}, {a}, {t}, {s1}",
+                    "smlad {s1}, {b}, {w}, {s1}",
+                    "ldrd {a}, {b}, [{x}, #16]",
+                    "smlad {s2}, {a}, {t}, {s2}",
+                    "smlad {s2}, {b}, {w}, {s2}",
+                    "ldrd {a}, {b}, [{x}, #24]",
+                    "smlad {s3}, {a}, {t}, {s3}",
+                    "smlad {s3}, {b}, {w}, {s3}",
+                    "ldrd {a}, {b}, [{x}], #32",
+                    "smlad {s0}, {a}, {t}, {s0}",
+                    "smlad {s0}, {b}, {w}, {s0}",
+                    "3:",
                     "ldr {w}, [{row}], #4",
                     "sxtb16 {t}, {w}",
                     "sxtb16 {w}, {w}, ror #8",
@@ -498,7 +564,7 @@ mod packed {
                     s1 = inout(reg) s1,
                     s2 = inout(reg) s2,
                     s3 = inout(reg) s3,
-                    w = out(reg) _,
+                    w = inout(reg) words => _,
                     t = out(reg) _,
                     a = out(reg) _,
                     b = out(reg) _,
@@ -537,6 +603,105 @@ mod packed {
             word
         }
 
+        /// [`super::dot_rows_four`] for rows `R` apart in memory, in a written-out loop of 44
+        /// instructions for 32 products (two words a pass): the rows' words at offsets known when it is compiled,
+        /// so that one pointer walks the four. `None` where the rows are not so, or so far apart
+        /// that an offset does not fit an instruction (more than 1,365 bytes a row).
+        #[inline(always)]
+        pub fn dot_rows_four<R>(
+            rows: [&[[i8; 4]]; 4],
+            widened: &[[u32; 2]],
+            sums: [i32; 4],
+        ) -> Option<[i32; 4]> {
+            let stride = core::mem::size_of::<R>();
+            let words = widened.len();
+            let first = rows[0].as_ptr();
+            let apart = rows.iter().enumerate().all(|(k, row)| {
+                row.as_ptr() == first.wrapping_byte_add(k * stride) && row.len() >= words
+            });
+            if !apart || 3 * stride > 4095 || words == 0 {
+                return None;
+            }
+            let [mut s0, mut s1, mut s2, mut s3] = sums;
+            let (mut row, mut x) = (first, widened.as_ptr());
+            // SAFETY: Armv7E-M instructions (`nn_arm_dsp`). The loop reads `words` (at least
+            // one) pairs from `widened` and as many words from each row, the rows `stride`
+            // bytes apart as checked above, all within their slices; it writes no memory. The
+            // offsets fit the instructions (checked above; `const` gives 0 where they would
+            // not, never run). SMLAD sets only the Q flag.
+            unsafe {
+                let end = x.add(words);
+                asm!(
+                    // Two words a pass; an odd count starts at the second.
+                    "tst {w}, #1",
+                    "bne 3f",
+                    "2:",
+                    "ldrd {a}, {b}, [{x}], #8",
+                    "ldr {w}, [{row}, #{s1_offset}]",
+                    "sxtb16 {t}, {w}",
+                    "sxtb16 {w}, {w}, ror #8",
+                    "smlad {s1}, {a}, {t}, {s1}",
+                    "smlad {s1}, {b}, {w}, {s1}",
+                    "ldr {w}, [{row}, #{s2_offset}]",
+                    "sxtb16 {t}, {w}",
+                    "sxtb16 {w}, {w}, ror #8",
+                    "smlad {s2}, {a}, {t}, {s2}",
+                    "smlad {s2}, {b}, {w}, {s2}",
+                    "ldr {w}, [{row}, #{s3_offset}]",
+                    "sxtb16 {t}, {w}",
+                    "sxtb16 {w}, {w}, ror #8",
+                    "smlad {s3}, {a}, {t}, {s3}",
+                    "smlad {s3}, {b}, {w}, {s3}",
+                    "ldr {w}, [{row}], #4",
+                    "sxtb16 {t}, {w}",
+                    "sxtb16 {w}, {w}, ror #8",
+                    "smlad {s0}, {a}, {t}, {s0}",
+                    "smlad {s0}, {b}, {w}, {s0}",
+                    "3:",
+                    "ldrd {a}, {b}, [{x}], #8",
+                    "ldr {w}, [{row}, #{s1_offset}]",
+                    "sxtb16 {t}, {w}",
+                    "sxtb16 {w}, {w}, ror #8",
+                    "smlad {s1}, {a}, {t}, {s1}",
+                    "smlad {s1}, {b}, {w}, {s1}",
+                    "ldr {w}, [{row}, #{s2_offset}]",
+                    "sxtb16 {t}, {w}",
+                    "sxtb16 {w}, {w}, ror #8",
+                    "smlad {s2}, {a}, {t}, {s2}",
+                    "smlad {s2}, {b}, {w}, {s2}",
+                    "ldr {w}, [{row}, #{s3_offset}]",
+                    "sxtb16 {t}, {w}",
+                    "sxtb16 {w}, {w}, ror #8",
+                    "smlad {s3}, {a}, {t}, {s3}",
+                    "smlad {s3}, {b}, {w}, {s3}",
+                    "ldr {w}, [{row}], #4",
+                    "sxtb16 {t}, {w}",
+                    "sxtb16 {w}, {w}, ror #8",
+                    "smlad {s0}, {a}, {t}, {s0}",
+                    "smlad {s0}, {b}, {w}, {s0}",
+                    "cmp {x}, {end}",
+                    "bne 2b",
+                    s1_offset = const if 3 * size_of::<R>() <= 4095 { size_of::<R>() } else { 0 },
+                    s2_offset = const if 3 * size_of::<R>() <= 4095 { 2 * size_of::<R>() } else { 0 },
+                    s3_offset = const if 3 * size_of::<R>() <= 4095 { 3 * size_of::<R>() } else { 0 },
+                    row = inout(reg) row,
+                    x = inout(reg) x,
+                    end = in(reg) end,
+                    s0 = inout(reg) s0,
+                    s1 = inout(reg) s1,
+                    s2 = inout(reg) s2,
+                    s3 = inout(reg) s3,
+                    w = inout(reg) words => _,
+                    t = out(reg) _,
+                    a = out(reg) _,
+                    b = out(reg) _,
+                    options(readonly, nostack),
+                );
+            }
+            let _ = (row, x);
+            Some([s0, s1, s2, s3])
+        }
+
         /// [`super::dot_three_twice`] in one block of seven instructions: apart, LLVM
         /// interleaved the rows of a kernel and spilled their widened words to the stack (22
         /// instructions an output of a 3 x 3 depthwise convolution).
@@ -566,6 +731,17 @@ mod packed {
                 );
             }
             [first, second]
+        }
+
+        /// `SMMLA`: `acc` plus the high word of `a · b`.
+        #[inline(always)]
+        pub fn smmla(a: i32, b: i32, acc: i32) -> i32 {
+            let result;
+            // SAFETY: one register instruction of Armv7E-M (`nn_arm_dsp`); no flags, no memory.
+            unsafe {
+                asm!("smmla {0}, {1}, {2}, {3}", out(reg) result, in(reg) a, in(reg) b, in(reg) acc, options(pure, nomem, nostack, preserves_flags));
+            }
+            result
         }
 
         /// `SMMULR`: the high word of `a · b`, rounded.
