@@ -3,10 +3,10 @@
 # host and quantises both to int8, bakes their weights into the firmware in
 # examples/cortex-m, runs the firmware under QEMU (Cortex-M4F, and the Cortex-M0 build on a
 # Cortex-M3), checks that its predictions (int8's to the integer) equal the host's and that it passes, and
-# reports flash, RAM, stack and instruction counts. Then the four MLPerf Tiny models (folded,
-# random weights in flash) on the Cortex-M4F, each output checked against the host's, with each
-# one's arena (its RAM known at compile time) beside the stack it really used. Installs what it
-# needs.
+# reports flash, RAM, stack and instruction counts. Then one layer of each kind the MLPerf Tiny
+# models spend their time in, f32 beside int8, and the four models (folded, random weights in
+# flash) on the Cortex-M4F, each output checked against the host's, with each one's arena (its
+# RAM known at compile time) beside the stack it really used. Installs what it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -107,6 +107,17 @@ for target in thumbv7em-none-eabihf:cortex-m4:mps2-an386 thumbv6m-none-eabi:cort
             printf "sine firmware on %s: flash %d bytes, RAM %d bytes (.data + .bss %d, stack %d)\n", t, flash, size[".data"] + size[".bss"] + stack, size[".data"] + size[".bss"], stack
         }'
 done
+
+# One layer of each kind the MLPerf Tiny models spend their time in, f32 beside int8, each int8
+# output checked on the device against the arithmetic written out, or QEMU exits with status 1.
+status=0
+timeout 300 "${qemu[@]}" -cpu cortex-m4 -machine mps2-an386 -kernel target/thumbv7em-none-eabihf/release/layers \
+    >"$out/layers.log" 2>&1 || status=$?
+cat "$out/layers.log"
+if [ "$status" -ne 0 ]; then
+    echo "embedded: the layers firmware failed (QEMU exit status $status)" >&2
+    exit 1
+fi
 
 # The MLPerf Tiny models: each output within 1e-4 of the host's, or QEMU exits with status 1.
 status=0

@@ -424,7 +424,7 @@ impl Rescale {
     /// Each of `sums` rescaled, moved to `zero_point` and clamped to `[low, high]`, into `out`:
     /// a loop of its own, so that the rescaling's values stay in registers, in fewer steps
     /// where they give the same outputs ([`Rescale::short`]). On the Cortex-M4 an output takes
-    /// 16 instructions this way, 35 with the 64-bit product and the shifts worked out for each.
+    /// 17 instructions this way, 35 with the 64-bit product and the shifts worked out for each.
     #[inline(never)]
     pub(crate) fn requantize_all(
         self,

@@ -1,11 +1,14 @@
 //! The int8 sums of the quantised layers: each output's bias plus the products of the int8
-//! input and its weights. On Arm cores with the DSP extension (`nn_arm_dsp`, set by `build.rs`),
-//! four bytes at a time, widened in pairs to 16 bits (`SXTB16`; the input once, for every
-//! output) and multiplied and summed two at once (`SMLAD`), two outputs a pass, as CMSIS-NN's
-//! kernels do. On x86-64 with `std`, a dot product per output in the widest integer vectors the
-//! CPU has, chosen at run time: AVX-512 VNNI's `vpdpbusd` where it has it, else loops compiled
-//! for AVX2 (`multiversion`); elsewhere plain loops. All give the same sums: integers add
-//! exactly.
+//! input and its weights; the kernel rows of depthwise convolutions ([`Taps`]); the high-word
+//! multiplications of the rescalings. On Arm cores with the DSP extension (`nn_arm_dsp`, set by
+//! `build.rs`), four bytes at a time, widened in pairs to 16 bits (`SXTB16`; the input once,
+//! for every output) and multiplied and summed two at once (`SMLAD`), as CMSIS-NN's kernels do:
+//! a dense layer four outputs a pass, a convolution four places a pass, their inner loops
+//! written out (`asm!`, where LLVM spilled or split what they keep in registers; each says what
+//! it measured). On x86-64 with `std`, a dot product per output in the widest integer vectors
+//! the CPU has, chosen at run time: AVX-512 VNNI's `vpdpbusd` where it has it, else loops
+//! compiled for AVX2 (`multiversion`); elsewhere plain loops. All give the same sums: integers
+//! add exactly.
 
 // multiversion calls the `#[target_feature]` clones through `unsafe` once it has checked the CPU.
 #![cfg_attr(all(feature = "std", target_arch = "x86_64"), allow(unsafe_code))]
@@ -378,8 +381,7 @@ mod packed {
     #[cfg(nn_arm_dsp)]
     #[inline(always)]
     pub fn dot_three(x: &[i8; 4], outer: u32, middle: i32, sum: i32) -> i32 {
-        let x = arm::load_word(x);
-        smlabb(sxtb16_ror8(x), middle, smlad(sxtb16(x), outer, sum))
+        arm::dot_three(x, outer, middle, sum)
     }
 
     /// [`dot_three`] of `x`'s first three bytes into `sums[0]` and of its last three into
@@ -460,7 +462,7 @@ mod packed {
     }
 
     #[cfg(nn_arm_dsp)]
-    use arm::{dot_four, smlabb, smlad, sxtb16, sxtb16_ror8};
+    use arm::{dot_four, smlad, sxtb16, sxtb16_ror8};
     #[cfg(nn_arm_dsp)]
     pub use arm::{smmla, smmulr};
     #[cfg(not(nn_arm_dsp))]
@@ -500,10 +502,10 @@ mod packed {
         }
 
         /// `sums` plus the products of one row's words and the four widened inputs, word by
-        /// word: 32 instructions for 32 products (two words a pass). Written out because LLVM, given the same loop
-        /// in Rust, kept all eight halves of the inputs live and spilled them to the stack
-        /// (the 1 x 1 convolution of 64 channels took 3.2 instructions a product, against 3.0
-        /// two places at a time).
+        /// word: 32 instructions for 32 products (two words a pass). Written out because LLVM,
+        /// given the same loop in Rust, kept all eight halves of the inputs live and spilled
+        /// them to the stack (the 1 x 1 convolution of 64 channels took 3.2 instructions a
+        /// product, against 3.0 with two places a pass and 2.1 with this loop).
         #[inline(always)]
         pub fn dot_four(row: &[[i8; 4]], widened: &[[u32; 8]], sums: [i32; 4]) -> [i32; 4] {
             let words = row.len().min(widened.len());
@@ -573,34 +575,6 @@ mod packed {
             }
             let _ = (row, x);
             [s0, s1, s2, s3]
-        }
-
-        /// `SMLABB`: `acc` plus the product of the low half of `a`, as a signed 16-bit value,
-        /// and `b`'s, here a value of 16 bits.
-        #[inline(always)]
-        pub fn smlabb(a: u32, b: i32, acc: i32) -> i32 {
-            let result;
-            // SAFETY: one register instruction of Armv7E-M (`nn_arm_dsp`); it sets the Q flag on
-            // overflow, which nothing here reads, and no other flag.
-            unsafe {
-                asm!("smlabb {0}, {1}, {2}, {3}", out(reg) result, in(reg) a, in(reg) b, in(reg) acc, options(pure, nomem, nostack));
-            }
-            result
-        }
-
-        /// The four bytes as one little-endian word, in one `LDR` (the Cortex-M4 reads words
-        /// at any address). Written out because LLVM split the loads of neighbouring,
-        /// overlapping words into bytes and halves to share them (13 instructions a pair of
-        /// outputs more in a depthwise convolution).
-        #[inline(always)]
-        pub fn load_word(bytes: &[i8; 4]) -> u32 {
-            let word;
-            // SAFETY: reads the four bytes of `bytes`, a valid reference; Armv7E-M loads words
-            // at any alignment in normal memory. No stack, no flags.
-            unsafe {
-                asm!("ldr {0}, [{1}]", out(reg) word, in(reg) bytes.as_ptr(), options(pure, readonly, nostack, preserves_flags));
-            }
-            word
         }
 
         /// [`super::dot_rows_four`] for rows `R` apart in memory, in a written-out loop of 44
@@ -702,9 +676,36 @@ mod packed {
             Some([s0, s1, s2, s3])
         }
 
-        /// [`super::dot_three_twice`] in one block of seven instructions: apart, LLVM
-        /// interleaved the rows of a kernel and spilled their widened words to the stack (22
-        /// instructions an output of a 3 x 3 depthwise convolution).
+        /// [`super::dot_three`] in one block of five instructions (a 3 x 3 depthwise
+        /// convolution of stride 2 took 6.6 instructions a product with them apart).
+        #[inline(always)]
+        pub fn dot_three(x: &[i8; 4], outer: u32, middle: i32, sum: i32) -> i32 {
+            let mut sum = sum;
+            // SAFETY: as `dot_three_twice`.
+            unsafe {
+                asm!(
+                    "ldr {even}, [{x}]",
+                    "sxtb16 {odd}, {even}, ror #8",
+                    "sxtb16 {even}, {even}",
+                    "smlad {sum}, {even}, {outer}, {sum}",
+                    "smlabb {sum}, {odd}, {middle}, {sum}",
+                    x = in(reg) x.as_ptr(),
+                    outer = in(reg) outer,
+                    middle = in(reg) middle,
+                    sum = inout(reg) sum,
+                    even = out(reg) _,
+                    odd = out(reg) _,
+                    options(pure, readonly, nostack),
+                );
+            }
+            sum
+        }
+
+        /// [`super::dot_three_twice`] in one block of seven instructions: apart, LLVM split
+        /// the loads of neighbouring, overlapping words into bytes and halves to share them,
+        /// and interleaved the rows of a kernel, spilling their widened words to the stack (22
+        /// instructions an output of a 3 x 3 depthwise convolution, 13 more a pair of outputs
+        /// before the word was loaded by an `LDR` written out).
         #[inline(always)]
         pub fn dot_three_twice(x: &[i8; 4], outer: u32, middle: i32, sums: [i32; 2]) -> [i32; 2] {
             let [mut first, mut second] = sums;
