@@ -448,9 +448,9 @@ impl Rescale {
 }
 
 /// [`Multiplier::apply`] in two instructions on the Cortex-M4, for a shift from -31 to -2 (a
-/// real multiplier under 0.25), `r` one less than its opposite: `(x·m + 2^(31+r)) >> (32+r)` is the high word of `x·m` plus
-/// `2^(r-1)` (`SMMLA`), shifted right by `r`, exactly, as floors of divisions compose. Its
-/// result is within 2³⁰ of 0 and never saturates.
+/// real multiplier under 0.25), `r` one less than its opposite: `(x·m + 2^(31+r)) >> (32+r)` is
+/// the high word of `x·m` plus `2^(r-1)` (`SMMLA`), shifted right by `r`, exactly, as floors of
+/// divisions compose. Its result is within 2³⁰ of 0 and never saturates.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct ShortMultiplier {
     multiplier: i32,
@@ -492,10 +492,12 @@ pub(crate) fn requantize_once<const N: usize>(
     low: i8,
     high: i8,
 ) -> [i8; N] {
-    let short = |m: Multiplier| ShortMultiplier::new(m);
-    if multipliers.iter().all(|&m| short(m).is_some()) {
+    if multipliers
+        .iter()
+        .all(|&m| ShortMultiplier::new(m).is_some())
+    {
         core::array::from_fn(|o| {
-            let short = short(multipliers[o]).unwrap_or_default();
+            let short = ShortMultiplier::new(multipliers[o]).unwrap_or_default();
             short.requantize(sums[o], zero_point, low, high)
         })
     } else {
