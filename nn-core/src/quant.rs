@@ -496,6 +496,9 @@ pub(crate) fn requantize_once<const N: usize>(
         .iter()
         .all(|&m| ShortMultiplier::new(m).is_some())
     {
+        // Each short form worked out again where it is used: an array of them was copied whole
+        // (on the Cortex-M4 a dense 128 => 128 layer took 32,600 instructions with one, 28,560
+        // without).
         core::array::from_fn(|o| {
             let short = ShortMultiplier::new(multipliers[o]).unwrap_or_default();
             short.requantize(sums[o], zero_point, low, high)

@@ -45,6 +45,13 @@ impl Bytes {
             *value = self.next();
         }
     }
+
+    /// Biases of a few thousand either way, each different.
+    fn biases(&mut self, bias: &mut [i32]) {
+        for (i, bias) in bias.iter_mut().enumerate() {
+            *bias = i32::from(self.next()) * 97 + i as i32;
+        }
+    }
 }
 
 /// A multiplier as calibration makes them, its shift `shift`, and the zero points and clamp of a
@@ -116,9 +123,7 @@ fn dense(counter: &mut Counter, bytes: &mut Bytes) -> bool {
         output_max: i8::MAX,
     };
     bytes.fill(layer.weights.as_flattened_mut());
-    for (o, bias) in layer.bias.iter_mut().enumerate() {
-        *bias = i32::from(bytes.next()) * 97 + o as i32;
-    }
+    bytes.biases(&mut layer.bias);
     let mut x = [0; 640];
     bytes.fill(&mut x);
     let f32_layer = black_box(Dense::<f32, 640, 128>::filled(0.01));
@@ -174,9 +179,7 @@ fn conv<
             .as_flattened_mut()
             .as_flattened_mut(),
     );
-    for (f, bias) in layer.bias.iter_mut().enumerate() {
-        *bias = i32::from(bytes.next()) * 97 + f as i32;
-    }
+    bytes.biases(&mut layer.bias);
     let mut x = [[[0; W]; H]; C];
     bytes.fill(x.as_flattened_mut().as_flattened_mut());
     let mut u = [[[0; OW]; OH]; F];
@@ -229,9 +232,7 @@ fn depthwise<const C: usize, const H: usize, const W: usize, const OH: usize, co
         output_max: i8::MAX,
     };
     bytes.fill(layer.weights.as_flattened_mut().as_flattened_mut());
-    for (c, bias) in layer.bias.iter_mut().enumerate() {
-        *bias = i32::from(bytes.next()) * 97 + c as i32;
-    }
+    bytes.biases(&mut layer.bias);
     let mut x = [[[0; W]; H]; C];
     bytes.fill(x.as_flattened_mut().as_flattened_mut());
     let mut u = [[[0; OW]; OH]; C];
