@@ -421,6 +421,18 @@ impl Rescale {
         })
     }
 
+    /// Each of `sums` rescaled, moved to `zero_point` and clamped to `[low, high]`.
+    #[inline(never)]
+    pub(crate) fn requantize_each<const M: usize>(
+        self,
+        sums: [i32; M],
+        zero_point: i8,
+        low: i8,
+        high: i8,
+    ) -> [i8; M] {
+        sums.map(|sum| requantize(self.apply(sum), zero_point, low, high))
+    }
+
     /// Each of `sums` rescaled, moved to `zero_point` and clamped to `[low, high]`, into `out`:
     /// a loop of its own, so that the rescaling's values stay in registers, in fewer steps
     /// where they give the same outputs ([`Rescale::short`]). On the Cortex-M4 an output takes
@@ -482,9 +494,11 @@ impl ShortMultiplier {
 }
 
 /// Each of `sums` times its multiplier in one rounding ([`Multiplier::apply`]), moved to
-/// `zero_point` and clamped to `[low, high]`: in two instructions each ([`ShortMultiplier`])
-/// where every multiplier allows it. On the Cortex-M4 an output of a dense layer took 47
-/// instructions with the 64-bit product shifted by a shift known only when it runs.
+/// `zero_point` and clamped to `[low, high]`: in two instructions ([`ShortMultiplier`]) where
+/// the multiplier allows it, out of line where it does not. On the Cortex-M4 an output of a
+/// dense layer took 47 instructions with the 64-bit product shifted by a shift known only when
+/// it runs, 30 with every multiplier checked for a short form first (a loop of its own), and
+/// 23 with each checked where it is used.
 pub(crate) fn requantize_once<const N: usize>(
     sums: &[i32; N],
     multipliers: &[Multiplier; N],
@@ -492,20 +506,18 @@ pub(crate) fn requantize_once<const N: usize>(
     low: i8,
     high: i8,
 ) -> [i8; N] {
-    if multipliers
-        .iter()
-        .all(|&m| ShortMultiplier::new(m).is_some())
-    {
-        // Each short form worked out again where it is used: an array of them was copied whole
-        // (on the Cortex-M4 a dense 128 => 128 layer took 32,600 instructions with one, 28,560
-        // without).
-        core::array::from_fn(|o| {
-            let short = ShortMultiplier::new(multipliers[o]).unwrap_or_default();
-            short.requantize(sums[o], zero_point, low, high)
-        })
-    } else {
-        core::array::from_fn(|o| requantize(multipliers[o].apply(sums[o]), zero_point, low, high))
-    }
+    core::array::from_fn(|o| match ShortMultiplier::new(multipliers[o]) {
+        Some(short) => short.requantize(sums[o], zero_point, low, high),
+        None => requantize_exactly(sums[o], multipliers[o], zero_point, low, high),
+    })
+}
+
+/// [`requantize`] of [`Multiplier::apply`], for the multipliers without a short form: out of
+/// line, as calibration makes none.
+#[cold]
+#[inline(never)]
+fn requantize_exactly(sum: i32, multiplier: Multiplier, zero_point: i8, low: i8, high: i8) -> i8 {
+    requantize(multiplier.apply(sum), zero_point, low, high)
 }
 
 /// A layer's rescalings, one a channel, and their short forms where every channel has one.
@@ -526,6 +538,27 @@ impl<const N: usize> Rescales<N> {
             .all(Option::is_some)
             .then(|| shorts.map(Option::unwrap_or_default));
         Self { exact, short }
+    }
+
+    /// Channel `f`'s `sums`, rescaled, moved to `zero_point` and clamped to `[low, high]`, in
+    /// the short form where the layer has one. Always inlined, the exact form never: LLVM kept
+    /// the two together out of line, a call for every four outputs.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    pub(crate) fn requantize<const M: usize>(
+        &self,
+        f: usize,
+        sums: [i32; M],
+        zero_point: i8,
+        low: i8,
+        high: i8,
+    ) -> [i8; M] {
+        if let Some(shorts) = &self.short {
+            let short = shorts[f];
+            sums.map(|sum| short.requantize(sum, zero_point, low, high))
+        } else {
+            self.exact[f].requantize_each(sums, zero_point, low, high)
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use crate::Conv2d;
 use crate::Sliding;
 use crate::quant::{
     Clamp, Multiplier, Quantization, Rescales, fold_zero_point, output_multiplier, quantize_bias,
-    requantize, symmetric_channel,
+    symmetric_channel,
 };
 use crate::quantized_kernel::{sums, sums_of_four};
 
@@ -130,54 +130,32 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
             .as_flattened_mut()
             .as_flattened_mut();
         let widened = widened.as_chunks_mut::<8>().0;
-        let mut place_sums = [[0; F]; 4];
         let rescales = Rescales::new(&self.multipliers);
+        let (zero_point, low, high) = (self.output_zero_point, self.output_min, self.output_max);
         let place = |index: usize| [index / OW, index % OW];
         let places = OH * OW;
         let mut index = 0;
         while index + 4 <= places {
-            let at: [[usize; 2]; 4] = core::array::from_fn(|k| place(index + k));
-            for (patch, &at) in patches.iter_mut().zip(&at) {
-                self.gather(x, sliding, at, patch);
+            for (k, patch) in patches.iter_mut().enumerate() {
+                self.gather(x, sliding, place(index + k), patch);
             }
             let inputs = patches
                 .each_ref()
                 .map(|patch| patch.as_flattened().as_flattened());
-            sums_of_four(inputs, widened, &self.weights, &self.bias, &mut place_sums);
-            self.write_places(&place_sums, at, &rescales, u);
+            // The four places follow each other in each channel of the output.
+            sums_of_four(inputs, widened, &self.weights, &self.bias, |f, sums| {
+                let values = rescales.requantize(f, sums, zero_point, low, high);
+                u[f].as_flattened_mut()[index..index + 4].copy_from_slice(&values);
+            });
             index += 4;
         }
         for index in index..places {
             self.gather(x, sliding, place(index), &mut patches[0]);
             let patch = patches[0].as_flattened().as_flattened();
             let sums = sums(patch, &self.weights, &self.bias);
-            self.write_places(&[sums], [place(index)], &rescales, u);
-        }
-    }
-
-    /// Each filter's sums at the output places `at`, rescaled in two roundings, moved to the
-    /// output's zero point and clamped, into `u`: filter by filter, its rescaling loaded once
-    /// for the places.
-    #[inline]
-    fn write_places<const N: usize, const OH: usize, const OW: usize>(
-        &self,
-        sums: &[[i32; F]; N],
-        at: [[usize; 2]; N],
-        rescales: &Rescales<F>,
-        u: &mut [[[i8; OW]; OH]; F],
-    ) {
-        let (zero_point, low, high) = (self.output_zero_point, self.output_min, self.output_max);
-        if let Some(shorts) = &rescales.short {
-            for (f, (channel, short)) in u.iter_mut().zip(shorts).enumerate() {
-                for (sums, [y, x]) in sums.iter().zip(at) {
-                    channel[y][x] = short.requantize(sums[f], zero_point, low, high);
-                }
-            }
-        } else {
-            for (f, (channel, rescale)) in u.iter_mut().zip(&rescales.exact).enumerate() {
-                for (sums, [y, x]) in sums.iter().zip(at) {
-                    channel[y][x] = requantize(rescale.apply(sums[f]), zero_point, low, high);
-                }
+            for (f, (channel, &sum)) in u.iter_mut().zip(&sums).enumerate() {
+                let [value] = rescales.requantize(f, [sum], zero_point, low, high);
+                channel.as_flattened_mut()[index] = value;
             }
         }
     }

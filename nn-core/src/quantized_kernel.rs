@@ -58,10 +58,11 @@ pub fn sums<R: Row, const O: usize>(x: &[i8], weights: &[R; O], bias: &[i32; O])
     }
 }
 
-/// [`sums`] for four inputs at once, each as long as a row: each output's sums for the four, into
-/// `out` (written, not read). On Arm cores with the DSP extension the inputs are widened into
-/// `widened` first (for each word of the inputs, the four inputs' pairs of 16-bit halves; it
-/// must hold a quarter as many entries as an input has bytes), and each weight is loaded and
+/// [`sums`] for four inputs at once, each as long as a row: each output's four sums, handed to
+/// `each` with the output's index as soon as they are done (so that they can be rescaled while
+/// the output's values are at hand). On Arm cores with the DSP extension the inputs are widened
+/// into `widened` first (for each word of the inputs, the four inputs' pairs of 16-bit halves;
+/// it must hold a quarter as many entries as an input has bytes), and each weight is loaded and
 /// widened once for the four places, as CMSIS-NN's convolutions share each weight between
 /// places. Elsewhere `widened` is not used.
 #[inline]
@@ -70,17 +71,19 @@ pub fn sums_of_four<R: Row, const O: usize>(
     widened: &mut [[u32; 8]],
     weights: &[R; O],
     bias: &[i32; O],
-    out: &mut [[i32; O]; 4],
+    each: impl FnMut(usize, [i32; 4]),
 ) {
     #[cfg(nn_arm_dsp)]
     {
-        packed::sums_of_four(x, widened, weights, bias, out);
+        packed::sums_of_four(x, widened, weights, bias, each);
     }
     #[cfg(not(nn_arm_dsp))]
     {
         let _ = widened;
-        for (out, x) in out.iter_mut().zip(x) {
-            *out = sums(x, weights, bias);
+        let mut each = each;
+        let four = x.map(|x| sums(x, weights, bias));
+        for o in 0..O {
+            each(o, four.map(|sums| sums[o]));
         }
     }
 }
@@ -325,17 +328,17 @@ mod packed {
         }
     }
 
-    /// Each output's sums for four inputs: the inputs widened once into `widened`, word by
-    /// word (the four inputs' halves side by side), then each row's word loaded and widened
-    /// once for the four, one row a pass. Four sums, a row pointer, the inputs' pointer and the
-    /// two halves of the weight fit the Cortex-M4's registers without spilling.
+    /// Each output's sums for four inputs, to `each`: the inputs widened once into `widened`,
+    /// word by word (the four inputs' halves side by side), then each row's word loaded and
+    /// widened once for the four, one row a pass; the inputs' last bytes, past their whole
+    /// words, one by one.
     #[inline]
     pub fn sums_of_four<R: Row, const O: usize>(
         inputs: [&[i8]; 4],
         widened: &mut [[u32; 8]],
         weights: &[R; O],
         bias: &[i32; O],
-        out: &mut [[i32; O]; 4],
+        mut each: impl FnMut(usize, [i32; 4]),
     ) {
         let words = inputs.map(|x| x.as_chunks::<4>().0);
         let length = words[0].len();
@@ -347,16 +350,18 @@ mod packed {
                 pairs[2 * k + 1] = sxtb16_ror8(x);
             }
         }
+        let rests = inputs.map(|x| x.as_chunks::<4>().1);
         for (o, (row, &bias)) in weights.iter().zip(bias).enumerate() {
-            let row = row.values().as_chunks::<4>().0;
-            let sums = dot_four(row, widened, [bias; 4]);
-            for (out, sum) in out.iter_mut().zip(sums) {
-                out[o] = sum;
+            let (row_words, row_rest) = row.values().as_chunks::<4>();
+            let mut sums = dot_four(row_words, widened, [bias; 4]);
+            if !row_rest.is_empty() {
+                for (sum, rest) in sums.iter_mut().zip(rests) {
+                    for (&x, &w) in rest.iter().zip(row_rest) {
+                        *sum = sum.wrapping_add(i32::from(x) * i32::from(w));
+                    }
+                }
             }
-        }
-        for (out, x) in out.iter_mut().zip(inputs) {
-            let rest = x.as_chunks::<4>().1;
-            add_rest(rest, x.len() - rest.len(), weights, out);
+            each(o, sums);
         }
     }
 
@@ -478,32 +483,32 @@ mod packed {
     mod arm {
         use core::arch::asm;
 
-        /// One word of a row times the four places' widened words, in `dot_four`'s registers:
-        /// the body of its loop, written twice there (two words a pass).
+        /// One word of a row times the four places' widened words, in `dot_four`'s registers
+        /// (the row in r10, the places in r11, the sums in r4, r5, r8 and r9): the body of its
+        /// loop, written four times there. `LDM` loads two places' four halves in one
+        /// instruction; its registers must ascend, hence named ones.
         macro_rules! four_places_word {
             () => {
                 concat!(
-                    "ldr {w}, [{row}], #4\n",
-                    "sxtb16 {t}, {w}\n",
-                    "sxtb16 {w}, {w}, ror #8\n",
-                    "ldrd {a}, {b}, [{x}, #8]\n",
-                    "smlad {s1}, {a}, {t}, {s1}\n",
-                    "smlad {s1}, {b}, {w}, {s1}\n",
-                    "ldrd {a}, {b}, [{x}, #16]\n",
-                    "smlad {s2}, {a}, {t}, {s2}\n",
-                    "smlad {s2}, {b}, {w}, {s2}\n",
-                    "ldrd {a}, {b}, [{x}, #24]\n",
-                    "smlad {s3}, {a}, {t}, {s3}\n",
-                    "smlad {s3}, {b}, {w}, {s3}\n",
-                    "ldrd {a}, {b}, [{x}], #32\n",
-                    "smlad {s0}, {a}, {t}, {s0}\n",
-                    "smlad {s0}, {b}, {w}, {s0}\n"
+                    "ldr r12, [r10], #4\n",
+                    "sxtb16 lr, r12\n",
+                    "sxtb16 r12, r12, ror #8\n",
+                    "ldm r11!, {{r0-r3}}\n",
+                    "smlad r4, r0, lr, r4\n",
+                    "smlad r4, r1, r12, r4\n",
+                    "smlad r5, r2, lr, r5\n",
+                    "smlad r5, r3, r12, r5\n",
+                    "ldm r11!, {{r0-r3}}\n",
+                    "smlad r8, r0, lr, r8\n",
+                    "smlad r8, r1, r12, r8\n",
+                    "smlad r9, r2, lr, r9\n",
+                    "smlad r9, r3, r12, r9\n"
                 )
             };
         }
 
         /// One widened word of the input times the four rows' words, in `dot_rows_four`'s
-        /// registers: the body of its loop, written twice there (two words a pass).
+        /// registers: the body of its loop, written four times there.
         macro_rules! four_rows_word {
             () => {
                 concat!(
@@ -556,10 +561,12 @@ mod packed {
         }
 
         /// `sums` plus the products of one row's words and the four widened inputs, word by
-        /// word: 32 instructions for 32 products (two words a pass). Written out because LLVM,
+        /// word: 55 instructions for 64 products (four words a pass; the loop's end is kept on
+        /// the stack, as the loop needs every other register). Written out because LLVM,
         /// given the same loop in Rust, kept all eight halves of the inputs live and spilled
         /// them to the stack (the 1 x 1 convolution of 64 channels took 3.2 instructions a
-        /// product, against 3.0 with two places a pass and 2.1 with this loop).
+        /// product, against 3.0 with two places a pass, 2.1 with this loop two words a pass
+        /// and two loads a place, and 1.4 with this one).
         #[inline(always)]
         pub fn dot_four(row: &[[i8; 4]], widened: &[[u32; 8]], sums: [i32; 4]) -> [i32; 4] {
             let words = row.len().min(widened.len());
@@ -567,45 +574,57 @@ mod packed {
             if words == 0 {
                 return sums;
             }
-            let mut row = row.as_ptr();
-            let mut x = widened.as_ptr();
             // SAFETY: Armv7E-M instructions (`nn_arm_dsp`). The loop reads `words` (at least
             // one) words from `row` and as many groups of eight `u32`s from `widened`, both
-            // within their slices, and writes no memory; the pointers and sums it moves are
-            // its outputs, the rest scratch registers. SMLAD sets only the Q flag.
+            // within their slices, and writes no memory but the word it pushes and pops; the
+            // sums are its outputs, every other register it names scratch. SMLAD sets only
+            // the Q flag.
             unsafe {
-                let end = x.add(words);
+                let end = widened.as_ptr().add(words);
                 asm!(
-                    // Two words a pass; an odd count starts at the second.
-                    "tst {w}, #1",
-                    "bne 3f",
+                    "push {{r0}}",
+                    // Four words a pass, entered at the word that leaves a multiple of four:
+                    // bit 1 of the count into C, bit 0 into N.
+                    "lsls r1, r1, #31",
+                    "bcs 1f",
+                    "bpl 2f",
+                    "b 5f",
+                    "1:",
+                    "bmi 3f",
+                    "b 4f",
                     "2:",
                     four_places_word!(),
                     "3:",
                     four_places_word!(),
-                    "cmp {x}, {end}",
+                    "4:",
+                    four_places_word!(),
+                    "5:",
+                    four_places_word!(),
+                    "ldr r0, [sp]",
+                    "cmp r11, r0",
                     "bne 2b",
-                    row = inout(reg) row,
-                    x = inout(reg) x,
-                    end = in(reg) end,
-                    s0 = inout(reg) s0,
-                    s1 = inout(reg) s1,
-                    s2 = inout(reg) s2,
-                    s3 = inout(reg) s3,
-                    w = inout(reg) words => _,
-                    t = out(reg) _,
-                    a = out(reg) _,
-                    b = out(reg) _,
-                    options(readonly, nostack),
+                    "add sp, sp, #4",
+                    inout("r0") end => _,
+                    inout("r1") words => _,
+                    out("r2") _,
+                    out("r3") _,
+                    inout("r4") s0,
+                    inout("r5") s1,
+                    inout("r8") s2,
+                    inout("r9") s3,
+                    inout("r10") row.as_ptr() => _,
+                    inout("r11") widened.as_ptr() => _,
+                    out("r12") _,
+                    out("lr") _,
+                    options(readonly),
                 );
             }
-            let _ = (row, x);
             [s0, s1, s2, s3]
         }
 
-        /// [`super::dot_rows_four`] for rows `R` apart in memory, in a written-out loop of 44
-        /// instructions for 32 products (two words a pass): the rows' words at offsets known when it is compiled,
-        /// so that one pointer walks the four. `None` where the rows are not so, or so far apart
+        /// [`super::dot_rows_four`] for rows `R` apart in memory, in a written-out loop of 86
+        /// instructions for 64 products (four words a pass; 44 for 32 two words a pass): the
+        /// rows' words at offsets known when it is compiled, so that one pointer walks the four. `None` where the rows are not so, or so far apart
         /// that an offset does not fit an instruction (more than 1,365 bytes a row).
         #[inline(always)]
         pub fn dot_rows_four<R>(
@@ -632,12 +651,22 @@ mod packed {
             unsafe {
                 let end = x.add(words);
                 asm!(
-                    // Two words a pass; an odd count starts at the second.
-                    "tst {w}, #1",
-                    "bne 3f",
+                    // Four words a pass, entered at the word that leaves a multiple of
+                    // four: bit 1 of the count into C, bit 0 into N.
+                    "lsls {w}, {w}, #31",
+                    "bcs 1f",
+                    "bpl 2f",
+                    "b 5f",
+                    "1:",
+                    "bmi 3f",
+                    "b 4f",
                     "2:",
                     four_rows_word!(),
                     "3:",
+                    four_rows_word!(),
+                    "4:",
+                    four_rows_word!(),
+                    "5:",
                     four_rows_word!(),
                     "cmp {x}, {end}",
                     "bne 2b",
@@ -790,6 +819,15 @@ mod packed {
 mod tests {
     use super::{packed, plain_sums, sums, sums_of_four};
 
+    /// Each output's four sums from `sums_of_four`, into `out` by input.
+    fn gather<const O: usize>(out: &mut [[i32; O]; 4]) -> impl FnMut(usize, [i32; 4]) + '_ {
+        |o, sums| {
+            for (out, sum) in out.iter_mut().zip(sums) {
+                out[o] = sum;
+            }
+        }
+    }
+
     /// `acc + Σ x[i]·w[i]`, one product at a time.
     fn definition(x: &[i8], w: &[i8], acc: i32) -> i32 {
         let products = x.iter().zip(w).map(|(&x, &w)| i32::from(x) * i32::from(w));
@@ -841,10 +879,10 @@ mod tests {
         let inputs = inputs.each_ref().map(<[i8; 70]>::as_slice);
         let mut widened = [[0; 8]; 70 / 4];
         let mut out = [[0; 3]; 4];
-        packed::sums_of_four(inputs, &mut widened, &rows, &bias, &mut out);
+        packed::sums_of_four(inputs, &mut widened, &rows, &bias, gather(&mut out));
         assert_eq!(out, expected);
         out = [[0; 3]; 4];
-        sums_of_four(inputs, &mut widened, &rows, &bias, &mut out);
+        sums_of_four(inputs, &mut widened, &rows, &bias, gather(&mut out));
         assert_eq!(out, expected);
         // Inputs shorter than a word.
         let short = [[-128, 127, 5], [1, 2, 3], [0, 0, -1], [127, 127, 127]];
@@ -854,7 +892,7 @@ mod tests {
             &mut [],
             &[[3, -2, 9]],
             &[17],
-            &mut out,
+            gather(&mut out),
         );
         assert_eq!(out, short.map(|x| [definition(&x, &[3, -2, 9], 17)]));
     }
@@ -880,7 +918,7 @@ mod tests {
         assert_eq!(sums(&x, &rows, &bias), expected);
         assert_eq!(packed::sums(&x, &rows, &bias), expected);
         let mut four = [[0; 5]; 4];
-        sums_of_four([&x; 4], &mut [[0; 8]; 75], &rows, &bias, &mut four);
+        sums_of_four([&x; 4], &mut [[0; 8]; 75], &rows, &bias, gather(&mut four));
         assert_eq!(four, [expected; 4]);
     }
 }
