@@ -12,7 +12,9 @@
 //! outputs, to the bit, on every target. The quantisers follow TensorFlow Lite's post-training
 //! quantiser, whose models `tests/quantized.rs` runs to the bit.
 
-use crate::quantized_kernel::{high_word_plus, high_word_rounded};
+use crate::quantized_kernel::{
+    clamp_four, high_word_plus, high_word_rounded, high_word_rounded_plus,
+};
 
 /// How int8 values stand for reals: `real = scale × (q − zero_point)`.
 ///
@@ -254,8 +256,13 @@ pub(crate) fn output_multiplier(
 /// int8: moved to the output's `zero_point` and clamped to `[low, high]`.
 #[inline]
 pub(crate) fn requantize(rescaled: i32, zero_point: i8, low: i8, high: i8) -> i8 {
-    let value = rescaled.saturating_add(i32::from(zero_point));
-    // Not `clamp`, which panics on a `low` above `high`: the layers' fields are public.
+    clamp(rescaled.saturating_add(i32::from(zero_point)), low, high)
+}
+
+/// `value` clamped to `[low, high]` (to `high` where `low` is above it), as an int8.
+#[inline]
+pub(crate) fn clamp(value: i32, low: i8, high: i8) -> i8 {
+    // Not `Ord::clamp`, which panics on a `low` above `high`: the layers' fields are public.
     int8(value.max(i32::from(low)).min(i32::from(high)))
 }
 
@@ -409,14 +416,15 @@ impl Rescale {
         (high >> self.right) + i32::from(high & self.mask > threshold)
     }
 
-    /// The rescaling in fewer steps, where they give the same int8 outputs: for a multiplier
-    /// in `[2^30, 2^31)` (every one [`Multiplier::new`] makes, but those of 0 and of the
-    /// largest) and a right shift from 1 to 23 (a real multiplier from 2⁻²⁴ to 0.5).
+    /// The rescaling in fewer steps, with the output's `zero_point` added, where they give
+    /// the same int8 outputs: for a multiplier in `[2^30, 2^31)` (every one
+    /// [`Multiplier::new`] makes, but those of 0 and of the largest) and a right shift from 1
+    /// to 23 (a real multiplier from 2⁻²⁴ to 0.5).
     #[inline]
-    pub(crate) fn short(self) -> Option<ShortRescale> {
+    pub(crate) fn short(self, zero_point: i8) -> Option<ShortRescale> {
         (self.wrapped == 1 && (1..=23).contains(&self.right)).then(|| ShortRescale {
             doubled: self.doubled,
-            half: 1 << (self.right - 1),
+            offset: (1 << (self.right - 1)) + (i32::from(zero_point) << self.right),
             right: self.right,
         })
     }
@@ -446,12 +454,17 @@ impl Rescale {
         low: i8,
         high: i8,
     ) {
-        let pairs = out.iter_mut().zip(sums);
-        if let Some(short) = self.short() {
-            for (out, &sum) in pairs {
-                *out = short.requantize(sum, zero_point, low, high);
+        if let Some(short) = self.short(zero_point) {
+            let (fours, rest) = out.as_chunks_mut::<4>();
+            let (sum_fours, sum_rest) = sums.as_chunks::<4>();
+            for (out, sums) in fours.iter_mut().zip(sum_fours) {
+                *out = clamp_four(sums.map(|sum| short.requantized(sum)), low, high);
+            }
+            for (out, &sum) in rest.iter_mut().zip(sum_rest) {
+                *out = clamp(short.requantized(sum), low, high);
             }
         } else {
+            let pairs = out.iter_mut().zip(sums);
             for (out, &sum) in pairs {
                 *out = requantize(self.apply(sum), zero_point, low, high);
             }
@@ -476,20 +489,20 @@ impl ShortMultiplier {
     /// `multiplier`'s short form, if its shift is from -31 to -2.
     #[inline]
     pub(crate) fn new(multiplier: Multiplier) -> Option<Self> {
-        let right = u32::try_from(-multiplier.shift - 1).ok()?;
-        (1..=30).contains(&right).then(|| Self {
+        // The shift plus 31: from 0 (`r` 30) to 29 (`r` 1), any other shift wrapped outside.
+        // As a bound known to LLVM, it leaves the shifts below unmasked.
+        let above = multiplier.shift.wrapping_add(31).cast_unsigned();
+        (above <= 29).then(|| Self {
             multiplier: multiplier.multiplier,
-            half: 1 << (right - 1),
-            right,
+            half: 0x2000_0000 >> above,
+            right: 30 - above,
         })
     }
 
-    /// The int8 output of `sum`: [`requantize`] of [`Multiplier::apply`], to the bit.
+    /// [`Multiplier::apply`] of `sum`, to the bit.
     #[inline]
-    pub(crate) fn requantize(self, sum: i32, zero_point: i8, low: i8, high: i8) -> i8 {
-        let rescaled = high_word_plus(sum, self.multiplier, self.half) >> self.right;
-        let value = rescaled + i32::from(zero_point);
-        int8(value.max(i32::from(low)).min(i32::from(high)))
+    pub(crate) fn rescale(self, sum: i32) -> i32 {
+        high_word_plus(sum, self.multiplier, self.half) >> self.right
     }
 }
 
@@ -497,8 +510,9 @@ impl ShortMultiplier {
 /// `zero_point` and clamped to `[low, high]`: in two instructions ([`ShortMultiplier`]) where
 /// the multiplier allows it, out of line where it does not. On the Cortex-M4 an output of a
 /// dense layer took 47 instructions with the 64-bit product shifted by a shift known only when
-/// it runs, 30 with every multiplier checked for a short form first (a loop of its own), and
-/// 23 with each checked where it is used.
+/// it runs, 30 with every multiplier checked for a short form first (a loop of its own), 20
+/// four at a time (the four multipliers took more registers than the Cortex-M4 has), and 21
+/// one at a time, each checked where it is used.
 pub(crate) fn requantize_once<const N: usize>(
     sums: &[i32; N],
     multipliers: &[Multiplier; N],
@@ -507,7 +521,7 @@ pub(crate) fn requantize_once<const N: usize>(
     high: i8,
 ) -> [i8; N] {
     core::array::from_fn(|o| match ShortMultiplier::new(multipliers[o]) {
-        Some(short) => short.requantize(sums[o], zero_point, low, high),
+        Some(short) => requantize(short.rescale(sums[o]), zero_point, low, high),
         None => requantize_exactly(sums[o], multipliers[o], zero_point, low, high),
     })
 }
@@ -529,10 +543,10 @@ pub(crate) struct Rescales<const N: usize> {
 }
 
 impl<const N: usize> Rescales<N> {
-    /// The rescalings of `multipliers`.
-    pub(crate) fn new(multipliers: &[Multiplier; N]) -> Self {
+    /// The rescalings of `multipliers`, to an output of `zero_point`.
+    pub(crate) fn new(multipliers: &[Multiplier; N], zero_point: i8) -> Self {
         let exact = multipliers.map(Rescale::new);
-        let shorts = exact.map(Rescale::short);
+        let shorts = exact.map(|exact| exact.short(zero_point));
         let short = shorts
             .iter()
             .all(Option::is_some)
@@ -540,49 +554,59 @@ impl<const N: usize> Rescales<N> {
         Self { exact, short }
     }
 
-    /// Channel `f`'s `sums`, rescaled, moved to `zero_point` and clamped to `[low, high]`, in
-    /// the short form where the layer has one. Always inlined, the exact form never: LLVM kept
-    /// the two together out of line, a call for every four outputs.
+    /// Channel `f`'s four `sums`, rescaled, moved to `zero_point` and clamped to `[low,
+    /// high]`, in the short form where the layer has one. Always inlined, the exact form never:
+    /// LLVM kept the two together out of line, a call for every four outputs.
     #[allow(clippy::inline_always)]
     #[inline(always)]
-    pub(crate) fn requantize<const M: usize>(
+    pub(crate) fn requantize_four(
         &self,
         f: usize,
-        sums: [i32; M],
+        sums: [i32; 4],
         zero_point: i8,
         low: i8,
         high: i8,
-    ) -> [i8; M] {
+    ) -> [i8; 4] {
         if let Some(shorts) = &self.short {
             let short = shorts[f];
-            sums.map(|sum| short.requantize(sum, zero_point, low, high))
+            clamp_four(sums.map(|sum| short.requantized(sum)), low, high)
         } else {
             self.exact[f].requantize_each(sums, zero_point, low, high)
         }
     }
+
+    /// [`Rescales::requantize_four`] of one sum.
+    #[inline]
+    pub(crate) fn requantize(&self, f: usize, sum: i32, zero_point: i8, low: i8, high: i8) -> i8 {
+        match &self.short {
+            Some(shorts) => clamp(shorts[f].requantized(sum), low, high),
+            None => requantize(self.exact[f].apply(sum), zero_point, low, high),
+        }
+    }
 }
 
-/// [`Rescale`] for the multipliers of [`Rescale::short`]: no left shift, a high word plus the
-/// sum, and the rounding division as one addition of half the divisor, less one for a
-/// negative value, saturating; where it saturates, the exact result is above 255 and clamped to
-/// the same int8.
+/// [`Rescale`] for the multipliers of [`Rescale::short`], with the output's zero point: no
+/// left shift; the high word plus the sum in one rounding multiply-accumulate (`SMMLAR`); the
+/// rounding division as one saturating addition of half the divisor and the zero point times
+/// the divisor, after one less for a negative value. Where the addition saturates, the exact
+/// result is beyond an int8 on the same side (the divisor is at most 2²³, the zero point's
+/// part at most 2³⁰), so the clamp gives the same.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct ShortRescale {
     doubled: i32,
-    /// Half the divisor.
-    half: i32,
+    /// Half the divisor, plus the zero point times the divisor.
+    offset: i32,
     right: u32,
 }
 
 impl ShortRescale {
-    /// The int8 output of `sum`: [`requantize`] of [`Rescale::apply`], to the bit.
+    /// [`Rescale::apply`] of `sum` plus the zero point, where that is within an int8's range
+    /// (outside it, beyond the int8's range on the same side): the output before its clamp.
     #[inline]
-    pub(crate) fn requantize(self, sum: i32, zero_point: i8, low: i8, high: i8) -> i8 {
-        let product = high_word_rounded(sum, self.doubled).wrapping_add(sum);
-        let rounded = product.saturating_add(self.half) + (product >> 31);
-        // Within 2³⁰ of 0, as the shift is at least 1: the zero point adds without overflow.
-        let value = (rounded >> self.right) + i32::from(zero_point);
-        int8(value.max(i32::from(low)).min(i32::from(high)))
+    pub(crate) fn requantized(self, sum: i32) -> i32 {
+        // Strictly within an i32 (the multiplier is under 2³¹): one less does not wrap.
+        let product = high_word_rounded_plus(sum, self.doubled, sum);
+        (product + (product >> 31)).saturating_add(self.offset) >> self.right
     }
 }
 
@@ -693,7 +717,7 @@ mod tests {
 
     #[test]
     fn the_short_rescaling_gives_the_exact_int8_outputs() {
-        use super::{Rescale, requantize};
+        use super::{Rescale, clamp, requantize};
         use crate::init::{Rng, rng};
 
         let mut random = rng(1623);
@@ -716,22 +740,26 @@ mod tests {
             };
             let rescale = Rescale::new(m);
             let exact = requantize(m.apply_rounding_twice(x), zero_point, low, high);
-            if let Some(short) = rescale.short() {
+            if let Some(short) = rescale.short(zero_point) {
                 shorts += 1;
                 assert_eq!(
-                    short.requantize(x, zero_point, low, high),
+                    clamp(short.requantized(x), low, high),
                     exact,
                     "{x} {m:?} {zero_point} {low} {high}"
                 );
             }
-            let mut out = [0];
-            rescale.requantize_all(&[x], &mut out, zero_point, low, high);
-            assert_eq!(out, [exact]);
+            // Four at a time and one: the sum and four others.
+            let sums = [x, x.wrapping_add(1), x >> 3, x.wrapping_neg(), x / 7];
+            let expected =
+                sums.map(|x| requantize(m.apply_rounding_twice(x), zero_point, low, high));
+            let mut out = [0; 5];
+            rescale.requantize_all(&sums, &mut out, zero_point, low, high);
+            assert_eq!(out, expected);
         }
         // Shifts 1 to 23 of 0 to 25.
         assert!(shorts > 250_000, "{shorts}");
-        assert!(Rescale::new(Multiplier::new(0.75)).short().is_none());
-        assert!(Rescale::new(Multiplier::new(1e-9)).short().is_none());
+        assert!(Rescale::new(Multiplier::new(0.75)).short(0).is_none());
+        assert!(Rescale::new(Multiplier::new(1e-9)).short(0).is_none());
     }
 
     #[test]
@@ -756,10 +784,25 @@ mod tests {
             let exact = requantize(m.apply(x), zero_point, low, high);
             if let Some(short) = ShortMultiplier::new(m) {
                 shorts += 1;
-                let ours = short.requantize(x, zero_point, low, high);
+                let ours = requantize(short.rescale(x), zero_point, low, high);
                 assert_eq!(ours, exact, "{x} {m:?} {zero_point} {low} {high}");
             }
-            assert_eq!(requantize_once(&[x], &[m], zero_point, low, high), [exact]);
+            // Four at a time and one; with another multiplier, short or not, among the four.
+            let other = Multiplier {
+                multiplier: next().cast_signed(),
+                shift: -i32::try_from(next() % 34).unwrap_or(0),
+            };
+            let sums = [x, x.wrapping_add(1), x >> 3, x.wrapping_neg(), x / 7];
+            let multipliers = [m, m, other, m, m];
+            let expected: [i8; 5] = core::array::from_fn(|k| {
+                requantize(multipliers[k].apply(sums[k]), zero_point, low, high)
+            });
+            assert_eq!(expected[0], exact);
+            let ours = requantize_once(&sums, &multipliers, zero_point, low, high);
+            assert_eq!(
+                ours, expected,
+                "{sums:?} {multipliers:?} {zero_point} {low} {high}"
+            );
         }
         // Shifts -2 to -31 of 0 to -33.
         assert!(shorts > 250_000, "{shorts}");

@@ -130,7 +130,7 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
             .as_flattened_mut()
             .as_flattened_mut();
         let widened = widened.as_chunks_mut::<8>().0;
-        let rescales = Rescales::new(&self.multipliers);
+        let rescales = Rescales::new(&self.multipliers, self.output_zero_point);
         let (zero_point, low, high) = (self.output_zero_point, self.output_min, self.output_max);
         let place = |index: usize| [index / OW, index % OW];
         let places = OH * OW;
@@ -144,7 +144,7 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
                 .map(|patch| patch.as_flattened().as_flattened());
             // The four places follow each other in each channel of the output.
             sums_of_four(inputs, widened, &self.weights, &self.bias, |f, sums| {
-                let values = rescales.requantize(f, sums, zero_point, low, high);
+                let values = rescales.requantize_four(f, sums, zero_point, low, high);
                 u[f].as_flattened_mut()[index..index + 4].copy_from_slice(&values);
             });
             index += 4;
@@ -154,8 +154,8 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
             let patch = patches[0].as_flattened().as_flattened();
             let sums = sums(patch, &self.weights, &self.bias);
             for (f, (channel, &sum)) in u.iter_mut().zip(&sums).enumerate() {
-                let [value] = rescales.requantize(f, [sum], zero_point, low, high);
-                channel.as_flattened_mut()[index] = value;
+                channel.as_flattened_mut()[index] =
+                    rescales.requantize(f, sum, zero_point, low, high);
             }
         }
     }
