@@ -8,7 +8,7 @@ use crate::quant::{
     Clamp, Multiplier, Quantization, Rescale, fold_zero_point, output_multiplier, quantize_bias,
     requantize, symmetric_channel,
 };
-use crate::quantized_kernel::Taps;
+use crate::quantized_kernel::{KernelThree, Taps};
 
 /// A depthwise 2-D convolution in int8 of `C` channels with `KH x KW` kernels, channels first:
 /// each output its channel's bias plus the products of its kernel and the input under it,
@@ -151,9 +151,16 @@ impl<const C: usize, const KH: usize, const KW: usize> QuantizedDepthwiseConv2d<
                 row[..W].copy_from_slice(input);
             }
             let rows = kernel.map(|row| Taps::new(&row));
+            let three = KernelThree::new(kernel);
             // The channel summed, then rescaled: apart, each loop's values fit the registers.
             for (oy, row) in sums.iter_mut().enumerate() {
                 let top = oy * sy * width;
+                if let Some(three) = &three {
+                    row.fill(bias);
+                    if three.add_row::<W>(plane, top, sx, row) {
+                        continue;
+                    }
+                }
                 let mut ox = 0;
                 // Neighbours two at a time where the stride is 1: a kernel row's values once
                 // for both.

@@ -217,6 +217,87 @@ impl<const K: usize> Taps<K> {
     }
 }
 
+/// A 3 x 3 kernel ready to add its products into a row of sums at once
+/// ([`KernelThree::add_row`]): on Arm cores with the DSP extension each row's outer weights in
+/// the halves of a word, the middle ones in the halves of two.
+#[derive(Clone, Copy, Debug)]
+pub struct KernelThree {
+    /// Each row's outer weights, as [`Taps`] holds them.
+    #[cfg_attr(not(nn_arm_dsp), allow(dead_code))]
+    outer: [u32; 3],
+    /// The middle weights of the first two rows in the halves of a word, of the third in the
+    /// low half of another.
+    #[cfg_attr(not(nn_arm_dsp), allow(dead_code))]
+    middle: [u32; 2],
+}
+
+impl KernelThree {
+    /// `kernel`, if it is 3 x 3 and the build has the loops of [`KernelThree::add_row`].
+    #[inline]
+    #[must_use]
+    pub fn new<const KH: usize, const KW: usize>(kernel: &[[i8; KW]; KH]) -> Option<Self> {
+        if KW != 3 || cfg!(not(nn_arm_dsp)) {
+            return None;
+        }
+        let flat = <&[i8; 9]>::try_from(kernel.as_flattened()).ok()?;
+        let kernel: [[i8; 3]; 3] =
+            core::array::from_fn(|r| [flat[3 * r], flat[3 * r + 1], flat[3 * r + 2]]);
+        let taps = kernel.map(|row| Taps::new(&row));
+        let half = |row: [i8; 3]| u32::from(i16::from(row[1]).cast_unsigned());
+        Some(Self {
+            outer: taps.map(|taps| taps.outer),
+            middle: [half(kernel[0]) | half(kernel[1]) << 16, half(kernel[2])],
+        })
+    }
+
+    /// Adds the kernel's products into the sums of one output row, place by place (each sum
+    /// holds the bias): place `k`'s kernel on `plane` from `start + k · step`, its rows `2 · W`
+    /// apart (a plane twice as wide as an input of `W` values), each row read as a word (its
+    /// fourth byte not multiplied). On Arm cores with the DSP extension for steps of 1 and 2,
+    /// in written-out loops; `false`, nothing done, where it does not apply (another step, the
+    /// plane too short or too wide, no DSP extension).
+    #[inline]
+    #[must_use]
+    pub fn add_row<const W: usize>(
+        &self,
+        plane: &[i8],
+        start: usize,
+        step: usize,
+        sums: &mut [i32],
+    ) -> bool {
+        #[cfg(nn_arm_dsp)]
+        {
+            let Some(last) = sums.len().checked_sub(1) else {
+                return true;
+            };
+            // The last place's third row, its word included, on the plane; the rows'
+            // distances within an instruction's offset.
+            let end = start + last * step + 4 * W + 4;
+            if end > plane.len() || 4 * W > 4095 {
+                return false;
+            }
+            let plane = &plane[start..end];
+            let (outer, middle) = (self.outer, self.middle);
+            match step {
+                1 => {
+                    let pairs = sums.len() / 2;
+                    packed::kernel_row_pairs::<W>(plane, outer, middle, &mut sums[..2 * pairs]);
+                    let rest = &mut sums[2 * pairs..];
+                    packed::kernel_row_singles::<W, 1>(&plane[2 * pairs..], outer, middle, rest);
+                }
+                2 => packed::kernel_row_singles::<W, 2>(plane, outer, middle, sums),
+                _ => return false,
+            }
+            true
+        }
+        #[cfg(not(nn_arm_dsp))]
+        {
+            let _ = (self, plane, start, step, sums);
+            false
+        }
+    }
+}
+
 /// A dot product per output, in AVX2's or the portable build's vectors: LLVM widens the bytes to
 /// 16 bits and sums pairs of products into 32 (`vpmaddwd`). Measured in `cargo bench --bench
 /// workloads` (`nn_int8`); where the CPU has AVX-512 VNNI, [`vnni::dot_sums`] is faster.
@@ -499,7 +580,7 @@ mod packed {
     }
 
     #[cfg(nn_arm_dsp)]
-    pub use arm::{clamp_four, smmla, smmlar, smmulr};
+    pub use arm::{clamp_four, kernel_row_pairs, kernel_row_singles, smmla, smmlar, smmulr};
     #[cfg(nn_arm_dsp)]
     use arm::{dot_four, smlad, sxtb16, sxtb16_ror8};
     #[cfg(not(nn_arm_dsp))]
@@ -824,6 +905,157 @@ mod packed {
             }
             let _ = (b, c, d);
             a.to_le_bytes().map(u8::cast_signed)
+        }
+
+        /// One row of a 3 x 3 kernel at two neighbouring places, in `kernel_row_pairs`'
+        /// registers: the row's word at `{offset}` bytes from the places' (r0), widened (r12
+        /// the even bytes, lr the odd), times the outer weights (`{outer}`) and the middle one
+        /// (the `{half}` half of `{middle}`), into the sums (r10, r11).
+        macro_rules! pair_row {
+            ($offset:literal, $outer:literal, $middle:literal, $half:literal) => {
+                concat!(
+                    "ldr r12, [r0, #{",
+                    $offset,
+                    "}]\n",
+                    "sxtb16 lr, r12, ror #8\n",
+                    "sxtb16 r12, r12\n",
+                    "smlad r10, r12, ",
+                    $outer,
+                    ", r10\n",
+                    "smlab",
+                    $half,
+                    " r10, lr, ",
+                    $middle,
+                    ", r10\n",
+                    "smlad r11, lr, ",
+                    $outer,
+                    ", r11\n",
+                    "smlat",
+                    $half,
+                    " r11, r12, ",
+                    $middle,
+                    ", r11\n"
+                )
+            };
+        }
+
+        /// One row of a 3 x 3 kernel at one place, in `kernel_row_singles`' registers: as
+        /// `pair_row`, into one sum (r10).
+        macro_rules! single_row {
+            ($offset:literal, $outer:literal, $middle:literal, $half:literal) => {
+                concat!(
+                    "ldr r12, [r0, #{",
+                    $offset,
+                    "}]\n",
+                    "sxtb16 lr, r12, ror #8\n",
+                    "sxtb16 r12, r12\n",
+                    "smlad r10, r12, ",
+                    $outer,
+                    ", r10\n",
+                    "smlab",
+                    $half,
+                    " r10, lr, ",
+                    $middle,
+                    ", r10\n"
+                )
+            };
+        }
+
+        /// [`super::super::KernelThree::add_row`] at a step of 1, two places a pass (an even
+        /// number of them): 26 instructions for 18 products. Each row's outer weights in
+        /// `outer` (as `Taps`), the middle weights of the first two rows in the halves of
+        /// `middle[0]`, of the third in the low half of `middle[1]`. `plane` holds the last
+        /// place's rows (checked by the caller).
+        #[inline(always)]
+        pub fn kernel_row_pairs<const W: usize>(
+            plane: &[i8],
+            outer: [u32; 3],
+            middle: [u32; 2],
+            sums: &mut [i32],
+        ) {
+            let pairs = sums.len() / 2;
+            if pairs == 0 {
+                return;
+            }
+            // SAFETY: Armv7E-M instructions (`nn_arm_dsp`). The loop reads and writes `pairs`
+            // pairs of `sums`, within the slice, and reads words at the places' three rows on
+            // the plane, the last at most the plane's length (checked by the caller, as are
+            // the offsets, which fit the instructions; `const` gives 0 where they would not,
+            // never run). The registers it changes are its outputs or scratch. SMLAD and SMLA
+            // set only the Q flag.
+            unsafe {
+                asm!(
+                    "2:",
+                    "ldrd r10, r11, [r1]",
+                    pair_row!("first", "r3", "r8", "b"),
+                    pair_row!("second", "r4", "r8", "t"),
+                    pair_row!("third", "r5", "r9", "b"),
+                    "strd r10, r11, [r1], #8",
+                    "adds r0, #2",
+                    "subs r2, #1",
+                    "bne 2b",
+                    first = const 0,
+                    second = const if 4 * W <= 4095 { 2 * W } else { 0 },
+                    third = const if 4 * W <= 4095 { 4 * W } else { 0 },
+                    inout("r0") plane.as_ptr() => _,
+                    inout("r1") sums.as_mut_ptr() => _,
+                    inout("r2") pairs => _,
+                    in("r3") outer[0],
+                    in("r4") outer[1],
+                    in("r5") outer[2],
+                    in("r8") middle[0],
+                    in("r9") middle[1],
+                    out("r10") _,
+                    out("r11") _,
+                    out("r12") _,
+                    out("lr") _,
+                    options(nostack),
+                );
+            }
+        }
+
+        /// [`super::super::KernelThree::add_row`] a place a pass, `STEP` apart: 20
+        /// instructions for 9 products. The weights as [`kernel_row_pairs`]'.
+        #[inline(always)]
+        pub fn kernel_row_singles<const W: usize, const STEP: usize>(
+            plane: &[i8],
+            outer: [u32; 3],
+            middle: [u32; 2],
+            sums: &mut [i32],
+        ) {
+            if sums.is_empty() {
+                return;
+            }
+            // SAFETY: as `kernel_row_pairs`, one sum a pass.
+            unsafe {
+                asm!(
+                    "2:",
+                    "ldr r10, [r1]",
+                    single_row!("first", "r3", "r8", "b"),
+                    single_row!("second", "r4", "r8", "t"),
+                    single_row!("third", "r5", "r9", "b"),
+                    "str r10, [r1], #4",
+                    "adds r0, #{step}",
+                    "subs r2, #1",
+                    "bne 2b",
+                    step = const STEP,
+                    first = const 0,
+                    second = const if 4 * W <= 4095 { 2 * W } else { 0 },
+                    third = const if 4 * W <= 4095 { 4 * W } else { 0 },
+                    inout("r0") plane.as_ptr() => _,
+                    inout("r1") sums.as_mut_ptr() => _,
+                    inout("r2") sums.len() => _,
+                    in("r3") outer[0],
+                    in("r4") outer[1],
+                    in("r5") outer[2],
+                    in("r8") middle[0],
+                    in("r9") middle[1],
+                    out("r10") _,
+                    out("r12") _,
+                    out("lr") _,
+                    options(nostack),
+                );
+            }
         }
 
         /// `SMMLA`: `acc` plus the high word of `a · b`.
