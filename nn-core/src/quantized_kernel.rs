@@ -108,9 +108,10 @@ pub fn high_word_rounded(x: i32, y: i32) -> i32 {
 }
 
 /// Four values clamped to `[low, high]`, as int8: `quant::clamp` of each. On Arm cores with the
-/// DSP extension in one block of 17 instructions (each value saturated to 8 bits, `SSAT`; the
-/// clamps two values at once, on halves, `SSUB16` and `SEL`; the four bytes gathered into one
-/// word), where one at a time took 7 a value and a store each.
+/// DSP extension in one block of 11 instructions (each value saturated to 8 bits, `SSAT`; the
+/// four bytes into one word, `BFI`; each clamp on the four bytes at once, `SSUB8` and `SEL`),
+/// where one at a time took 7 a value and a store each, and 17 for four with the clamps on
+/// pairs of halves.
 #[inline]
 #[must_use]
 pub fn clamp_four(values: [i32; 4], low: i8, high: i8) -> [i8; 4] {
@@ -862,44 +863,37 @@ mod packed {
             [first, second]
         }
 
-        /// [`super::super::clamp_four`]: each value saturated to an int8, the low and high
-        /// clamps on pairs of halves, the bytes into one word.
+        /// [`super::super::clamp_four`]: each value saturated to an int8, the four into one
+        /// word, the low and high clamps on its four bytes at once.
         #[inline(always)]
         pub fn clamp_four(values: [i32; 4], low: i8, high: i8) -> [i8; 4] {
-            // A value in both 16-bit halves of a word.
-            let halves = |value: i8| u32::from(i16::from(value).cast_unsigned()) * 0x1_0001;
+            // A value in each byte of a word.
+            let bytes = |value: i8| u32::from(value.cast_unsigned()) * 0x0101_0101;
             let [mut a, mut b, mut c, mut d] = values;
             // SAFETY: register instructions of Armv7E-M (`nn_arm_dsp`), no memory. `SSAT` may
-            // set the Q flag and `SSUB16` sets the GE flags, which `SEL` reads and nothing
-            // after the block does.
+            // set the Q flag and `SSUB8` sets the GE flags, which `SEL` reads and nothing after
+            // the block does.
             unsafe {
                 asm!(
                     "ssat {a}, #8, {a}",
                     "ssat {b}, #8, {b}",
                     "ssat {c}, #8, {c}",
                     "ssat {d}, #8, {d}",
-                    // Values 0 and 2 in the halves of one word, 1 and 3 of another.
-                    "pkhbt {a}, {a}, {c}, lsl #16",
-                    "pkhbt {b}, {b}, {d}, lsl #16",
-                    // The larger of each half and `low`, then the smaller of it and `high`.
-                    "ssub16 {c}, {a}, {low}",
+                    // The four bytes into one word.
+                    "bfi {a}, {b}, #8, #8",
+                    "bfi {a}, {c}, #16, #8",
+                    "bfi {a}, {d}, #24, #8",
+                    // The larger of each byte and `low`, then the smaller of it and `high`.
+                    "ssub8 {b}, {a}, {low}",
                     "sel {a}, {a}, {low}",
-                    "ssub16 {c}, {b}, {low}",
-                    "sel {b}, {b}, {low}",
-                    "ssub16 {c}, {high}, {a}",
+                    "ssub8 {b}, {high}, {a}",
                     "sel {a}, {a}, {high}",
-                    "ssub16 {c}, {high}, {b}",
-                    "sel {b}, {b}, {high}",
-                    // The low byte of each half, the odd values' a byte higher.
-                    "and {a}, {a}, #0x00ff00ff",
-                    "and {b}, {b}, #0x00ff00ff",
-                    "orr {a}, {a}, {b}, lsl #8",
                     a = inout(reg) a,
                     b = inout(reg) b,
                     c = inout(reg) c,
                     d = inout(reg) d,
-                    low = in(reg) halves(low),
-                    high = in(reg) halves(high),
+                    low = in(reg) bytes(low),
+                    high = in(reg) bytes(high),
                     options(pure, nomem, nostack),
                 );
             }
