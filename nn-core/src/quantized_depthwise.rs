@@ -110,13 +110,14 @@ impl<const C: usize, const KH: usize, const KW: usize> QuantizedDepthwiseConv2d<
     ///
     /// Each channel is copied once into a plane with the zero point around it, so that an
     /// output's products are its kernel against the plane at offsets known at compile time,
-    /// with no test for the input's edge. A kernel row of three is multiplied from one word of
-    /// the plane (`Taps`: on the Cortex-M4 two products in one `SMLAD`, the word's halves
-    /// shared by two neighbouring places where the stride is 1), a channel's sums rescaled in a
-    /// loop of their own. On the Cortex-M4 a 3 x 3 kernel on 25 x 5 places of 64 channels takes
-    /// 4.6 instructions a product, the rescaling included (`examples/cortex-m/src/bin/layers.rs`;
-    /// 8.1 with the kernel's places on the input checked for each product, 13.1 for
-    /// `DepthwiseConv2d`'s sums in `f32`).
+    /// with no test for the input's edge. A 3 x 3 kernel takes a row of outputs at once
+    /// (`KernelThree`: on the Cortex-M4 each kernel row's three products from one word of the
+    /// plane, two places a pass where the stride is 1, in a written-out loop); other kernels a
+    /// kernel row at a time (`Taps`); a channel's sums are rescaled in a loop of their own,
+    /// four at a time. On the Cortex-M4 a 3 x 3 kernel on 25 x 5 places of 64 channels takes
+    /// 3.4 instructions a product, the rescaling included (`examples/cortex-m/src/bin/layers.rs`;
+    /// 4.6 a kernel row at a time, 8.1 with the kernel's places on the input checked for each
+    /// product, 13.1 for `DepthwiseConv2d`'s sums in `f32`).
     pub fn forward<const H: usize, const W: usize, const OH: usize, const OW: usize>(
         &self,
         x: &[[[i8; W]; H]; C],
