@@ -744,8 +744,9 @@ mod packed {
 
         /// [`super::dot_rows_four`] for rows `R` apart in memory, in a written-out loop of 86
         /// instructions for 64 products (four words a pass; 44 for 32 two words a pass): the
-        /// rows' words at offsets known when it is compiled, so that one pointer walks the four. `None` where the rows are not so, or so far apart
-        /// that an offset does not fit an instruction (more than 1,365 bytes a row).
+        /// rows' words at offsets known when it is compiled, so that one pointer walks the
+        /// four. `None` where the rows are not so, or so far apart that an offset does not fit
+        /// an instruction (more than 1,365 bytes a row).
         #[inline(always)]
         pub fn dot_rows_four<R>(
             rows: [&[[i8; 4]]; 4],
@@ -911,52 +912,32 @@ mod packed {
         /// registers: the row's word at `{offset}` bytes from the places' (r0), widened (r12
         /// the even bytes, lr the odd), times the outer weights (`{outer}`) and the middle one
         /// (the `{half}` half of `{middle}`), into the sums (r10, r11).
+        #[rustfmt::skip]
         macro_rules! pair_row {
             ($offset:literal, $outer:literal, $middle:literal, $half:literal) => {
                 concat!(
-                    "ldr r12, [r0, #{",
-                    $offset,
-                    "}]\n",
+                    "ldr r12, [r0, #{", $offset, "}]\n",
                     "sxtb16 lr, r12, ror #8\n",
                     "sxtb16 r12, r12\n",
-                    "smlad r10, r12, ",
-                    $outer,
-                    ", r10\n",
-                    "smlab",
-                    $half,
-                    " r10, lr, ",
-                    $middle,
-                    ", r10\n",
-                    "smlad r11, lr, ",
-                    $outer,
-                    ", r11\n",
-                    "smlat",
-                    $half,
-                    " r11, r12, ",
-                    $middle,
-                    ", r11\n"
+                    "smlad r10, r12, ", $outer, ", r10\n",
+                    "smlab", $half, " r10, lr, ", $middle, ", r10\n",
+                    "smlad r11, lr, ", $outer, ", r11\n",
+                    "smlat", $half, " r11, r12, ", $middle, ", r11\n"
                 )
             };
         }
 
         /// One row of a 3 x 3 kernel at one place, in `kernel_row_singles`' registers: as
         /// `pair_row`, into one sum (r10).
+        #[rustfmt::skip]
         macro_rules! single_row {
             ($offset:literal, $outer:literal, $middle:literal, $half:literal) => {
                 concat!(
-                    "ldr r12, [r0, #{",
-                    $offset,
-                    "}]\n",
+                    "ldr r12, [r0, #{", $offset, "}]\n",
                     "sxtb16 lr, r12, ror #8\n",
                     "sxtb16 r12, r12\n",
-                    "smlad r10, r12, ",
-                    $outer,
-                    ", r10\n",
-                    "smlab",
-                    $half,
-                    " r10, lr, ",
-                    $middle,
-                    ", r10\n"
+                    "smlad r10, r12, ", $outer, ", r10\n",
+                    "smlab", $half, " r10, lr, ", $middle, ", r10\n"
                 )
             };
         }
