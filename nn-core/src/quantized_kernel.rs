@@ -3,7 +3,7 @@
 //! multiplications of the rescalings. On Arm cores with the DSP extension (`nn_arm_dsp`, set by
 //! `build.rs`), four bytes at a time, widened in pairs to 16 bits (`SXTB16`; the input once,
 //! for every output) and multiplied and summed two at once (`SMLAD`), as CMSIS-NN's kernels do:
-//! a dense layer four outputs a pass, a convolution four places a pass, their inner loops
+//! a dense layer three or four outputs a pass, a convolution four places a pass, their inner loops
 //! written out (`asm!`, where LLVM spilled or split what they keep in registers; each says what
 //! it measured). On x86-64 with `std`, a dot product per output in the widest integer vectors
 //! the CPU has, chosen at run time: AVX-512 VNNI's `vpdpbusd` where it has it, else loops
@@ -518,6 +518,33 @@ mod packed {
         arm::dot_three_twice(x, outer, middle, sums)
     }
 
+    /// Whether rows `R` go three at a time ([`dot_rows_three`]): whole words each, and near
+    /// enough that the words of the rows before and after the middle one are in reach of an
+    /// offset (`LDRD`'s, up to 1,020 bytes).
+    const fn in_threes<R>() -> bool {
+        let stride = core::mem::size_of::<R>();
+        stride.is_multiple_of(4) && stride <= 1020
+    }
+
+    /// `sums` plus the products of three rows' words and the widened input, word by word.
+    #[inline(always)]
+    // The rows' type gives the written-out loop their distance apart.
+    #[cfg_attr(not(nn_arm_dsp), allow(clippy::extra_unused_type_parameters))]
+    fn dot_rows_three<R>(rows: [&[[i8; 4]]; 3], widened: &[[u32; 2]], sums: [i32; 3]) -> [i32; 3] {
+        #[cfg(nn_arm_dsp)]
+        if let Some(sums) = arm::dot_rows_three::<R>(rows, widened, sums) {
+            return sums;
+        }
+        let mut s = sums;
+        for (sum, row) in s.iter_mut().zip(rows) {
+            for (&[x02, x13], w) in widened.iter().zip(row) {
+                let w = word(w);
+                *sum = smlad(x13, sxtb16_ror8(w), smlad(x02, sxtb16(w), *sum));
+            }
+        }
+        s
+    }
+
     /// `sums` plus the products of four rows' words and the widened input, word by word: each
     /// input word's halves loaded once for the four rows.
     #[inline(always)]
@@ -538,10 +565,11 @@ mod packed {
         s
     }
 
-    /// Each output's sum, four outputs a pass: the input widened once a chunk into pairs of
-    /// 16-bit halves, each pair multiplied with the four rows' (CMSIS-NN's
-    /// `arm_nn_vec_mat_mult_t_s8` does so with two); the last rows two and one at a time, the
-    /// last bytes one by one.
+    /// Each output's sum, three or four outputs a pass: the input widened once a chunk into
+    /// pairs of 16-bit halves, each pair multiplied with the rows' (CMSIS-NN's
+    /// `arm_nn_vec_mat_mult_t_s8` does so with two); three rows a pass where their words are
+    /// in reach ([`in_threes`]), else four; the last rows two and one at a time, the last bytes
+    /// one by one.
     #[inline]
     pub fn sums<R: Row, const O: usize>(x: &[i8], weights: &[R; O], bias: &[i32; O]) -> [i32; O] {
         let mut sums = *bias;
@@ -550,8 +578,19 @@ mod packed {
         for (c, chunk) in x_words.chunks(CHUNK).enumerate() {
             widen(chunk, &mut widened);
             let (widened, base) = (&widened[..chunk.len()], c * CHUNK);
-            let mut quads = weights.chunks_exact(4);
-            let mut quad_sums = sums.chunks_exact_mut(4);
+            let mut start = 0;
+            if in_threes::<R>() {
+                let triple_sums = sums.chunks_exact_mut(3);
+                for (rows, sum) in weights.chunks_exact(3).zip(triple_sums) {
+                    let words = [0, 1, 2].map(|k| &rows[k].values().as_chunks::<4>().0[base..]);
+                    if let Ok(sum) = <&mut [i32; 3]>::try_from(sum) {
+                        *sum = dot_rows_three::<R>(words, widened, *sum);
+                    }
+                }
+                start = O - O % 3;
+            }
+            let mut quads = weights[start..].chunks_exact(4);
+            let mut quad_sums = sums[start..].chunks_exact_mut(4);
             for (rows, sum) in (&mut quads).zip(&mut quad_sums) {
                 let words = [0, 1, 2, 3].map(|k| &rows[k].values().as_chunks::<4>().0[base..]);
                 if let Ok(sum) = <&mut [i32; 4]>::try_from(sum) {
@@ -653,6 +692,45 @@ mod packed {
                     "sxtb16 {w}, {w}, ror #8\n",
                     "smlad {s0}, {a}, {t}, {s0}\n",
                     "smlad {s0}, {b}, {w}, {s0}\n"
+                )
+            };
+        }
+
+        /// Two widened words of the input times the three rows' two words, in
+        /// `dot_rows_three`'s registers (the input in r11, the middle row in lr, the sums in
+        /// r4, r5 and r8): the body of its loop, written four times there. `LDM` loads the
+        /// input's four halves and `LDRD` a row's two words, one instruction each.
+        macro_rules! three_rows_two_words {
+            () => {
+                concat!(
+                    "ldm r11!, {{r0-r3}}\n",
+                    "ldrd r9, r10, [lr, #-{stride}]\n",
+                    "sxtb16 r12, r9\n",
+                    "sxtb16 r9, r9, ror #8\n",
+                    "smlad r4, r0, r12, r4\n",
+                    "smlad r4, r1, r9, r4\n",
+                    "sxtb16 r12, r10\n",
+                    "sxtb16 r10, r10, ror #8\n",
+                    "smlad r4, r2, r12, r4\n",
+                    "smlad r4, r3, r10, r4\n",
+                    "ldrd r9, r10, [lr, #{stride}]\n",
+                    "sxtb16 r12, r9\n",
+                    "sxtb16 r9, r9, ror #8\n",
+                    "smlad r8, r0, r12, r8\n",
+                    "smlad r8, r1, r9, r8\n",
+                    "sxtb16 r12, r10\n",
+                    "sxtb16 r10, r10, ror #8\n",
+                    "smlad r8, r2, r12, r8\n",
+                    "smlad r8, r3, r10, r8\n",
+                    "ldrd r9, r10, [lr], #8\n",
+                    "sxtb16 r12, r9\n",
+                    "sxtb16 r9, r9, ror #8\n",
+                    "smlad r5, r0, r12, r5\n",
+                    "smlad r5, r1, r9, r5\n",
+                    "sxtb16 r12, r10\n",
+                    "sxtb16 r10, r10, ror #8\n",
+                    "smlad r5, r2, r12, r5\n",
+                    "smlad r5, r3, r10, r5\n"
                 )
             };
         }
@@ -810,6 +888,91 @@ mod packed {
             }
             let _ = (row, x);
             Some([s0, s1, s2, s3])
+        }
+
+        /// [`super::dot_rows_three`] for rows `R` apart in memory, in a written-out loop of
+        /// 115 instructions for 96 products (eight words a pass; [`dot_rows_four`] takes 86
+        /// for 64): each row's words loaded two at once, at offsets known when it is compiled
+        /// either side of the middle row, so that one pointer walks the three, and the input's
+        /// two words in one instruction. Four rows would need a register more than there are.
+        /// `None` where the rows are not so, or not at word boundaries (`LDRD` needs them), or
+        /// the input is shorter than two words.
+        #[inline(always)]
+        pub fn dot_rows_three<R>(
+            rows: [&[[i8; 4]]; 3],
+            widened: &[[u32; 2]],
+            sums: [i32; 3],
+        ) -> Option<[i32; 3]> {
+            let stride = core::mem::size_of::<R>();
+            let words = widened.len();
+            let first = rows[0].as_ptr();
+            let apart = rows.iter().enumerate().all(|(k, row)| {
+                row.as_ptr() == first.wrapping_byte_add(k * stride) && row.len() >= words
+            });
+            let aligned = first.addr().is_multiple_of(4);
+            if !super::in_threes::<R>() || !apart || !aligned || words < 2 {
+                return None;
+            }
+            let [mut s0, mut s1, mut s2] = sums;
+            let pairs = words / 2;
+            // SAFETY: Armv7E-M instructions (`nn_arm_dsp`). The loop reads `pairs` (at least
+            // one) groups of four `u32`s from `widened` and as many pairs of words from each
+            // row, the rows `stride` bytes apart and at word boundaries as checked above, all
+            // within their slices; it writes no memory but the word it pushes and pops. The
+            // offset fits the instructions (checked above; `const` gives 0 where it would not,
+            // never run). The sums are its outputs, every other register it names scratch.
+            // SMLAD sets only the Q flag.
+            unsafe {
+                let end = widened.as_ptr().add(2 * pairs);
+                asm!(
+                    "push {{r9}}",
+                    // Four pairs of words a pass, entered at the pair that leaves a multiple
+                    // of four: bit 1 of the count into C, bit 0 into N.
+                    "lsls r10, r10, #31",
+                    "bcs 1f",
+                    "bpl 2f",
+                    "b 5f",
+                    "1:",
+                    "bmi 3f",
+                    "b 4f",
+                    "2:",
+                    three_rows_two_words!(),
+                    "3:",
+                    three_rows_two_words!(),
+                    "4:",
+                    three_rows_two_words!(),
+                    "5:",
+                    three_rows_two_words!(),
+                    "ldr r9, [sp]",
+                    "cmp r11, r9",
+                    "bne 2b",
+                    "add sp, sp, #4",
+                    stride = const if super::in_threes::<R>() { size_of::<R>() } else { 0 },
+                    out("r0") _,
+                    out("r1") _,
+                    out("r2") _,
+                    out("r3") _,
+                    inout("r4") s0,
+                    inout("r5") s1,
+                    inout("r8") s2,
+                    inout("r9") end => _,
+                    inout("r10") pairs => _,
+                    inout("r11") widened.as_ptr() => _,
+                    out("r12") _,
+                    inout("lr") rows[1].as_ptr() => _,
+                    options(readonly),
+                );
+            }
+            if words % 2 == 1 {
+                let [x02, x13] = widened[words - 1];
+                let mut s = [s0, s1, s2];
+                for (sum, row) in s.iter_mut().zip(rows) {
+                    let w = u32::from_le_bytes(row[words - 1].map(i8::cast_unsigned));
+                    *sum = smlad(x13, sxtb16_ror8(w), smlad(x02, sxtb16(w), *sum));
+                }
+                return Some(s);
+            }
+            Some([s0, s1, s2])
         }
 
         /// [`super::dot_three`] in one block of five instructions (a 3 x 3 depthwise
@@ -1155,6 +1318,13 @@ mod tests {
         assert_eq!(packed::sums(&long, &rows, &bias), expected);
         assert_eq!(plain_sums(&long, &rows, &bias), expected);
         assert_eq!(sums(&long, &rows, &bias), expected);
+        // Rows of whole words, three at a time, then one; an odd number of words.
+        let word_rows: [[i8; 36]; 4] =
+            core::array::from_fn(|o| core::array::from_fn(|i| long[(i * 5 + o) % 70]));
+        let word_bias = [0, 1, -2, 3];
+        let word_sums: [i32; 4] =
+            core::array::from_fn(|o| definition(&long[..36], &word_rows[o], word_bias[o]));
+        assert_eq!(packed::sums(&long[..36], &word_rows, &word_bias), word_sums);
         // Each x86-64 path, whichever `sums` takes on this CPU.
         #[cfg(all(feature = "std", target_arch = "x86_64"))]
         {
