@@ -176,25 +176,35 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
         // The input's row and column under the kernel's first, `padding` before the place.
         let (top, left) = (at[0] * sy, at[1] * sx);
         let [py, px] = sliding.padding;
-        let (from, to) = (left + columns.start - px, left + columns.end - px);
         if rows.len() == KH && columns.len() == KW {
-            // The kernel wholly on the input: rows of `KW` values.
+            // The kernel wholly on the input: `KH` rows of `KW` values from row `top - py`,
+            // column `left - px`, at offsets known when it is compiled.
+            let (y, x0) = (top - py, left - px);
             for (channel, patch) in x.iter().zip(patch.iter_mut()) {
-                let under = channel[top - py..].iter().zip(patch.iter_mut());
-                for (row, patch) in under {
-                    if let Ok(values) = <&[i8; KW]>::try_from(&row[from..to]) {
+                let Some(under) = channel[y..].first_chunk::<KH>() else {
+                    continue;
+                };
+                for (row, patch) in under.iter().zip(patch.iter_mut()) {
+                    if let Some(values) = row[x0..].first_chunk::<KW>() {
                         *patch = *values;
                     }
                 }
             }
             return;
         }
+        // The kernel partly off the input: value by value, as the rows are a few values long
+        // (a call to copy each took 32 instructions on the Cortex-M4). The input's row and
+        // column under each of the kernel's, wrapped past the end where they are before it.
+        let ys: [usize; KH] = core::array::from_fn(|ky| (top + ky).wrapping_sub(py));
+        let xs: [usize; KW] = core::array::from_fn(|kx| (left + kx).wrapping_sub(px));
         for (channel, patch) in x.iter().zip(patch.iter_mut()) {
-            patch.as_flattened_mut().fill(self.input_zero_point);
-            for ky in rows.clone() {
-                let row = &channel[top + ky - py][from..to];
-                for (value, &x) in patch[ky][columns.clone()].iter_mut().zip(row) {
-                    *value = x;
+            for (patch, &y) in patch.iter_mut().zip(&ys) {
+                let Some(row) = channel.get(y) else {
+                    *patch = [self.input_zero_point; KW];
+                    continue;
+                };
+                for (value, &x) in patch.iter_mut().zip(&xs) {
+                    *value = row.get(x).copied().unwrap_or(self.input_zero_point);
                 }
             }
         }
