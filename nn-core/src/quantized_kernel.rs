@@ -759,8 +759,8 @@ mod packed {
         }
 
         /// `sums` plus the products of one row's words and the four widened inputs, word by
-        /// word: 55 instructions for 64 products (four words a pass; the loop's end is kept on
-        /// the stack, as the loop needs every other register). Written out because LLVM,
+        /// word: 107 instructions for 128 products (eight words a pass; 55 for 64 four words a
+        /// pass; the loop's end is kept on the stack, as the loop needs every other register). Written out because LLVM,
         /// given the same loop in Rust, kept all eight halves of the inputs live and spilled
         /// them to the stack (the 1 x 1 convolution of 64 channels took 3.2 instructions a
         /// product, against 3.0 with two places a pass, 2.1 with this loop two words a pass
@@ -781,26 +781,45 @@ mod packed {
                 let end = widened.as_ptr().add(words);
                 asm!(
                     "push {{r0}}",
-                    // Four words a pass, entered at the word that leaves a multiple of four:
-                    // bit 1 of the count into C, bit 0 into N.
+                    // Eight words a pass, entered at the word that leaves a multiple of
+                    // eight (word `20 + k` of the pass for a count of `8 - k` more): bit 2
+                    // of the count picks a half, then bit 1 into C, bit 0 into N.
+                    "tst r1, #4",
+                    "beq 30f",
                     "lsls r1, r1, #31",
-                    "bcs 1f",
-                    "bpl 2f",
-                    "b 5f",
-                    "1:",
-                    "bmi 3f",
-                    "b 4f",
-                    "2:",
+                    "bcs 31f",
+                    "bpl 24f",
+                    "b 23f",
+                    "31:",
+                    "bmi 21f",
+                    "b 22f",
+                    "30:",
+                    "lsls r1, r1, #31",
+                    "bcs 32f",
+                    "bpl 20f",
+                    "b 27f",
+                    "32:",
+                    "bmi 25f",
+                    "b 26f",
+                    "20:",
                     four_places_word!(),
-                    "3:",
+                    "21:",
                     four_places_word!(),
-                    "4:",
+                    "22:",
                     four_places_word!(),
-                    "5:",
+                    "23:",
+                    four_places_word!(),
+                    "24:",
+                    four_places_word!(),
+                    "25:",
+                    four_places_word!(),
+                    "26:",
+                    four_places_word!(),
+                    "27:",
                     four_places_word!(),
                     "ldr r0, [sp]",
                     "cmp r11, r0",
-                    "bne 2b",
+                    "bne 20b",
                     "add sp, sp, #4",
                     inout("r0") end => _,
                     inout("r1") words => _,
