@@ -9,6 +9,8 @@ use crate::quant::{
     symmetric_channel,
 };
 use crate::quantized_kernel::{sums, sums_of_four};
+#[cfg(nn_arm_dsp)]
+use crate::quantized_kernel::{sums_of_widened, widen_slot, widen_window};
 
 /// A 2-D convolution in int8 from `C` channels to `F` filters with `KH x KW` kernels, channels
 /// first: each output the filter's bias plus the products of its weights and the input under
@@ -136,17 +138,37 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
         let places = OH * OW;
         let mut index = 0;
         while index + 4 <= places {
+            // The four places follow each other in each channel of the output.
+            let store = |f: usize, sums| {
+                let values = rescales.requantize_four(f, sums, zero_point, low, high);
+                u[f].as_flattened_mut()[index..index + 4].copy_from_slice(&values);
+            };
+            // With the DSP extension, windows on the input are widened from it, the others
+            // gathered first; four channels at a time (ResNet-8's int8 inference took
+            // 14,899,720 instructions on the Cortex-M4 with every patch gathered first).
+            #[cfg(nn_arm_dsp)]
+            if C.is_multiple_of(4) {
+                for k in 0..4 {
+                    let at = place(index + k);
+                    let on_input = Self::window(sliding, at, H, W);
+                    if !on_input.is_some_and(|window| {
+                        widen_window::<C, KH, KW, H, W>(x, window, k, widened)
+                    }) {
+                        self.gather(x, sliding, at, &mut patches[0]);
+                        widen_slot(patches[0].as_flattened().as_flattened(), k, widened);
+                    }
+                }
+                sums_of_widened(widened, [&[]; 4], &self.weights, &self.bias, store);
+                index += 4;
+                continue;
+            }
             for (k, patch) in patches.iter_mut().enumerate() {
                 self.gather(x, sliding, place(index + k), patch);
             }
             let inputs = patches
                 .each_ref()
                 .map(|patch| patch.as_flattened().as_flattened());
-            // The four places follow each other in each channel of the output.
-            sums_of_four(inputs, widened, &self.weights, &self.bias, |f, sums| {
-                let values = rescales.requantize_four(f, sums, zero_point, low, high);
-                u[f].as_flattened_mut()[index..index + 4].copy_from_slice(&values);
-            });
+            sums_of_four(inputs, widened, &self.weights, &self.bias, store);
             index += 4;
         }
         for index in index..places {
@@ -160,6 +182,17 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
         }
     }
 
+    /// The input's row and column under the kernel's first value at output place `at`, on an
+    /// input of `h` rows of `w`, where the kernel lies wholly on it.
+    #[inline]
+    fn window(sliding: Sliding, at: [usize; 2], h: usize, w: usize) -> Option<[usize; 2]> {
+        let rows = sliding.kernel_on_input(0, at[0], h, KH);
+        let columns = sliding.kernel_on_input(1, at[1], w, KW);
+        let [sy, sx] = sliding.steps();
+        let [py, px] = sliding.padding;
+        (rows.len() == KH && columns.len() == KW).then(|| [at[0] * sy - py, at[1] * sx - px])
+    }
+
     /// The patch of `x` under the kernel at output place `at`, into `patch`: the input where
     /// the kernel lands on it, the zero point elsewhere.
     #[inline]
@@ -170,16 +203,13 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
         at: [usize; 2],
         patch: &mut [[[i8; KW]; KH]; C],
     ) {
-        let rows = sliding.kernel_on_input(0, at[0], H, KH);
-        let columns = sliding.kernel_on_input(1, at[1], W, KW);
         let [sy, sx] = sliding.steps();
         // The input's row and column under the kernel's first, `padding` before the place.
         let (top, left) = (at[0] * sy, at[1] * sx);
         let [py, px] = sliding.padding;
-        if rows.len() == KH && columns.len() == KW {
-            // The kernel wholly on the input: `KH` rows of `KW` values from row `top - py`,
-            // column `left - px`, at offsets known when it is compiled.
-            let (y, x0) = (top - py, left - px);
+        if let Some([y, x0]) = Self::window(sliding, at, H, W) {
+            // The kernel wholly on the input: `KH` rows of `KW` values from row `y`, column
+            // `x0`, at offsets known when it is compiled.
             for (channel, patch) in x.iter().zip(patch.iter_mut()) {
                 let Some(under) = channel[y..].first_chunk::<KH>() else {
                     continue;

@@ -94,6 +94,9 @@ pub fn sums_of_four<R: Row, const O: usize>(
     }
 }
 
+#[cfg(nn_arm_dsp)]
+pub use packed::{sums_of_widened, widen_slot, widen_window};
+
 /// The high word of `x · y`, rounded to the nearest (halves upwards): `(x·y + 2³¹) >> 32`. One
 /// instruction on Arm cores with the DSP extension (`SMMULR`), which LLVM does not form from
 /// the 64-bit product (it multiplies in four).
@@ -458,7 +461,7 @@ mod packed {
         widened: &mut [[u32; 8]],
         weights: &[R; O],
         bias: &[i32; O],
-        mut each: impl FnMut(usize, [i32; 4]),
+        each: impl FnMut(usize, [i32; 4]),
     ) {
         let words = inputs.map(|x| x.as_chunks::<4>().0);
         let length = words[0].len();
@@ -471,6 +474,20 @@ mod packed {
             }
         }
         let rests = inputs.map(|x| x.as_chunks::<4>().1);
+        sums_of_widened(widened, rests, weights, bias, each);
+    }
+
+    /// Each output's sums for the four inputs widened in `widened` (as many words as a row
+    /// has), plus the products of their last bytes past those words, `rests`, to `each`: each
+    /// row's word loaded and widened once for the four, one row a pass.
+    #[inline]
+    pub fn sums_of_widened<R: Row, const O: usize>(
+        widened: &[[u32; 8]],
+        rests: [&[i8]; 4],
+        weights: &[R; O],
+        bias: &[i32; O],
+        mut each: impl FnMut(usize, [i32; 4]),
+    ) {
         for (o, (row, &bias)) in weights.iter().zip(bias).enumerate() {
             let (row_words, row_rest) = row.values().as_chunks::<4>();
             let mut sums = dot_four(row_words, widened, [bias; 4]);
@@ -483,6 +500,62 @@ mod packed {
             }
             each(o, sums);
         }
+    }
+
+    /// `input`'s words widened into input `slot` (0 to 3) of `widened`, as
+    /// [`sums_of_four`] widens each of its four.
+    #[inline]
+    pub fn widen_slot(input: &[i8], slot: usize, widened: &mut [[u32; 8]]) {
+        for (pairs, bytes) in widened.iter_mut().zip(input.as_chunks::<4>().0) {
+            let x = word(bytes);
+            pairs[2 * slot] = sxtb16(x);
+            pairs[2 * slot + 1] = sxtb16_ror8(x);
+        }
+    }
+
+    /// The window of `x` from row `y` and column `left`, `KH` rows of `KW` values in each
+    /// channel, widened into input `slot` of `widened` as [`widen_slot`] widens the same
+    /// values gathered channel by channel and row by row, but straight from `x`: each pair of
+    /// halves from two loads of a byte, four channels at a time (their values a whole number
+    /// of words), each at an offset known when it is compiled. For a convolution's patches
+    /// this saves copying the values before widening them. `C` is a multiple of four and the
+    /// window lies on `x`; where not, nothing is written and it returns `false`.
+    #[inline]
+    pub fn widen_window<
+        const C: usize,
+        const KH: usize,
+        const KW: usize,
+        const H: usize,
+        const W: usize,
+    >(
+        x: &[[[i8; W]; H]; C],
+        [y, left]: [usize; 2],
+        slot: usize,
+        widened: &mut [[u32; 8]],
+    ) -> bool {
+        if !C.is_multiple_of(4) || y + KH > H || left + KW > W || KH * KW == 0 {
+            return false;
+        }
+        let groups = x.as_chunks::<4>().0;
+        for (channels, words) in groups.iter().zip(widened.chunks_exact_mut(KH * KW)) {
+            for (i, pairs) in words.iter_mut().enumerate() {
+                // Value `j` of the four channels' windows, one after another.
+                let value = |n: usize| {
+                    let (c, k) = ((4 * i + n) / (KH * KW), (4 * i + n) % (KH * KW));
+                    i32::from(channels[c][y + k / KW][left + k % KW])
+                };
+                pairs[2 * slot] = halves(value(0), value(2));
+                pairs[2 * slot + 1] = halves(value(1), value(3));
+            }
+        }
+        true
+    }
+
+    /// `low` and `high` (each an int8) as the 16-bit halves of a word, as `SXTB16` makes them
+    /// (`PKHBT`).
+    #[inline(always)]
+    fn halves(low: i32, high: i32) -> u32 {
+        (low.cast_unsigned() & 0xFFFF) | (high.cast_unsigned() << 16)
     }
 
     /// `sums` plus the products of one row's words and the four widened inputs, word by word.
@@ -1385,6 +1458,75 @@ mod tests {
             gather(&mut out),
         );
         assert_eq!(out, short.map(|x| [definition(&x, &[3, -2, 9], 17)]));
+    }
+
+    #[test]
+    fn windows_widen_as_their_patches_gathered() {
+        use crate::init::{Rng, rng};
+
+        let mut random = rng(77);
+        let x: [[[i8; 7]; 6]; 8] = core::array::from_fn(|_| {
+            core::array::from_fn(|_| {
+                core::array::from_fn(|_| random.next_u32().to_le_bytes()[0].cast_signed())
+            })
+        });
+        let bias = [3, -4, 5];
+        let filters: [[[[i8; 3]; 3]; 8]; 3] = core::array::from_fn(|f| {
+            core::array::from_fn(|c| {
+                core::array::from_fn(|ky| core::array::from_fn(|kx| x[c][ky + f][kx + 1]))
+            })
+        });
+        let corners = [[0, 0], [1, 2], [3, 4], [2, 1]];
+        let (mut from_window, mut from_patches) = ([[0; 8]; 18], [[0; 8]; 18]);
+        let mut patches = [[[[0_i8; 3]; 3]; 8]; 4];
+        for (slot, &[y, left]) in corners.iter().enumerate() {
+            assert!(packed::widen_window::<8, 3, 3, 6, 7>(
+                &x,
+                [y, left],
+                slot,
+                &mut from_window
+            ));
+            for (channel, patch) in x.iter().zip(&mut patches[slot]) {
+                for (ky, row) in patch.iter_mut().enumerate() {
+                    *row = core::array::from_fn(|kx| channel[y + ky][left + kx]);
+                }
+            }
+            let patch = patches[slot].as_flattened().as_flattened();
+            packed::widen_slot(patch, slot, &mut from_patches);
+        }
+        assert_eq!(from_window, from_patches);
+        // Their sums, as the definition's.
+        let mut out = [[0; 3]; 4];
+        packed::sums_of_widened(&from_window, [&[]; 4], &filters, &bias, gather(&mut out));
+        let expected = patches.map(|patch| {
+            let patch = patch.as_flattened().as_flattened();
+            core::array::from_fn(|f| {
+                definition(patch, filters[f].as_flattened().as_flattened(), bias[f])
+            })
+        });
+        assert_eq!(out, expected);
+        // Not on the input, or channels not in fours: nothing written.
+        let before = from_window;
+        assert!(!packed::widen_window::<8, 3, 3, 6, 7>(
+            &x,
+            [4, 0],
+            0,
+            &mut from_window
+        ));
+        assert!(!packed::widen_window::<8, 3, 3, 6, 7>(
+            &x,
+            [0, 5],
+            0,
+            &mut from_window
+        ));
+        let three: [[[i8; 7]; 6]; 3] = [x[0], x[1], x[2]];
+        assert!(!packed::widen_window::<3, 3, 3, 6, 7>(
+            &three,
+            [0, 0],
+            0,
+            &mut from_window
+        ));
+        assert_eq!(from_window, before);
     }
 
     #[test]
