@@ -158,7 +158,7 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
                         widen_slot(patches[0].as_flattened().as_flattened(), k, widened);
                     }
                 }
-                sums_of_widened(widened, [&[]; 4], &self.weights, &self.bias, store);
+                sums_of_widened(widened, None, &self.weights, &self.bias, store);
                 index += 4;
                 continue;
             }
