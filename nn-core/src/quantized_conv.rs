@@ -186,11 +186,10 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
     /// input of `h` rows of `w`, where the kernel lies wholly on it.
     #[inline]
     fn window(sliding: Sliding, at: [usize; 2], h: usize, w: usize) -> Option<[usize; 2]> {
-        let rows = sliding.kernel_on_input(0, at[0], h, KH);
-        let columns = sliding.kernel_on_input(1, at[1], w, KW);
         let [sy, sx] = sliding.steps();
         let [py, px] = sliding.padding;
-        (rows.len() == KH && columns.len() == KW).then(|| [at[0] * sy - py, at[1] * sx - px])
+        let (y, x) = ((at[0] * sy).checked_sub(py)?, (at[1] * sx).checked_sub(px)?);
+        (y + KH <= h && x + KW <= w).then_some([y, x])
     }
 
     /// The patch of `x` under the kernel at output place `at`, into `patch`: the input where
