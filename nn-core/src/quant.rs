@@ -594,6 +594,8 @@ impl<const N: usize> Rescales<N> {
 /// result is beyond an int8 on the same side (the divisor is at most 2²³, the zero point's
 /// part at most 2³⁰), so the clamp gives the same.
 #[derive(Clone, Copy, Debug, Default)]
+// Its fields in this order: the convolutions' written-out loop loads the three at once.
+#[repr(C)]
 pub(crate) struct ShortRescale {
     doubled: i32,
     /// Half the divisor, plus the zero point times the divisor.

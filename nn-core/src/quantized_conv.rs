@@ -8,9 +8,9 @@ use crate::quant::{
     Clamp, Multiplier, Quantization, Rescales, fold_zero_point, output_multiplier, quantize_bias,
     symmetric_channel,
 };
-use crate::quantized_kernel::{sums, sums_of_four};
 #[cfg(nn_arm_dsp)]
-use crate::quantized_kernel::{sums_of_widened, widen_slot, widen_window};
+use crate::quantized_kernel::{filters_four, sums_of_widened, widen_slot, widen_window};
+use crate::quantized_kernel::{sums, sums_of_four};
 
 /// A 2-D convolution in int8 from `C` channels to `F` filters with `KH x KW` kernels, channels
 /// first: each output the filter's bias plus the products of its weights and the input under
@@ -138,11 +138,6 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
         let places = OH * OW;
         let mut index = 0;
         while index + 4 <= places {
-            // The four places follow each other in each channel of the output.
-            let store = |f: usize, sums| {
-                let values = rescales.requantize_four(f, sums, zero_point, low, high);
-                u[f].as_flattened_mut()[index..index + 4].copy_from_slice(&values);
-            };
             // With the DSP extension, windows on the input are widened from it, the others
             // gathered first; four channels at a time (ResNet-8's int8 inference took
             // 14,899,720 instructions on the Cortex-M4 with every patch gathered first).
@@ -158,7 +153,15 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
                         widen_slot(patches[0].as_flattened().as_flattened(), k, widened);
                     }
                 }
-                sums_of_widened(widened, None, &self.weights, &self.bias, store);
+                let written = rescales.short.as_ref().is_some_and(|shorts| {
+                    let out = &mut u.as_flattened_mut().as_flattened_mut()[index..];
+                    let (weights, bias) = (&self.weights, &self.bias);
+                    filters_four(weights, widened, bias, shorts, [low, high], out, places)
+                });
+                if !written {
+                    let store = stored(&rescales, u, index, [zero_point, low, high]);
+                    sums_of_widened(widened, None, &self.weights, &self.bias, store);
+                }
                 index += 4;
                 continue;
             }
@@ -168,6 +171,7 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
             let inputs = patches
                 .each_ref()
                 .map(|patch| patch.as_flattened().as_flattened());
+            let store = stored(&rescales, u, index, [zero_point, low, high]);
             sums_of_four(inputs, widened, &self.weights, &self.bias, store);
             index += 4;
         }
@@ -237,5 +241,19 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
                 }
             }
         }
+    }
+}
+
+/// Channel `f`'s four sums, rescaled, moved to `zero_point` and clamped to `[low, high]`, into
+/// its four places from `index`: the four places follow each other in each channel of `u`.
+fn stored<'a, const F: usize, const OH: usize, const OW: usize>(
+    rescales: &'a Rescales<F>,
+    u: &'a mut [[[i8; OW]; OH]; F],
+    index: usize,
+    [zero_point, low, high]: [i8; 3],
+) -> impl FnMut(usize, [i32; 4]) + 'a {
+    move |f, sums| {
+        let values = rescales.requantize_four(f, sums, zero_point, low, high);
+        u[f].as_flattened_mut()[index..index + 4].copy_from_slice(&values);
     }
 }
