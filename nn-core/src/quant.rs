@@ -416,6 +416,12 @@ impl Rescale {
         (high >> self.right) + i32::from(high & self.mask > threshold)
     }
 
+    /// `sum` rescaled, moved to `zero_point` and clamped to `[low, high]`: an output in int8.
+    #[inline]
+    pub(crate) fn requantize(self, sum: i32, zero_point: i8, low: i8, high: i8) -> i8 {
+        requantize(self.apply(sum), zero_point, low, high)
+    }
+
     /// The rescaling in fewer steps, with the output's `zero_point` added, where they give
     /// the same int8 outputs: for a multiplier in `[2^30, 2^31)` (every one
     /// [`Multiplier::new`] makes, but those of 0 and of the largest) and a right shift from 1
@@ -438,7 +444,7 @@ impl Rescale {
         low: i8,
         high: i8,
     ) -> [i8; M] {
-        sums.map(|sum| requantize(self.apply(sum), zero_point, low, high))
+        sums.map(|sum| self.requantize(sum, zero_point, low, high))
     }
 
     /// Each of `sums` rescaled, moved to `zero_point` and clamped to `[low, high]`, into `out`:
@@ -467,7 +473,7 @@ impl Rescale {
         } else {
             let pairs = out.iter_mut().zip(sums);
             for (out, &sum) in pairs {
-                *out = requantize(self.apply(sum), zero_point, low, high);
+                *out = self.requantize(sum, zero_point, low, high);
             }
         }
     }
@@ -582,7 +588,7 @@ impl<const N: usize> Rescales<N> {
     pub(crate) fn requantize(&self, f: usize, sum: i32, zero_point: i8, low: i8, high: i8) -> i8 {
         match &self.short {
             Some(shorts) => clamp(shorts[f].requantized(sum), low, high),
-            None => requantize(self.exact[f].apply(sum), zero_point, low, high),
+            None => self.exact[f].requantize(sum, zero_point, low, high),
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::DepthwiseConv2d;
 use crate::Sliding;
 use crate::quant::{
     Clamp, Multiplier, Quantization, Rescale, fold_zero_point, output_multiplier, quantize_bias,
-    requantize, symmetric_channel,
+    symmetric_channel,
 };
 use crate::quantized_kernel::{KernelThree, Taps};
 
@@ -224,7 +224,7 @@ impl<const C: usize, const KH: usize, const KW: usize> QuantizedDepthwiseConv2d<
                             sum = sum.wrapping_add(i32::from(x) * i32::from(w));
                         }
                     }
-                    *out = requantize(rescale.apply(sum), zero_point, low, high);
+                    *out = rescale.requantize(sum, zero_point, low, high);
                 }
             }
         }
