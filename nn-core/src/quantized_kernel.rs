@@ -609,6 +609,24 @@ mod packed {
         arm::dot_three_twice(x, outer, middle, sums)
     }
 
+    /// `sums` plus the products of each row's words and the widened input, word by word, a
+    /// row at a time: what the written-out loops compute.
+    #[inline(always)]
+    fn add_rows<const N: usize>(
+        rows: [&[[i8; 4]]; N],
+        widened: &[[u32; 2]],
+        sums: [i32; N],
+    ) -> [i32; N] {
+        let mut s = sums;
+        for (sum, row) in s.iter_mut().zip(rows) {
+            for (&[x02, x13], w) in widened.iter().zip(row) {
+                let w = word(w);
+                *sum = smlad(x13, sxtb16_ror8(w), smlad(x02, sxtb16(w), *sum));
+            }
+        }
+        s
+    }
+
     /// Whether rows `R` go three at a time ([`dot_rows_three`]): whole words each, and near
     /// enough that the words of the rows before and after the middle one are in reach of an
     /// offset (`LDRD`'s, up to 1,020 bytes).
@@ -626,14 +644,7 @@ mod packed {
         if let Some(sums) = arm::dot_rows_three::<R>(rows, widened, sums) {
             return sums;
         }
-        let mut s = sums;
-        for (sum, row) in s.iter_mut().zip(rows) {
-            for (&[x02, x13], w) in widened.iter().zip(row) {
-                let w = word(w);
-                *sum = smlad(x13, sxtb16_ror8(w), smlad(x02, sxtb16(w), *sum));
-            }
-        }
-        s
+        add_rows(rows, widened, sums)
     }
 
     /// `sums` plus the products of four rows' words and the widened input, word by word: each
@@ -646,14 +657,7 @@ mod packed {
         if let Some(sums) = arm::dot_rows_four::<R>(rows, widened, sums) {
             return sums;
         }
-        let mut s = sums;
-        for (sum, row) in s.iter_mut().zip(rows) {
-            for (&[x02, x13], w) in widened.iter().zip(row) {
-                let w = word(w);
-                *sum = smlad(x13, sxtb16_ror8(w), smlad(x02, sxtb16(w), *sum));
-            }
-        }
-        s
+        add_rows(rows, widened, sums)
     }
 
     /// Each output's sum, three or four outputs a pass: the input widened once a chunk into
@@ -706,10 +710,7 @@ mod packed {
             }
             for (row, sum) in rows.remainder().iter().zip(outputs.into_remainder()) {
                 let row = &row.values().as_chunks::<4>().0[base..];
-                for (&[x02, x13], w) in widened.iter().zip(row) {
-                    let w = word(w);
-                    *sum = smlad(x13, sxtb16_ror8(w), smlad(x02, sxtb16(w), *sum));
-                }
+                [*sum] = add_rows([row], widened, [*sum]);
             }
         }
         add_rest(x_rest, x.len() - x_rest.len(), weights, &mut sums);
@@ -1231,16 +1232,10 @@ mod packed {
                     options(readonly),
                 );
             }
-            if words % 2 == 1 {
-                let [x02, x13] = widened[words - 1];
-                let mut s = [s0, s1, s2];
-                for (sum, row) in s.iter_mut().zip(rows) {
-                    let w = u32::from_le_bytes(row[words - 1].map(i8::cast_unsigned));
-                    *sum = smlad(x13, sxtb16_ror8(w), smlad(x02, sxtb16(w), *sum));
-                }
-                return Some(s);
-            }
-            Some([s0, s1, s2])
+            // The last word of an odd number.
+            let last = words - words % 2;
+            let rows = rows.map(|row| &row[last..]);
+            Some(super::add_rows(rows, &widened[last..], [s0, s1, s2]))
         }
 
         /// [`super::dot_three`] in one block of five instructions (a 3 x 3 depthwise
