@@ -465,10 +465,10 @@ impl Rescale {
             let (fours, rest) = out.as_chunks_mut::<4>();
             let (sum_fours, sum_rest) = sums.as_chunks::<4>();
             for (out, sums) in fours.iter_mut().zip(sum_fours) {
-                *out = clamp_four(sums.map(|sum| short.requantized(sum)), low, high);
+                *out = short.requantize_four(*sums, low, high);
             }
             for (out, &sum) in rest.iter_mut().zip(sum_rest) {
-                *out = clamp(short.requantized(sum), low, high);
+                *out = short.requantize(sum, low, high);
             }
         } else {
             let pairs = out.iter_mut().zip(sums);
@@ -576,8 +576,7 @@ impl<const N: usize> Rescales<N> {
         high: i8,
     ) -> [i8; 4] {
         if let Some(shorts) = &self.short {
-            let short = shorts[f];
-            clamp_four(sums.map(|sum| short.requantized(sum)), low, high)
+            shorts[f].requantize_four(sums, low, high)
         } else {
             self.exact[f].requantize_each(sums, zero_point, low, high)
         }
@@ -587,7 +586,7 @@ impl<const N: usize> Rescales<N> {
     #[inline]
     pub(crate) fn requantize(&self, f: usize, sum: i32, zero_point: i8, low: i8, high: i8) -> i8 {
         match &self.short {
-            Some(shorts) => clamp(shorts[f].requantized(sum), low, high),
+            Some(shorts) => shorts[f].requantize(sum, low, high),
             None => self.exact[f].requantize(sum, zero_point, low, high),
         }
     }
@@ -617,6 +616,18 @@ impl ShortRescale {
         // Strictly within an i32 (the multiplier is under 2³¹): one less does not wrap.
         let product = high_word_rounded_plus(sum, self.doubled, sum);
         (product + (product >> 31)).saturating_add(self.offset) >> self.right
+    }
+
+    /// `sum`'s int8 output: [`ShortRescale::requantized`], clamped to `[low, high]`.
+    #[inline]
+    pub(crate) fn requantize(self, sum: i32, low: i8, high: i8) -> i8 {
+        clamp(self.requantized(sum), low, high)
+    }
+
+    /// Four sums' int8 outputs, clamped together ([`clamp_four`]).
+    #[inline]
+    pub(crate) fn requantize_four(self, sums: [i32; 4], low: i8, high: i8) -> [i8; 4] {
+        clamp_four(sums.map(|sum| self.requantized(sum)), low, high)
     }
 }
 
@@ -727,7 +738,7 @@ mod tests {
 
     #[test]
     fn the_short_rescaling_gives_the_exact_int8_outputs() {
-        use super::{Rescale, clamp, requantize};
+        use super::{Rescale, requantize};
         use crate::init::{Rng, rng};
 
         let mut random = rng(1623);
@@ -753,7 +764,7 @@ mod tests {
             if let Some(short) = rescale.short(zero_point) {
                 shorts += 1;
                 assert_eq!(
-                    clamp(short.requantized(x), low, high),
+                    short.requantize(x, low, high),
                     exact,
                     "{x} {m:?} {zero_point} {low} {high}"
                 );

@@ -2,7 +2,7 @@
 //! addends brought to a common scale with 20 bits of headroom, added, and rescaled to the
 //! output's int8, no float anywhere.
 
-use crate::quant::{Clamp, Multiplier, Quantization, Rescale, clamp};
+use crate::quant::{Clamp, Multiplier, Quantization, Rescale};
 
 /// The bits both addends are shifted left by before they are rescaled, as TensorFlow Lite's
 /// int8 `ADD` does: room for the rescalings' fractions.
@@ -88,7 +88,7 @@ impl QuantizedAdd {
         let output = Rescale::new(self.output_multiplier);
         let short = output.short(zero_point);
         let requantized = |sum: i32| match short {
-            Some(short) => clamp(short.requantized(sum), low, high),
+            Some(short) => short.requantize(sum, low, high),
             None => output.requantize(sum, zero_point, low, high),
         };
         if N < TABLES_FROM {
