@@ -8,9 +8,11 @@ use crate::quant::{
     Clamp, Multiplier, Quantization, Rescales, fold_zero_point, output_multiplier, quantize_bias,
     symmetric_channel,
 };
+use crate::quantized_kernel::sums;
+#[cfg(not(nn_arm_dsp))]
+use crate::quantized_kernel::sums_of_four;
 #[cfg(nn_arm_dsp)]
 use crate::quantized_kernel::{filters_four, sums_of_widened, widen_slot, widen_window};
-use crate::quantized_kernel::{sums, sums_of_four};
 
 /// A 2-D convolution in int8 from `C` channels to `F` filters with `KH x KW` kernels, channels
 /// first: each output the filter's bias plus the products of its weights and the input under
@@ -125,13 +127,16 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
         u: &mut [[[i8; OW]; OH]; F],
     ) {
         let mut patches = [[[[self.input_zero_point; KW]; KH]; C]; 4];
-        // Two `u32`s a value: a quarter as many entries of eight as a patch has values.
+        // Two `u32`s a value: an entry of eight for each of a patch's whole words.
+        #[cfg(nn_arm_dsp)]
         let mut widened = [[[[0_u32; 2]; KW]; KH]; C];
+        #[cfg(nn_arm_dsp)]
         let widened = widened
             .as_flattened_mut()
             .as_flattened_mut()
-            .as_flattened_mut();
-        let widened = widened.as_chunks_mut::<8>().0;
+            .as_flattened_mut()
+            .as_chunks_mut::<8>()
+            .0;
         let rescales = Rescales::new(&self.multipliers, self.output_zero_point);
         let (zero_point, low, high) = (self.output_zero_point, self.output_min, self.output_max);
         let place = |index: usize| [index / OW, index % OW];
@@ -139,41 +144,55 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
         let mut index = 0;
         while index + 4 <= places {
             // With the DSP extension, windows on the input are widened from it, the others
-            // gathered first; four channels at a time (ResNet-8's int8 inference took
-            // 14,899,720 instructions on the Cortex-M4 with every patch gathered first,
-            // 14,616,960 this way).
+            // gathered first (ResNet-8's int8 inference took 14,899,720 instructions on the
+            // Cortex-M4 with every patch gathered first, 14,616,960 this way).
             #[cfg(nn_arm_dsp)]
-            if C.is_multiple_of(4) {
+            {
+                // The patches' last values past their words, a word padded with zeros.
+                let mut rest = [0_u32; 8];
                 for k in 0..4 {
                     let at = place(index + k);
                     let on_input = Self::window(sliding, at, H, W);
                     if !on_input.is_some_and(|window| {
-                        widen_window::<C, KH, KW, H, W>(x, window, k, widened)
+                        widen_window::<C, KH, KW, H, W>(x, window, k, widened, &mut rest)
                     }) {
                         self.gather(x, sliding, at, &mut patches[0]);
-                        widen_slot(patches[0].as_flattened().as_flattened(), k, widened);
+                        let patch = patches[0].as_flattened().as_flattened();
+                        widen_slot(patch, k, widened, &mut rest);
                     }
                 }
                 let written = rescales.short.as_ref().is_some_and(|shorts| {
                     let out = &mut u.as_flattened_mut().as_flattened_mut()[index..];
                     let (weights, bias) = (&self.weights, &self.bias);
-                    filters_four(weights, widened, bias, shorts, [low, high], out, places)
+                    filters_four(
+                        weights,
+                        widened,
+                        &rest,
+                        bias,
+                        shorts,
+                        [low, high],
+                        out,
+                        places,
+                    )
                 });
                 if !written {
+                    let has_rest = !(C * KH * KW).is_multiple_of(4);
                     let store = stored(&rescales, u, index, [zero_point, low, high]);
-                    sums_of_widened(widened, None, &self.weights, &self.bias, store);
+                    let (weights, bias) = (&self.weights, &self.bias);
+                    sums_of_widened(widened, has_rest.then_some(&rest), weights, bias, store);
                 }
-                index += 4;
-                continue;
             }
-            for (k, patch) in patches.iter_mut().enumerate() {
-                self.gather(x, sliding, place(index + k), patch);
+            #[cfg(not(nn_arm_dsp))]
+            {
+                for (k, patch) in patches.iter_mut().enumerate() {
+                    self.gather(x, sliding, place(index + k), patch);
+                }
+                let inputs = patches
+                    .each_ref()
+                    .map(|patch| patch.as_flattened().as_flattened());
+                let store = stored(&rescales, u, index, [zero_point, low, high]);
+                sums_of_four(inputs, &self.weights, &self.bias, store);
             }
-            let inputs = patches
-                .each_ref()
-                .map(|patch| patch.as_flattened().as_flattened());
-            let store = stored(&rescales, u, index, [zero_point, low, high]);
-            sums_of_four(inputs, widened, &self.weights, &self.bias, store);
             index += 4;
         }
         for index in index..places {

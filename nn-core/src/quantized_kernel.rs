@@ -60,37 +60,27 @@ pub fn sums<R: Row, const O: usize>(x: &[i8], weights: &[R; O], bias: &[i32; O])
 
 /// [`sums`] for four inputs at once, each as long as a row: each output's four sums, handed to
 /// `each` with the output's index as soon as they are done (so that they can be rescaled while
-/// the output's values are at hand). On Arm cores with the DSP extension the inputs are widened
-/// into `widened` first (for each word of the inputs, the four inputs' pairs of 16-bit halves;
-/// it must hold a quarter as many entries as an input has bytes), and each weight is loaded and
-/// widened once for the four places, as CMSIS-NN's convolutions share each weight between
-/// places. Elsewhere `widened` is not used.
+/// the output's values are at hand). Without the DSP extension; with it, a convolution widens
+/// its four patches itself ([`widen_window`], [`widen_slot`]) and sums them with
+/// [`filters_four`] or [`sums_of_widened`], each weight loaded and widened once for the four
+/// places, as CMSIS-NN's convolutions share each weight between places.
+#[cfg(not(nn_arm_dsp))]
 #[inline]
 pub fn sums_of_four<R: Row, const O: usize>(
     x: [&[i8]; 4],
-    widened: &mut [[u32; 8]],
     weights: &[R; O],
     bias: &[i32; O],
-    each: impl FnMut(usize, [i32; 4]),
+    mut each: impl FnMut(usize, [i32; 4]),
 ) {
-    #[cfg(nn_arm_dsp)]
-    {
-        packed::sums_of_four(x, widened, weights, bias, each);
+    // Written in place: `x.map` of the sums copied the four arrays (on the Cortex-M0 the
+    // digits CNN's int8 inference took 845,032 instructions that way, 753,672 this way).
+    let mut four = [[0; O]; 4];
+    for (sums_of_one, x) in four.iter_mut().zip(x) {
+        *sums_of_one = sums(x, weights, bias);
     }
-    #[cfg(not(nn_arm_dsp))]
-    {
-        let _ = widened;
-        let mut each = each;
-        // Written in place: `x.map` of the sums copied the four arrays (on the Cortex-M0 the
-        // digits CNN's int8 inference took 845,032 instructions that way, 753,672 this way).
-        let mut four = [[0; O]; 4];
-        for (sums_of_one, x) in four.iter_mut().zip(x) {
-            *sums_of_one = sums(x, weights, bias);
-        }
-        let [first, second, third, fourth] = &four;
-        for (o, &sum) in first.iter().enumerate() {
-            each(o, [sum, second[o], third[o], fourth[o]]);
-        }
+    let [first, second, third, fourth] = &four;
+    for (o, &sum) in first.iter().enumerate() {
+        each(o, [sum, second[o], third[o], fourth[o]]);
     }
 }
 
@@ -451,11 +441,9 @@ mod packed {
         }
     }
 
-    /// Each output's sums for four inputs, to `each`: the inputs widened once into `widened`,
-    /// word by word (the four inputs' halves side by side), then each row's word loaded and
-    /// widened once for the four, one row a pass; the inputs' last bytes, past their whole
-    /// words, one by one.
-    #[inline]
+    /// Each output's sums for four inputs, to `each`: each input widened into its slot
+    /// ([`widen_slot`]), then [`sums_of_widened`], as a convolution sums its four patches.
+    #[cfg(test)]
     pub fn sums_of_four<R: Row, const O: usize>(
         inputs: [&[i8]; 4],
         widened: &mut [[u32; 8]],
@@ -463,22 +451,12 @@ mod packed {
         bias: &[i32; O],
         each: impl FnMut(usize, [i32; 4]),
     ) {
-        let words = inputs.map(|x| x.as_chunks::<4>().0);
-        let length = words[0].len();
-        let widened = &mut widened[..length];
-        for (i, pairs) in widened.iter_mut().enumerate() {
-            for (k, words) in words.iter().enumerate() {
-                let x = word(&words[i]);
-                pairs[2 * k] = sxtb16(x);
-                pairs[2 * k + 1] = sxtb16_ror8(x);
-            }
+        let mut rest = [0; 8];
+        for (slot, x) in inputs.iter().enumerate() {
+            widen_slot(x, slot, widened, &mut rest);
         }
-        // The inputs' last bytes, past their whole words, as one more word each, zeros after.
-        let rests = inputs.map(|x| word(&padded(x.as_chunks::<4>().1)));
-        let [[a02, a13], [b02, b13], [c02, c13], [d02, d13]] =
-            rests.map(|x| [sxtb16(x), sxtb16_ror8(x)]);
-        let rest = [a02, a13, b02, b13, c02, c13, d02, d13];
-        let has_rest = length * 4 < inputs[0].len();
+        let (length, has_rest) = (inputs[0].len() / 4, !inputs[0].len().is_multiple_of(4));
+        let widened = &widened[..length];
         sums_of_widened(widened, has_rest.then_some(&rest), weights, bias, each);
     }
 
@@ -520,24 +498,32 @@ mod packed {
         }
     }
 
-    /// `input`'s words widened into input `slot` (0 to 3) of `widened`, as
-    /// [`sums_of_four`] widens each of its four.
+    /// `input`'s words widened into input `slot` (0 to 3) of `widened`, each word's bytes 0
+    /// and 2 and its bytes 1 and 3 into the slot's two `u32`s; its last bytes past them, if
+    /// any, into the slot of `rest`, as a word padded with zeros.
     #[inline]
-    pub fn widen_slot(input: &[i8], slot: usize, widened: &mut [[u32; 8]]) {
-        for (pairs, bytes) in widened.iter_mut().zip(input.as_chunks::<4>().0) {
+    pub fn widen_slot(input: &[i8], slot: usize, widened: &mut [[u32; 8]], rest: &mut [u32; 8]) {
+        let (words, last) = input.as_chunks::<4>();
+        for (pairs, bytes) in widened.iter_mut().zip(words) {
             let x = word(bytes);
             pairs[2 * slot] = sxtb16(x);
             pairs[2 * slot + 1] = sxtb16_ror8(x);
         }
+        if !last.is_empty() {
+            let x = word(&padded(last));
+            rest[2 * slot] = sxtb16(x);
+            rest[2 * slot + 1] = sxtb16_ror8(x);
+        }
     }
 
     /// The window of `x` from row `y` and column `left`, `KH` rows of `KW` values in each
-    /// channel, widened into input `slot` of `widened` as [`widen_slot`] widens the same
-    /// values gathered channel by channel and row by row, but straight from `x`: each pair of
-    /// halves from two loads of a byte, four channels at a time (their values a whole number
-    /// of words), each at an offset known when it is compiled. For a convolution's patches
-    /// this saves copying the values before widening them. `C` is a multiple of four and the
-    /// window lies on `x`; where not, nothing is written and it returns `false`.
+    /// channel, widened into input `slot` of `widened` (and of `rest`, where the window's
+    /// values end in part of a word) as [`widen_slot`] widens the same values gathered
+    /// channel by channel and row by row, but straight from `x`: each pair of halves from two
+    /// loads of a byte at an offset known when it is compiled, four channels at a time (their
+    /// values a whole number of words), then the channels past the last four. For a
+    /// convolution's patches this saves copying the values before widening them. Where the
+    /// window does not lie on `x`, nothing is written and it returns `false`.
     #[inline]
     pub fn widen_window<
         const C: usize,
@@ -550,21 +536,40 @@ mod packed {
         [y, left]: [usize; 2],
         slot: usize,
         widened: &mut [[u32; 8]],
+        rest: &mut [u32; 8],
     ) -> bool {
-        if !C.is_multiple_of(4) || y + KH > H || left + KW > W || KH * KW == 0 {
+        let area = KH * KW;
+        if y + KH > H || left + KW > W || area == 0 {
             return false;
         }
-        let groups = x.as_chunks::<4>().0;
-        for (channels, words) in groups.iter().zip(widened.chunks_exact_mut(KH * KW)) {
+        let (groups, tail) = x.as_chunks::<4>();
+        for (channels, words) in groups.iter().zip(widened.chunks_exact_mut(area)) {
             for (i, pairs) in words.iter_mut().enumerate() {
                 // Value `j` of the four channels' windows, one after another.
                 let value = |n: usize| {
-                    let (c, k) = ((4 * i + n) / (KH * KW), (4 * i + n) % (KH * KW));
+                    let (c, k) = ((4 * i + n) / area, (4 * i + n) % area);
                     i32::from(channels[c][y + k / KW][left + k % KW])
                 };
                 pairs[2 * slot] = halves(value(0), value(2));
                 pairs[2 * slot + 1] = halves(value(1), value(3));
             }
+        }
+        // The last channels' values one after another, zeros past them.
+        let values = tail.len() * area;
+        let value = |n: usize| {
+            let (c, k) = (n / area, n % area);
+            tail.get(c)
+                .map_or(0, |channel| i32::from(channel[y + k / KW][left + k % KW]))
+        };
+        let words = widened.iter_mut().skip(groups.len() * area);
+        for (i, pairs) in words.take(values / 4).enumerate() {
+            pairs[2 * slot] = halves(value(4 * i), value(4 * i + 2));
+            pairs[2 * slot + 1] = halves(value(4 * i + 1), value(4 * i + 3));
+        }
+        if !values.is_multiple_of(4) {
+            let n = values - values % 4;
+            rest[2 * slot] = halves(value(n), value(n + 2));
+            rest[2 * slot + 1] = halves(value(n + 1), value(n + 3));
         }
         true
     }
@@ -1007,22 +1012,26 @@ mod packed {
         }
 
         /// Every filter's four sums, as [`super::sums_of_widened`] makes them for the four
-        /// places widened in `widened` (each row a whole number of words), rescaled in the
-        /// short form (`shorts`, as [`ShortRescale::requantized`]), clamped to `[low, high]`
-        /// (as [`clamp_four`]) and stored as four bytes, filter `f`'s at `out[f * stride..]`:
+        /// places widened in `widened` and, where the rows end in part of a word, `rest`,
+        /// rescaled in the short form (`shorts`, as [`ShortRescale::requantized`]), clamped
+        /// to `[low, high]` (as [`clamp_four`]) and stored as four bytes, filter `f`'s at
+        /// `out[f * stride..]`:
         /// the whole loop over the filters written out, as around a written-out inner loop
         /// LLVM kept its own state on the stack anyway. The filters' loop state is kept on
         /// the stack. Measured in ResNet-8's int8 inference on the Cortex-M4, besides the
         /// products' 13 instructions a word: 77 instructions a filter and four places with
         /// the rescaling in Rust around [`dot_four`], 64 with this loop eight words a pass, 57
-        /// sixteen. `false`, and nothing written, where the rows end in part of a word, there
-        /// are no filters, or `widened` or `out` is too short.
+        /// sixteen. A row's last bytes past its words: one byte loaded and multiplied with the
+        /// four places' first halves (`SMLABB`), two or three as a word padded with zeros.
+        /// `false`, and nothing written, where the rows are shorter than a word, there are no
+        /// filters, or `widened` or `out` is too short.
         #[inline(always)]
         // One `asm!` block, an instruction a line.
         #[allow(clippy::too_many_arguments, clippy::too_many_lines)]
         pub fn filters_four<R: Row, const O: usize>(
             weights: &[R; O],
             widened: &[[u32; 8]],
+            rest: &[u32; 8],
             bias: &[i32; O],
             shorts: &[ShortRescale; O],
             [low, high]: [i8; 2],
@@ -1030,19 +1039,20 @@ mod packed {
             stride: usize,
         ) -> bool {
             let words = size_of::<R>() / 4;
-            let whole = size_of::<R>().is_multiple_of(4) && words > 0;
             let fits = O > 0 && out.len() >= (O - 1) * stride + 4;
-            if !whole || !fits || widened.len() < words {
+            if words == 0 || !fits || widened.len() < words {
                 return false;
             }
             let bytes = |value: i8| u32::from(value.cast_unsigned()) * 0x0101_0101;
             // SAFETY: Armv7E-M instructions (`nn_arm_dsp`). For each of the `O` filters (at
-            // least one) the loop reads its `words` words from `weights` (contiguous, each
-            // row `size_of::<R>()` bytes, a whole number of words, checked above), `words`
-            // groups of eight `u32`s from `widened` (at least that many, checked above), its
-            // bias and its `ShortRescale` (`#[repr(C)]`: `doubled`, `offset`, `right`), and
-            // writes four bytes at `out` plus `f * stride`, within `out` (checked above). It
-            // pushes nine words and pops them. Every register it names is scratch. SMLAD and
+            // least one) the loop reads its `size_of::<R>()` bytes from `weights` (the rows
+            // one after another, at least a word each, checked above) in `words` words and
+            // the bytes left, `words` groups of eight `u32`s from `widened` (at least that
+            // many, checked above) and, where bytes are left, the eight of `rest`, its bias and
+            // its `ShortRescale` (`#[repr(C)]`: `doubled`, `offset`, `right`), and writes four
+            // bytes at `out` plus `f * stride`, within `out` (checked above). The words' loads
+            // need not be aligned (Armv7E-M's `LDR` and `LDRH` allow it). It pushes ten words
+            // and pops them. Every register it names is scratch. SMLAD and
             // SSAT set only the Q flag; SSUB8 sets the GE flags, which SEL reads.
             unsafe {
                 let end = widened.as_ptr().add(words);
@@ -1050,8 +1060,8 @@ mod packed {
                     // The loop's state: [sp] the widened inputs' end, +4 the next bias, +8
                     // the next rescaling, +12 the next output, +16 the filters left, +20 the
                     // low clamp in each byte, +24 the high one, +28 the outputs' stride, +32
-                    // the widened inputs.
-                    "push {{r0-r5, r8, r9, r11}}",
+                    // the widened inputs, +36 the widened rest.
+                    "push {{r0-r5, r8, r9, r11, r12}}",
                     "30:",
                     "ldr r0, [sp, #4]",
                     "ldr r4, [r0], #4",
@@ -1099,6 +1109,36 @@ mod packed {
                     "ldr r0, [sp]",
                     "cmp r11, r0",
                     "bne 40b",
+                    // The row's bytes past its words, if any.
+                    ".if {rest} == 1",
+                    "ldr r11, [sp, #36]",
+                    "ldrsb r12, [r10], #1",
+                    "ldm r11!, {{r0-r3}}",
+                    "smlabb r4, r0, r12, r4",
+                    "smlabb r5, r2, r12, r5",
+                    "ldm r11, {{r0-r3}}",
+                    "smlabb r8, r0, r12, r8",
+                    "smlabb r9, r2, r12, r9",
+                    ".elseif {rest} > 1",
+                    "ldr r11, [sp, #36]",
+                    "ldrh r12, [r10], #2",
+                    ".if {rest} == 3",
+                    "ldrb lr, [r10], #1",
+                    "orr r12, r12, lr, lsl #16",
+                    ".endif",
+                    "sxtb16 lr, r12",
+                    "sxtb16 r12, r12, ror #8",
+                    "ldm r11!, {{r0-r3}}",
+                    "smlad r4, r0, lr, r4",
+                    "smlad r4, r1, r12, r4",
+                    "smlad r5, r2, lr, r5",
+                    "smlad r5, r3, r12, r5",
+                    "ldm r11, {{r0-r3}}",
+                    "smlad r8, r0, lr, r8",
+                    "smlad r8, r1, r12, r8",
+                    "smlad r9, r2, lr, r9",
+                    "smlad r9, r3, r12, r9",
+                    ".endif",
                     // The rescaling: r1 the doubled multiplier, r2 the offset, r3 the shift.
                     "ldr r0, [sp, #8]",
                     "ldm r0!, {{r1-r3}}",
@@ -1140,8 +1180,9 @@ mod packed {
                     "subs r1, r1, #1",
                     "strd r0, r1, [sp, #12]",
                     "bne 30b",
-                    "add sp, sp, #36",
+                    "add sp, sp, #40",
                     entry = const 40 + (16 - size_of::<R>() / 4 % 16) % 16,
+                    rest = const size_of::<R>() % 4,
                     inout("r0") end => _,
                     inout("r1") bias.as_ptr() => _,
                     inout("r2") shorts.as_ptr() => _,
@@ -1152,7 +1193,7 @@ mod packed {
                     inout("r9") stride => _,
                     inout("r10") weights.as_ptr() => _,
                     inout("r11") widened.as_ptr() => _,
-                    out("r12") _,
+                    inout("r12") rest.as_ptr() => _,
                     out("lr") _,
                 );
             }
@@ -1616,7 +1657,7 @@ mod tests {
         packed::sums_of_four(inputs, &mut widened, &rows, &bias, gather(&mut out));
         assert_eq!(out, expected);
         out = [[0; 3]; 4];
-        sums_of_four(inputs, &mut widened, &rows, &bias, gather(&mut out));
+        sums_of_four(inputs, &rows, &bias, gather(&mut out));
         assert_eq!(out, expected);
         // Inputs shorter than a word.
         let short = [[-128, 127, 5], [1, 2, 3], [0, 0, -1], [127, 127, 127]];
@@ -1631,6 +1672,64 @@ mod tests {
         assert_eq!(out, short.map(|x| [definition(&x, &[3, -2, 9], 17)]));
     }
 
+    /// Widens four windows of `x` from the input and from their patches gathered, and checks
+    /// that both are the same and sum as the definition, rows ending in part of a word or not.
+    fn check_windows<const C: usize>(x: &[[[i8; 7]; 6]; C]) {
+        let bias = [3, -4, 5];
+        let filters: [[[[i8; 3]; 3]; C]; 3] = core::array::from_fn(|f| {
+            core::array::from_fn(|c| {
+                core::array::from_fn(|ky| core::array::from_fn(|kx| x[c][ky + f][kx + 1]))
+            })
+        });
+        let corners = [[0, 0], [1, 2], [3, 4], [2, 1]];
+        let words = C * 9 / 4;
+        let (mut from_window, mut from_patches) = ([[0; 8]; 18], [[0; 8]; 18]);
+        let (mut window_rest, mut patch_rest) = ([0; 8], [0; 8]);
+        let mut patches = [[[[0_i8; 3]; 3]; C]; 4];
+        for (slot, &[y, left]) in corners.iter().enumerate() {
+            let window = &mut from_window[..words];
+            assert!(packed::widen_window::<C, 3, 3, 6, 7>(
+                x,
+                [y, left],
+                slot,
+                window,
+                &mut window_rest
+            ));
+            for (channel, patch) in x.iter().zip(&mut patches[slot]) {
+                for (ky, row) in patch.iter_mut().enumerate() {
+                    *row = core::array::from_fn(|kx| channel[y + ky][left + kx]);
+                }
+            }
+            let patch = patches[slot].as_flattened().as_flattened();
+            packed::widen_slot(patch, slot, &mut from_patches[..words], &mut patch_rest);
+        }
+        assert_eq!((from_window, window_rest), (from_patches, patch_rest));
+        // Their sums, as the definition's.
+        let mut out = [[0; 3]; 4];
+        let rest = (!C.is_multiple_of(4)).then_some(&window_rest);
+        let widened = &from_window[..words];
+        packed::sums_of_widened(widened, rest, &filters, &bias, gather(&mut out));
+        let expected = patches.map(|patch| {
+            let patch = patch.as_flattened().as_flattened();
+            core::array::from_fn(|f| {
+                definition(patch, filters[f].as_flattened().as_flattened(), bias[f])
+            })
+        });
+        assert_eq!(out, expected);
+        // Not on the input: nothing written.
+        let before = (from_window, window_rest);
+        for corner in [[4, 0], [0, 5]] {
+            assert!(!packed::widen_window::<C, 3, 3, 6, 7>(
+                x,
+                corner,
+                0,
+                &mut from_window,
+                &mut window_rest
+            ));
+        }
+        assert_eq!((from_window, window_rest), before);
+    }
+
     #[test]
     fn windows_widen_as_their_patches_gathered() {
         use crate::init::{Rng, rng};
@@ -1641,63 +1740,11 @@ mod tests {
                 core::array::from_fn(|_| random.next_u32().to_le_bytes()[0].cast_signed())
             })
         });
-        let bias = [3, -4, 5];
-        let filters: [[[[i8; 3]; 3]; 8]; 3] = core::array::from_fn(|f| {
-            core::array::from_fn(|c| {
-                core::array::from_fn(|ky| core::array::from_fn(|kx| x[c][ky + f][kx + 1]))
-            })
-        });
-        let corners = [[0, 0], [1, 2], [3, 4], [2, 1]];
-        let (mut from_window, mut from_patches) = ([[0; 8]; 18], [[0; 8]; 18]);
-        let mut patches = [[[[0_i8; 3]; 3]; 8]; 4];
-        for (slot, &[y, left]) in corners.iter().enumerate() {
-            assert!(packed::widen_window::<8, 3, 3, 6, 7>(
-                &x,
-                [y, left],
-                slot,
-                &mut from_window
-            ));
-            for (channel, patch) in x.iter().zip(&mut patches[slot]) {
-                for (ky, row) in patch.iter_mut().enumerate() {
-                    *row = core::array::from_fn(|kx| channel[y + ky][left + kx]);
-                }
-            }
-            let patch = patches[slot].as_flattened().as_flattened();
-            packed::widen_slot(patch, slot, &mut from_patches);
-        }
-        assert_eq!(from_window, from_patches);
-        // Their sums, as the definition's.
-        let mut out = [[0; 3]; 4];
-        packed::sums_of_widened(&from_window, None, &filters, &bias, gather(&mut out));
-        let expected = patches.map(|patch| {
-            let patch = patch.as_flattened().as_flattened();
-            core::array::from_fn(|f| {
-                definition(patch, filters[f].as_flattened().as_flattened(), bias[f])
-            })
-        });
-        assert_eq!(out, expected);
-        // Not on the input, or channels not in fours: nothing written.
-        let before = from_window;
-        assert!(!packed::widen_window::<8, 3, 3, 6, 7>(
-            &x,
-            [4, 0],
-            0,
-            &mut from_window
-        ));
-        assert!(!packed::widen_window::<8, 3, 3, 6, 7>(
-            &x,
-            [0, 5],
-            0,
-            &mut from_window
-        ));
-        let three: [[[i8; 7]; 6]; 3] = [x[0], x[1], x[2]];
-        assert!(!packed::widen_window::<3, 3, 3, 6, 7>(
-            &three,
-            [0, 0],
-            0,
-            &mut from_window
-        ));
-        assert_eq!(from_window, before);
+        // Channels in fours; one, three and five, whose patches end in part of a word.
+        check_windows(&x);
+        check_windows(&[x[1]]);
+        check_windows(&[x[0], x[1], x[2]]);
+        check_windows(&[x[3], x[4], x[5], x[6], x[7]]);
     }
 
     #[test]
@@ -1721,7 +1768,7 @@ mod tests {
         assert_eq!(sums(&x, &rows, &bias), expected);
         assert_eq!(packed::sums(&x, &rows, &bias), expected);
         let mut four = [[0; 5]; 4];
-        sums_of_four([&x; 4], &mut [[0; 8]; 75], &rows, &bias, gather(&mut four));
+        sums_of_four([&x; 4], &rows, &bias, gather(&mut four));
         assert_eq!(four, [expected; 4]);
     }
 }

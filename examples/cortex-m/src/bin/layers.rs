@@ -305,6 +305,12 @@ fn main() -> ! {
             &mut counter,
             &mut bytes,
         ),
+        conv::<2, 8, 3, 3, 6, 6, 6, 6>(
+            "3 x 3 convolution 2 => 8 on 6 x 6 (filters ending in half a word)",
+            SAME,
+            &mut counter,
+            &mut bytes,
+        ),
     ];
     exit(results.iter().all(|&same| same));
 }
