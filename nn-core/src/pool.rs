@@ -57,7 +57,7 @@ impl Pool2d {
 
     /// The input's rows (or columns) under window `output` along `axis`, cut at the input's end.
     #[inline]
-    fn under(self, axis: usize, output: usize, input: usize) -> core::ops::Range<usize> {
+    pub(crate) fn under(self, axis: usize, output: usize, input: usize) -> core::ops::Range<usize> {
         let start = output * self.stride[axis].max(1);
         start.min(input)..(start + self.window[axis]).min(input)
     }

@@ -3,6 +3,7 @@
 //! multiplier per filter, no float anywhere.
 
 use crate::Conv2d;
+use crate::Pool2d;
 use crate::Sliding;
 use crate::quant::{
     Clamp, Multiplier, Quantization, Rescales, fold_zero_point, output_multiplier, quantize_bias,
@@ -126,84 +127,170 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
         sliding: Sliding,
         u: &mut [[[i8; OW]; OH]; F],
     ) {
-        let mut patches = [[[[self.input_zero_point; KW]; KH]; C]; 4];
-        // Two `u32`s a value: an entry of eight for each of a patch's whole words.
-        #[cfg(nn_arm_dsp)]
-        let mut widened = [[[[0_u32; 2]; KW]; KH]; C];
-        #[cfg(nn_arm_dsp)]
-        let widened = widened
-            .as_flattened_mut()
-            .as_flattened_mut()
-            .as_flattened_mut()
-            .as_chunks_mut::<8>()
-            .0;
+        let mut scratch = Scratch::new(self.input_zero_point);
         let rescales = Rescales::new(&self.multipliers, self.output_zero_point);
-        let (zero_point, low, high) = (self.output_zero_point, self.output_min, self.output_max);
         let place = |index: usize| [index / OW, index % OW];
         let places = OH * OW;
+        let u = u.as_flattened_mut().as_flattened_mut();
         let mut index = 0;
         while index + 4 <= places {
-            // With the DSP extension, windows on the input are widened from it, the others
-            // gathered first (ResNet-8's int8 inference took 14,899,720 instructions on the
-            // Cortex-M4 with every patch gathered first, 14,616,960 this way).
-            #[cfg(nn_arm_dsp)]
-            {
-                // The patches' last values past their words, a word padded with zeros.
-                let mut rest = [0_u32; 8];
-                for k in 0..4 {
-                    let at = place(index + k);
-                    let on_input = Self::window(sliding, at, H, W);
-                    if !on_input.is_some_and(|window| {
-                        widen_window::<C, KH, KW, H, W>(x, window, k, widened, &mut rest)
-                    }) {
-                        self.gather(x, sliding, at, &mut patches[0]);
-                        let patch = patches[0].as_flattened().as_flattened();
-                        widen_slot(patch, k, widened, &mut rest);
-                    }
-                }
-                let written = rescales.short.as_ref().is_some_and(|shorts| {
-                    let out = &mut u.as_flattened_mut().as_flattened_mut()[index..];
-                    let (weights, bias) = (&self.weights, &self.bias);
-                    filters_four(
-                        weights,
-                        widened,
-                        &rest,
-                        bias,
-                        shorts,
-                        [low, high],
-                        out,
-                        places,
-                    )
-                });
-                if !written {
-                    let has_rest = !(C * KH * KW).is_multiple_of(4);
-                    let store = stored(&rescales, u, index, [zero_point, low, high]);
-                    let (weights, bias) = (&self.weights, &self.bias);
-                    sums_of_widened(widened, has_rest.then_some(&rest), weights, bias, store);
-                }
-            }
-            #[cfg(not(nn_arm_dsp))]
-            {
-                for (k, patch) in patches.iter_mut().enumerate() {
-                    self.gather(x, sliding, place(index + k), patch);
-                }
-                let inputs = patches
-                    .each_ref()
-                    .map(|patch| patch.as_flattened().as_flattened());
-                let store = stored(&rescales, u, index, [zero_point, low, high]);
-                sums_of_four(inputs, &self.weights, &self.bias, store);
-            }
+            let at = core::array::from_fn(|k| place(index + k));
+            let out = &mut u[index..];
+            self.four_places::<false, H, W>(x, sliding, at, &rescales, &mut scratch, out, places);
             index += 4;
         }
         for index in index..places {
-            self.gather(x, sliding, place(index), &mut patches[0]);
-            let patch = patches[0].as_flattened().as_flattened();
-            let sums = sums(patch, &self.weights, &self.bias);
-            for (f, (channel, &sum)) in u.iter_mut().zip(&sums).enumerate() {
-                channel.as_flattened_mut()[index] =
-                    rescales.requantize(f, sum, zero_point, low, high);
+            let sums = self.sums_at(x, sliding, place(index), &mut scratch);
+            for (f, &sum) in sums.iter().enumerate() {
+                u[f * places + index] = self.requantize(&rescales, f, sum);
             }
         }
+    }
+
+    /// [`forward`](Self::forward)'s output max-pooled by `pool` into `u` (written, not read),
+    /// without the convolution's output in memory: the same values as
+    /// [`Pool2d::max_int8`] of it. The convolution's output has `OH` rows of `OW`. A window
+    /// of four places (2 x 2) is summed as [`forward`](Self::forward) sums four places, and
+    /// where the rescaling is in its short form (it keeps the sums' order), only each filter's
+    /// largest sum of the four is rescaled: on the Cortex-M4 the digits CNN's int8 inference
+    /// took 136,864 instructions with its max pooling apart, NNN this way. Other windows
+    /// place by place.
+    pub fn forward_max_pooled<
+        const H: usize,
+        const W: usize,
+        const OH: usize,
+        const OW: usize,
+        const PH: usize,
+        const PW: usize,
+    >(
+        &self,
+        x: &[[[i8; W]; H]; C],
+        sliding: Sliding,
+        pool: Pool2d,
+        u: &mut [[[i8; PW]; PH]; F],
+    ) {
+        let mut scratch = Scratch::new(self.input_zero_point);
+        let rescales = Rescales::new(&self.multipliers, self.output_zero_point);
+        let places = PH * PW;
+        let u = u.as_flattened_mut().as_flattened_mut();
+        for index in 0..places {
+            let (rows, columns) = (pool.under(0, index / PW, OH), pool.under(1, index % PW, OW));
+            if rows.len() == 2 && columns.len() == 2 {
+                let (top, left) = (rows.start, columns.start);
+                let (bottom, right) = (top + 1, left + 1);
+                let at = [[top, left], [top, right], [bottom, left], [bottom, right]];
+                let out = &mut u[index..];
+                self.four_places::<true, H, W>(
+                    x,
+                    sliding,
+                    at,
+                    &rescales,
+                    &mut scratch,
+                    out,
+                    places,
+                );
+                continue;
+            }
+            for f in 0..F {
+                u[f * places + index] = i8::MIN;
+            }
+            for y in rows {
+                for column in columns.clone() {
+                    let sums = self.sums_at(x, sliding, [y, column], &mut scratch);
+                    for (f, &sum) in sums.iter().enumerate() {
+                        let value = self.requantize(&rescales, f, sum);
+                        let largest = &mut u[f * places + index];
+                        *largest = (*largest).max(value);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Each filter's outputs at the four places `at`, into `out`: filter `f`'s four at
+    /// `out[f * stride..]`, or with `POOLED` their largest at `out[f * stride]`. With the DSP
+    /// extension, windows on the input are widened from it, the others gathered first
+    /// (ResNet-8's int8 inference took 14,899,720 instructions on the Cortex-M4 with every
+    /// patch gathered first, 14,616,960 this way).
+    #[inline]
+    #[allow(clippy::too_many_arguments)]
+    fn four_places<const POOLED: bool, const H: usize, const W: usize>(
+        &self,
+        x: &[[[i8; W]; H]; C],
+        sliding: Sliding,
+        at: [[usize; 2]; 4],
+        rescales: &Rescales<F>,
+        scratch: &mut Scratch<C, KH, KW>,
+        out: &mut [i8],
+        stride: usize,
+    ) {
+        let (zero_point, low, high) = (self.output_zero_point, self.output_min, self.output_max);
+        let (weights, bias) = (&self.weights, &self.bias);
+        #[cfg(nn_arm_dsp)]
+        {
+            let Scratch {
+                patches,
+                widened,
+                rest,
+            } = scratch;
+            let widened = widened
+                .as_flattened_mut()
+                .as_flattened_mut()
+                .as_flattened_mut()
+                .as_chunks_mut::<8>()
+                .0;
+            for (k, &at) in at.iter().enumerate() {
+                let on_input = Self::window(sliding, at, H, W);
+                if !on_input.is_some_and(|window| {
+                    widen_window::<C, KH, KW, H, W>(x, window, k, widened, rest)
+                }) {
+                    self.gather(x, sliding, at, &mut patches[0]);
+                    widen_slot(patches[0].as_flattened().as_flattened(), k, widened, rest);
+                }
+            }
+            let written = rescales.short.as_ref().is_some_and(|shorts| {
+                let clamp = [low, high];
+                filters_four::<_, F, POOLED>(
+                    weights, widened, rest, bias, shorts, clamp, out, stride,
+                )
+            });
+            if !written {
+                let has_rest = !(C * KH * KW).is_multiple_of(4);
+                let store = stored::<POOLED, F>(rescales, out, stride, [zero_point, low, high]);
+                sums_of_widened(widened, has_rest.then_some(rest), weights, bias, store);
+            }
+        }
+        #[cfg(not(nn_arm_dsp))]
+        {
+            let patches = &mut scratch.patches;
+            for (&at, patch) in at.iter().zip(patches.iter_mut()) {
+                self.gather(x, sliding, at, patch);
+            }
+            let inputs = patches
+                .each_ref()
+                .map(|patch| patch.as_flattened().as_flattened());
+            let store = stored::<POOLED, F>(rescales, out, stride, [zero_point, low, high]);
+            sums_of_four(inputs, weights, bias, store);
+        }
+    }
+
+    /// Each filter's sum at output place `at`, its patch gathered into the scratch.
+    fn sums_at<const H: usize, const W: usize>(
+        &self,
+        x: &[[[i8; W]; H]; C],
+        sliding: Sliding,
+        at: [usize; 2],
+        scratch: &mut Scratch<C, KH, KW>,
+    ) -> [i32; F] {
+        self.gather(x, sliding, at, &mut scratch.patches[0]);
+        let patch = scratch.patches[0].as_flattened().as_flattened();
+        sums(patch, &self.weights, &self.bias)
+    }
+
+    /// Filter `f`'s `sum` as an int8 output.
+    fn requantize(&self, rescales: &Rescales<F>, f: usize, sum: i32) -> i8 {
+        let (zero_point, low, high) = (self.output_zero_point, self.output_min, self.output_max);
+        rescales.requantize(f, sum, zero_point, low, high)
     }
 
     /// The input's row and column under the kernel's first value at output place `at`, on an
@@ -264,16 +351,119 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
     }
 }
 
-/// Channel `f`'s four sums, rescaled, moved to `zero_point` and clamped to `[low, high]`, into
-/// its four places from `index`: the four places follow each other in each channel of `u`.
-fn stored<'a, const F: usize, const OH: usize, const OW: usize>(
+/// Filter `f`'s four sums, rescaled, moved to `zero_point` and clamped to `[low, high]`, into
+/// `out`: four bytes at `out[f * stride..]`, or with `POOLED` the largest of the four at
+/// `out[f * stride]`.
+fn stored<'a, const POOLED: bool, const F: usize>(
     rescales: &'a Rescales<F>,
-    u: &'a mut [[[i8; OW]; OH]; F],
-    index: usize,
+    out: &'a mut [i8],
+    stride: usize,
     [zero_point, low, high]: [i8; 3],
 ) -> impl FnMut(usize, [i32; 4]) + 'a {
     move |f, sums| {
         let values = rescales.requantize_four(f, sums, zero_point, low, high);
-        u[f].as_flattened_mut()[index..index + 4].copy_from_slice(&values);
+        if POOLED {
+            out[f * stride] = values.into_iter().fold(i8::MIN, i8::max);
+        } else {
+            out[f * stride..f * stride + 4].copy_from_slice(&values);
+        }
+    }
+}
+
+/// What a convolution's forward pass works in: the patches of four places (with the DSP
+/// extension, of one, gathered before they are widened), and with the DSP extension the four
+/// patches widened, two `u32`s a value, their last values past their words in `rest`.
+struct Scratch<const C: usize, const KH: usize, const KW: usize> {
+    patches: [[[[i8; KW]; KH]; C]; 4],
+    #[cfg(nn_arm_dsp)]
+    widened: [[[[u32; 2]; KW]; KH]; C],
+    #[cfg(nn_arm_dsp)]
+    rest: [u32; 8],
+}
+
+impl<const C: usize, const KH: usize, const KW: usize> Scratch<C, KH, KW> {
+    /// The scratch of a layer whose input's zero point is `zero_point`: the patches' padding.
+    fn new(zero_point: i8) -> Self {
+        Self {
+            patches: [[[[zero_point; KW]; KH]; C]; 4],
+            #[cfg(nn_arm_dsp)]
+            widened: [[[[0; 2]; KW]; KH]; C],
+            #[cfg(nn_arm_dsp)]
+            rest: [0; 8],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::QuantizedConv2d;
+    use crate::init::{Rng, rng};
+    use crate::quant::Multiplier;
+    use crate::{Pool2d, Sliding};
+
+    /// The convolution's output, max-pooled by `pool`, as `forward_max_pooled` makes it.
+    fn check<const OH: usize, const OW: usize, const PH: usize, const PW: usize>(
+        conv: &QuantizedConv2d<3, 5, 3, 3>,
+        x: &[[[i8; 8]; 7]; 3],
+        sliding: Sliding,
+        pool: Pool2d,
+    ) {
+        let mut u = [[[0; OW]; OH]; 5];
+        conv.forward(x, sliding, &mut u);
+        let mut expected = [[[0; PW]; PH]; 5];
+        pool.max_int8(&u, &mut expected);
+        let mut pooled = [[[0; PW]; PH]; 5];
+        conv.forward_max_pooled::<7, 8, OH, OW, PH, PW>(x, sliding, pool, &mut pooled);
+        assert_eq!(pooled, expected, "{sliding:?} {pool:?}");
+    }
+
+    #[test]
+    fn max_pooled_outputs_are_the_outputs_pooled() {
+        let mut random = rng(2026);
+        let mut byte = move || random.next_u32().to_le_bytes()[0].cast_signed();
+        let x: [[[i8; 8]; 7]; 3] =
+            core::array::from_fn(|_| core::array::from_fn(|_| core::array::from_fn(|_| byte())));
+        let weights: [[[[i8; 3]; 3]; 3]; 5] = core::array::from_fn(|f| {
+            core::array::from_fn(|c| {
+                core::array::from_fn(|ky| core::array::from_fn(|kx| x[c][ky + f % 4][kx + f]))
+            })
+        });
+        // The short form's rescaling, one with a left shift (the general form) and a negative
+        // multiplier (which turns the sums' order around), each with and without a clamp.
+        let multipliers = [
+            (1_500_000_000, -9),
+            (1_100_000_000, 2),
+            (-1_200_000_000, -8),
+        ];
+        for (multiplier, shift) in multipliers {
+            for output_min in [-128, -20] {
+                let conv = QuantizedConv2d::<3, 5, 3, 3> {
+                    weights,
+                    bias: [-3_000, 0, 17, 2_500, -40_000],
+                    multipliers: [Multiplier { multiplier, shift }; 5],
+                    input_zero_point: -5,
+                    output_zero_point: -20,
+                    output_min,
+                    output_max: 100,
+                };
+                let same = Sliding {
+                    stride: [1, 1],
+                    padding: [1, 1],
+                };
+                let halving = Sliding {
+                    stride: [2, 2],
+                    padding: [1, 1],
+                };
+                let squares = Pool2d::square(2);
+                let overlapping = Pool2d {
+                    window: [3, 3],
+                    stride: [2, 2],
+                };
+                check::<7, 8, 3, 4>(&conv, &x, same, squares);
+                check::<7, 8, 3, 3>(&conv, &x, same, overlapping);
+                check::<4, 4, 2, 2>(&conv, &x, halving, squares);
+                check::<5, 6, 2, 3>(&conv, &x, Sliding::VALID, squares);
+            }
+        }
     }
 }

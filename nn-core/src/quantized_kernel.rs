@@ -1015,8 +1015,10 @@ mod packed {
         /// places widened in `widened` and, where the rows end in part of a word, `rest`,
         /// rescaled in the short form (`shorts`, as [`ShortRescale::requantized`]), clamped
         /// to `[low, high]` (as [`clamp_four`]) and stored as four bytes, filter `f`'s at
-        /// `out[f * stride..]`:
-        /// the whole loop over the filters written out, as around a written-out inner loop
+        /// `out[f * stride..]`; with `POOLED`, only the largest of the four sums rescaled and
+        /// stored, a byte at `out[f * stride]` (the short form keeps the sums' order, so it
+        /// is the largest of the four outputs): the whole loop over the filters written out,
+        /// as around a written-out inner loop
         /// LLVM kept its own state on the stack anyway. The filters' loop state is kept on
         /// the stack. Measured in ResNet-8's int8 inference on the Cortex-M4, besides the
         /// products' 13 instructions a word: 77 instructions a filter and four places with
@@ -1028,7 +1030,7 @@ mod packed {
         #[inline(always)]
         // One `asm!` block, an instruction a line.
         #[allow(clippy::too_many_arguments, clippy::too_many_lines)]
-        pub fn filters_four<R: Row, const O: usize>(
+        pub fn filters_four<R: Row, const O: usize, const POOLED: bool>(
             weights: &[R; O],
             widened: &[[u32; 8]],
             rest: &[u32; 8],
@@ -1039,7 +1041,8 @@ mod packed {
             stride: usize,
         ) -> bool {
             let words = size_of::<R>() / 4;
-            let fits = O > 0 && out.len() >= (O - 1) * stride + 4;
+            let width = if POOLED { 1 } else { 4 };
+            let fits = O > 0 && out.len() >= (O - 1) * stride + width;
             if words == 0 || !fits || widened.len() < words {
                 return false;
             }
@@ -1050,7 +1053,8 @@ mod packed {
             // the bytes left, `words` groups of eight `u32`s from `widened` (at least that
             // many, checked above) and, where bytes are left, the eight of `rest`, its bias and
             // its `ShortRescale` (`#[repr(C)]`: `doubled`, `offset`, `right`), and writes four
-            // bytes at `out` plus `f * stride`, within `out` (checked above). The words' loads
+            // bytes (one with `POOLED`) at `out` plus `f * stride`, within `out` (checked
+            // above). The words' loads
             // need not be aligned (Armv7E-M's `LDR` and `LDRH` allow it). It pushes ten words
             // and pops them. Every register it names is scratch. SMLAD and
             // SSAT set only the Q flag; SSUB8 sets the GE flags, which SEL reads.
@@ -1143,6 +1147,24 @@ mod packed {
                     "ldr r0, [sp, #8]",
                     "ldm r0!, {{r1-r3}}",
                     "str r0, [sp, #8]",
+                    ".if {pooled}",
+                    // The largest of the four sums, rescaled alone: the short form keeps
+                    // their order.
+                    "cmp r4, r5",
+                    "it lt",
+                    "movlt r4, r5",
+                    "cmp r8, r9",
+                    "it lt",
+                    "movlt r8, r9",
+                    "cmp r4, r8",
+                    "it lt",
+                    "movlt r4, r8",
+                    "smmlar r12, r4, r1, r4",
+                    "add r12, r12, r12, asr #31",
+                    "qadd r12, r12, r2",
+                    "asr r4, r12, r3",
+                    "ssat r4, #8, r4",
+                    ".else",
                     "smmlar r12, r4, r1, r4",
                     "add r12, r12, r12, asr #31",
                     "qadd r12, r12, r2",
@@ -1159,7 +1181,7 @@ mod packed {
                     "add r12, r12, r12, asr #31",
                     "qadd r12, r12, r2",
                     "asr r9, r12, r3",
-                    // Saturated to int8s, packed, clamped on the four bytes at once.
+                    // Saturated to int8s, packed.
                     "ssat r4, #8, r4",
                     "ssat r5, #8, r5",
                     "ssat r8, #8, r8",
@@ -1167,6 +1189,8 @@ mod packed {
                     "bfi r4, r5, #8, #8",
                     "bfi r4, r8, #16, #8",
                     "bfi r4, r9, #24, #8",
+                    ".endif",
+                    // Clamped, the four bytes at once.
                     "ldrd r0, r1, [sp, #20]",
                     "ssub8 r12, r4, r0",
                     "sel r4, r4, r0",
@@ -1174,7 +1198,11 @@ mod packed {
                     "sel r4, r4, r1",
                     // Stored; the next filter's output, and the filters left.
                     "ldrd r0, r1, [sp, #12]",
+                    ".if {pooled}",
+                    "strb r4, [r0]",
+                    ".else",
                     "str r4, [r0]",
+                    ".endif",
                     "ldr r2, [sp, #28]",
                     "add r0, r0, r2",
                     "subs r1, r1, #1",
@@ -1183,6 +1211,7 @@ mod packed {
                     "add sp, sp, #40",
                     entry = const 40 + (16 - size_of::<R>() / 4 % 16) % 16,
                     rest = const size_of::<R>() % 4,
+                    pooled = const if POOLED { 1 } else { 0 },
                     inout("r0") end => _,
                     inout("r1") bias.as_ptr() => _,
                     inout("r2") shorts.as_ptr() => _,

@@ -127,6 +127,46 @@ fn int8_output(step: &Step) -> TokenStream {
     })
 }
 
+/// Whether step `index` is a convolution whose output only a max pooling right after it
+/// reads: in int8 the two are computed together (`QuantizedConv2d::forward_max_pooled`), the
+/// convolution's output never stored.
+fn pooled_by_next(plan: &Plan, index: usize) -> bool {
+    let (Some(step), Some(next)) = (plan.steps.get(index), plan.steps.get(index + 1)) else {
+        return false;
+    };
+    matches!(step.layer.kind, Kind::Conv2d { .. })
+        && matches!(next.layer.kind, Kind::Pool2d { max: true, .. })
+        && next.layer.input == Source::Layer(index)
+        && step.readers == 1
+}
+
+/// The int8 output of `pool`, the max pooling of convolution `conv`'s output, from the
+/// convolution's flat int8 input.
+fn max_pooled_output(conv: &Step, pool: &Step) -> TokenStream {
+    let (field, input, inputs, outputs) = (&conv.field, &conv.input, &conv.inputs, &pool.outputs);
+    let reshape = quote!(::nn::__private::reshape);
+    let (x, u) = (
+        shaped(&conv.layer.input_shape),
+        shaped(&pool.layer.output_shape),
+    );
+    let [rows, columns] = match conv.layer.output_shape[..] {
+        [_, rows, columns] => [rows, columns],
+        _ => unreachable!("a 2-D convolution's output has three axes"),
+    }
+    .map(width);
+    let (sliding, geometry) = (conv.geometry(), pool.geometry());
+    quote!({
+        let mut out = [0_i8; #outputs];
+        self.#field.forward_max_pooled::<_, _, #rows, #columns, _, _>(
+            #reshape::reshape::<[::core::primitive::i8; #inputs], #x>(#input),
+            #sliding,
+            #geometry,
+            #reshape::reshape_mut::<[::core::primitive::i8; #outputs], #u>(&mut out),
+        );
+        out
+    })
+}
+
 /// Each layer's activation in int8, if the network has an int8 form: `f32`, dense layers, 2-D
 /// convolutions (depthwise too), pooling and residual sums only, each activation fused or a
 /// final one left out.
@@ -158,9 +198,18 @@ pub fn generate(plan: &Plan) -> TokenStream {
     let fields: Vec<_> = int8_fields(plan).map(|step| &step.field).collect();
     let types = int8_fields(plan).map(layer_type);
     let field_docs = int8_fields(plan).map(|step| format!("Layer {} in int8.", step.number));
-    let forward = plan.steps.iter().map(|step| {
-        let (z, output) = (&step.z, int8_output(step));
-        quote!(let #z = #output;)
+    let forward = plan.steps.iter().enumerate().filter_map(|(index, step)| {
+        if pooled_by_next(plan, index) {
+            return None;
+        }
+        let output = match index.checked_sub(1) {
+            Some(before) if pooled_by_next(plan, before) => {
+                max_pooled_output(&plan.steps[before], step)
+            }
+            _ => int8_output(step),
+        };
+        let z = &step.z;
+        Some(quote!(let #z = #output;))
     });
     let last = &plan.last().z;
     let quantize = quantize(plan, &activations, &quantized);

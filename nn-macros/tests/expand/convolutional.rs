@@ -1417,10 +1417,17 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
             &self,
             x: &[::core::primitive::i8; 64],
         ) -> [::core::primitive::i8; 10] {
-            let z1 = {
-                let mut out = [0_i8; 256];
+            let z2 = {
+                let mut out = [0_i8; 64];
                 self.layer1
-                    .forward(
+                    .forward_max_pooled::<
+                        _,
+                        _,
+                        8,
+                        8,
+                        _,
+                        _,
+                    >(
                         ::nn::__private::reshape::reshape::<
                             [::core::primitive::i8; 64],
                             [[[::core::primitive::i8; 8]; 8]; 1],
@@ -1429,24 +1436,10 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
                             stride: [1, 1],
                             padding: [1, 1],
                         },
-                        ::nn::__private::reshape::reshape_mut::<
-                            [::core::primitive::i8; 256],
-                            [[[::core::primitive::i8; 8]; 8]; 4],
-                        >(&mut out),
-                    );
-                out
-            };
-            let z2 = {
-                let mut out = [0_i8; 64];
-                ::nn::__private::Pool2d {
-                    window: [2, 2],
-                    stride: [2, 2],
-                }
-                    .max_int8(
-                        ::nn::__private::reshape::reshape::<
-                            [::core::primitive::i8; 256],
-                            [[[::core::primitive::i8; 8]; 8]; 4],
-                        >(&z1),
+                        ::nn::__private::Pool2d {
+                            window: [2, 2],
+                            stride: [2, 2],
+                        },
                         ::nn::__private::reshape::reshape_mut::<
                             [::core::primitive::i8; 64],
                             [[[::core::primitive::i8; 4]; 4]; 4],

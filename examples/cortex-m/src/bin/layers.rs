@@ -14,7 +14,7 @@ use nn::quant::Multiplier;
 use nn::quantized_conv::QuantizedConv2d;
 use nn::quantized_dense::QuantizedDense;
 use nn::quantized_depthwise::QuantizedDepthwiseConv2d;
-use nn::{Conv2d, Dense, DepthwiseConv2d, Sliding};
+use nn::{Conv2d, Dense, DepthwiseConv2d, Pool2d, Sliding};
 use nn_firmware::{exit, measure::Counter};
 use panic_semihosting as _;
 
@@ -147,7 +147,8 @@ fn dense(counter: &mut Counter, bytes: &mut Bytes) -> bool {
     )
 }
 
-/// A convolution of `F` filters of `KH x KW` over `C` channels of `H x W`.
+/// A convolution of `F` filters of `KH x KW` over `C` channels of `H x W`; its output max-pooled
+/// in 2 x 2 squares too (`PH x PW`), as the convolution computes it with its pooling.
 fn conv<
     const C: usize,
     const F: usize,
@@ -157,6 +158,8 @@ fn conv<
     const W: usize,
     const OH: usize,
     const OW: usize,
+    const PH: usize,
+    const PW: usize,
 >(
     name: &str,
     sliding: Sliding,
@@ -208,6 +211,17 @@ fn conv<
                     }
                 }
                 same &= y == requantized(sum, true);
+            }
+        }
+    }
+    let mut pooled = [[[0; PW]; PH]; F];
+    layer.forward_max_pooled::<H, W, OH, OW, PH, PW>(&x, sliding, Pool2d::square(2), &mut pooled);
+    for (channel, pooled) in u.iter().zip(&pooled) {
+        for (py, row) in pooled.iter().enumerate() {
+            for (px, &y) in row.iter().enumerate() {
+                let window = [[0, 0], [0, 1], [1, 0], [1, 1]];
+                let largest = window.map(|[dy, dx]| channel[2 * py + dy][2 * px + dx]);
+                same &= Some(y) == largest.into_iter().max();
             }
         }
     }
@@ -281,7 +295,7 @@ fn main() -> ! {
     let mut bytes = Bytes(2026);
     let results = [
         dense(&mut counter, &mut bytes),
-        conv::<64, 64, 1, 1, 25, 5, 25, 5>(
+        conv::<64, 64, 1, 1, 25, 5, 25, 5, 12, 2>(
             "1 x 1 convolution 64 => 64 on 25 x 5 (DS-CNN)",
             Sliding::VALID,
             &mut counter,
@@ -299,13 +313,13 @@ fn main() -> ! {
             &mut counter,
             &mut bytes,
         ),
-        conv::<16, 16, 3, 3, 32, 32, 32, 32>(
+        conv::<16, 16, 3, 3, 32, 32, 32, 32, 16, 16>(
             "3 x 3 convolution 16 => 16 on 32 x 32 (ResNet-8)",
             SAME,
             &mut counter,
             &mut bytes,
         ),
-        conv::<2, 8, 3, 3, 6, 6, 6, 6>(
+        conv::<2, 8, 3, 3, 6, 6, 6, 6, 3, 3>(
             "3 x 3 convolution 2 => 8 on 6 x 6 (filters ending in half a word)",
             SAME,
             &mut counter,
