@@ -248,7 +248,7 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
                     widen_slot(patches[0].as_flattened().as_flattened(), k, widened, rest);
                 }
             }
-            let written = rescales.short.as_ref().is_some_and(|shorts| {
+            let written = rescales.short().is_some_and(|shorts| {
                 let clamp = [low, high];
                 filters_four::<_, F, POOLED>(
                     weights, widened, rest, bias, shorts, clamp, out, stride,
