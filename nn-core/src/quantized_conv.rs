@@ -13,7 +13,9 @@ use crate::quantized_kernel::sums;
 #[cfg(not(nn_arm_dsp))]
 use crate::quantized_kernel::sums_of_four;
 #[cfg(nn_arm_dsp)]
-use crate::quantized_kernel::{filters_four, sums_of_widened, widen_slot, widen_window};
+use crate::quantized_kernel::{
+    FourPlaces, filters_groups, sums_of_widened, widen_slot, widen_window,
+};
 
 /// A 2-D convolution in int8 from `C` channels to `F` filters with `KH x KW` kernels, channels
 /// first: each output the filter's bias plus the products of its weights and the input under
@@ -134,10 +136,20 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
         let u = u.as_flattened_mut().as_flattened_mut();
         let mut index = 0;
         while index + 4 <= places {
-            let at = core::array::from_fn(|k| place(index + k));
+            let groups = ((places - index) / 4).min(GROUPS);
+            let at = |group: usize, k: usize| place(index + 4 * group + k);
             let out = &mut u[index..];
-            self.four_places::<false, H, W>(x, sliding, at, &rescales, &mut scratch, out, places);
-            index += 4;
+            self.groups::<false, H, W>(
+                x,
+                sliding,
+                groups,
+                at,
+                &rescales,
+                &mut scratch,
+                out,
+                places,
+            );
+            index += 4 * groups;
         }
         for index in index..places {
             let sums = self.sums_at(x, sliding, place(index), &mut scratch);
@@ -199,22 +211,36 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
         let rescales = Rescales::new(&self.multipliers, self.output_zero_point);
         let places = PH * PW;
         let u = u.as_flattened_mut().as_flattened_mut();
-        for index in 0..places {
-            let (rows, columns) = (pool.under(0, index / PW, OH), pool.under(1, index % PW, OW));
-            if rows.len() == 2 && columns.len() == 2 {
-                let (top, left) = (rows.start, columns.start);
-                let (bottom, right) = (top + 1, left + 1);
-                let at = [[top, left], [top, right], [bottom, left], [bottom, right]];
+        let mut index = 0;
+        // Squares of 2 x 2 side by side: several windows at once.
+        if pool == Pool2d::square(2) {
+            while index < places {
+                let groups = (places - index).min(GROUPS);
+                let at = |group: usize, k: usize| {
+                    let (py, px) = ((index + group) / PW, (index + group) % PW);
+                    [2 * py + k / 2, 2 * px + k % 2]
+                };
                 let out = &mut u[index..];
-                self.four_places::<true, H, W>(
+                self.groups::<true, H, W>(
                     x,
                     sliding,
+                    groups,
                     at,
                     &rescales,
                     &mut scratch,
                     out,
                     places,
                 );
+                index += groups;
+            }
+        }
+        for index in index..places {
+            let (rows, columns) = (pool.under(0, index / PW, OH), pool.under(1, index % PW, OW));
+            if rows.len() == 2 && columns.len() == 2 {
+                let (top, left) = (rows.start, columns.start);
+                let at = |_, k: usize| [top + k / 2, left + k % 2];
+                let out = &mut u[index..];
+                self.groups::<true, H, W>(x, sliding, 1, at, &rescales, &mut scratch, out, places);
                 continue;
             }
             for f in 0..F {
@@ -233,18 +259,21 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
         }
     }
 
-    /// Each filter's outputs at the four places `at`, into `out`: filter `f`'s four at
-    /// `out[f * stride..]`, or with `POOLED` their largest at `out[f * stride]`. With the DSP
-    /// extension, windows on the input are widened from it, the others gathered first
-    /// (ResNet-8's int8 inference took 14,899,720 instructions on the Cortex-M4 with every
-    /// patch gathered first, 14,616,960 this way).
+    /// Each filter's outputs at `groups` groups of four places (at most [`GROUPS`]; place `k`
+    /// of group `g` at `at(g, k)`), into `out`: filter `f`'s four at `out[f * stride..]` for
+    /// the first group, the next four after them for the next; or with `POOLED` each group's
+    /// largest, a byte a group. With the DSP extension, the places' patches are widened
+    /// straight from the input where they lie on it, the others gathered first (ResNet-8's
+    /// int8 inference took 14,899,720 instructions on the Cortex-M4 with every patch gathered
+    /// first, 14,616,960 this way), then summed by [`filters_groups`] for every group at once.
     #[inline]
     #[allow(clippy::too_many_arguments)]
-    fn four_places<const POOLED: bool, const H: usize, const W: usize>(
+    fn groups<const POOLED: bool, const H: usize, const W: usize>(
         &self,
         x: &[[[i8; W]; H]; C],
         sliding: Sliding,
-        at: [[usize; 2]; 4],
+        groups: usize,
+        at: impl Fn(usize, usize) -> [usize; 2],
         rescales: &Rescales<F>,
         scratch: &mut Scratch<C, KH, KW>,
         out: &mut [i8],
@@ -252,49 +281,55 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
     ) {
         let (zero_point, low, high) = (self.output_zero_point, self.output_min, self.output_max);
         let (weights, bias) = (&self.weights, &self.bias);
+        let width = if POOLED { 1 } else { 4 };
         #[cfg(nn_arm_dsp)]
         {
             let Scratch {
                 patches,
-                widened,
-                rest,
+                places,
+                row,
             } = scratch;
-            let widened = widened
-                .as_flattened_mut()
-                .as_flattened_mut()
-                .as_flattened_mut()
-                .as_chunks_mut::<8>()
-                .0;
-            for (k, &at) in at.iter().enumerate() {
-                let on_input = Self::window(sliding, at, H, W);
-                if !on_input.is_some_and(|window| {
-                    widen_window::<C, KH, KW, H, W>(x, window, k, widened, rest)
-                }) {
-                    self.gather(x, sliding, at, &mut patches[0]);
-                    widen_slot(patches[0].as_flattened().as_flattened(), k, widened, rest);
+            let places = &mut places[..groups.min(GROUPS)];
+            for (group, four) in places.iter_mut().enumerate() {
+                let (widened, rest) = four.parts_mut();
+                for k in 0..4 {
+                    let at = at(group, k);
+                    let on_input = Self::window(sliding, at, H, W);
+                    if !on_input.is_some_and(|window| {
+                        widen_window::<C, KH, KW, H, W>(x, window, k, widened, rest)
+                    }) {
+                        self.gather(x, sliding, at, &mut patches[0]);
+                        widen_slot(patches[0].as_flattened().as_flattened(), k, widened, rest);
+                    }
                 }
             }
+            let row = row.as_flattened_mut().as_flattened_mut();
             let written = rescales.short().is_some_and(|shorts| {
                 let clamp = [low, high];
-                filters_four::<_, F, POOLED>(
-                    weights, widened, rest, bias, shorts, clamp, out, stride,
+                filters_groups::<F, POOLED, C, KH, KW>(
+                    weights, places, row, bias, shorts, clamp, out, stride,
                 )
             });
             if !written {
                 let has_rest = !(C * KH * KW).is_multiple_of(4);
-                let store = stored::<POOLED, F>(rescales, out, stride, [zero_point, low, high]);
-                sums_of_widened(widened, has_rest.then_some(rest), weights, bias, store);
+                for (group, four) in places.iter().enumerate() {
+                    let (widened, rest) = four.parts();
+                    let out = &mut out[group * width..];
+                    let store = stored::<POOLED, F>(rescales, out, stride, [zero_point, low, high]);
+                    sums_of_widened(widened, has_rest.then_some(rest), weights, bias, store);
+                }
             }
         }
         #[cfg(not(nn_arm_dsp))]
-        {
+        for group in 0..groups {
             let patches = &mut scratch.patches;
-            for (&at, patch) in at.iter().zip(patches.iter_mut()) {
-                self.gather(x, sliding, at, patch);
+            for (k, patch) in patches.iter_mut().enumerate() {
+                self.gather(x, sliding, at(group, k), patch);
             }
             let inputs = patches
                 .each_ref()
                 .map(|patch| patch.as_flattened().as_flattened());
+            let out = &mut out[group * width..];
             let store = stored::<POOLED, F>(rescales, out, stride, [zero_point, low, high]);
             sums_of_four(inputs, weights, bias, store);
         }
@@ -446,15 +481,19 @@ fn stored<'a, const POOLED: bool, const F: usize>(
     }
 }
 
+/// How many groups of four places a convolution sums at once: each filter's row is widened
+/// once for them ([`filters_groups`]).
+const GROUPS: usize = 4;
+
 /// What a convolution's forward pass works in: the patches of four places (with the DSP
-/// extension, of one, gathered before they are widened), and with the DSP extension the four
-/// patches widened, two `u32`s a value, their last values past their words in `rest`.
+/// extension, of one, gathered before it is widened), and with the DSP extension [`GROUPS`]
+/// groups of four places widened, and a filter's row widened.
 struct Scratch<const C: usize, const KH: usize, const KW: usize> {
     patches: [[[[i8; KW]; KH]; C]; 4],
     #[cfg(nn_arm_dsp)]
-    widened: [[[[u32; 2]; KW]; KH]; C],
+    places: [FourPlaces<C, KH, KW>; GROUPS],
     #[cfg(nn_arm_dsp)]
-    rest: [u32; 8],
+    row: [[[[u32; 2]; KW]; KH]; C],
 }
 
 impl<const C: usize, const KH: usize, const KW: usize> Scratch<C, KH, KW> {
@@ -463,9 +502,9 @@ impl<const C: usize, const KH: usize, const KW: usize> Scratch<C, KH, KW> {
         Self {
             patches: [[[[zero_point; KW]; KH]; C]; 4],
             #[cfg(nn_arm_dsp)]
-            widened: [[[[0; 2]; KW]; KH]; C],
+            places: [FourPlaces::ZERO; GROUPS],
             #[cfg(nn_arm_dsp)]
-            rest: [0; 8],
+            row: [[[[0; 2]; KW]; KH]; C],
         }
     }
 }

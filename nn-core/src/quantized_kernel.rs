@@ -61,8 +61,8 @@ pub fn sums<R: Row, const O: usize>(x: &[i8], weights: &[R; O], bias: &[i32; O])
 /// [`sums`] for four inputs at once, each as long as a row: each output's four sums, handed to
 /// `each` with the output's index as soon as they are done (so that they can be rescaled while
 /// the output's values are at hand). Without the DSP extension; with it, a convolution widens
-/// its four patches itself ([`widen_window`], [`widen_slot`]) and sums them with
-/// [`filters_four`] or [`sums_of_widened`], each weight loaded and widened once for the four
+/// its patches itself ([`widen_window`], [`widen_slot`]) and sums them with
+/// [`filters_groups`] or [`sums_of_widened`], each weight loaded and widened once for several
 /// places, as CMSIS-NN's convolutions share each weight between places.
 #[cfg(not(nn_arm_dsp))]
 #[inline]
@@ -85,7 +85,7 @@ pub fn sums_of_four<R: Row, const O: usize>(
 }
 
 #[cfg(nn_arm_dsp)]
-pub use packed::{filters_four, sums_of_widened, widen_slot, widen_window};
+pub use packed::{FourPlaces, filters_groups, sums_of_widened, widen_slot, widen_window};
 
 /// The high word of `x · y`, rounded to the nearest (halves upwards): `(x·y + 2³¹) >> 32`. One
 /// instruction on Arm cores with the DSP extension (`SMMULR`), which LLVM does not form from
@@ -498,6 +498,42 @@ mod packed {
         }
     }
 
+    /// Four places' patches of `C` channels of `KH x KW` values, widened for their products:
+    /// for each whole word of a patch, an entry of eight `u32`s, each place's two (bytes 0
+    /// and 2, bytes 1 and 3, as `SXTB16` makes them; [`widen_slot`]), in `words`' first
+    /// entries; the values past the last whole word, as a word padded with zeros, in `rest`.
+    /// `#[repr(C)]`, so that [`filters_groups`] walks groups of them one after another.
+    #[repr(C)]
+    pub struct FourPlaces<const C: usize, const KH: usize, const KW: usize> {
+        words: [[[[u32; 2]; KW]; KH]; C],
+        rest: [u32; 8],
+    }
+
+    impl<const C: usize, const KH: usize, const KW: usize> FourPlaces<C, KH, KW> {
+        /// Places of zeros.
+        pub const ZERO: Self = Self {
+            words: [[[[0; 2]; KW]; KH]; C],
+            rest: [0; 8],
+        };
+
+        /// The entries of the whole words, and the rest, to widen places into.
+        #[inline(always)]
+        pub fn parts_mut(&mut self) -> (&mut [[u32; 8]], &mut [u32; 8]) {
+            let words = self.words.as_flattened_mut().as_flattened_mut();
+            (
+                words.as_flattened_mut().as_chunks_mut::<8>().0,
+                &mut self.rest,
+            )
+        }
+
+        /// The entries of the whole words, and the rest.
+        #[inline(always)]
+        pub fn parts(&self) -> (&[[u32; 8]], &[u32; 8]) {
+            let words = self.words.as_flattened().as_flattened();
+            (words.as_flattened().as_chunks::<8>().0, &self.rest)
+        }
+    }
+
     /// `input`'s words widened into input `slot` (0 to 3) of `widened`, each word's bytes 0
     /// and 2 and its bytes 1 and 3 into the slot's two `u32`s; its last bytes past them, if
     /// any, into the slot of `rest`, as a word padded with zeros.
@@ -724,7 +760,7 @@ mod packed {
 
     #[cfg(nn_arm_dsp)]
     pub use arm::{
-        clamp_four, filters_four, kernel_row_pairs, kernel_row_singles, smmla, smmlar, smmulr,
+        clamp_four, filters_groups, kernel_row_pairs, kernel_row_singles, smmla, smmlar, smmulr,
     };
     #[cfg(nn_arm_dsp)]
     use arm::{dot_four, smlad, sxtb16, sxtb16_ror8};
@@ -741,7 +777,7 @@ mod packed {
     mod arm {
         use core::arch::asm;
 
-        use super::Row;
+        use super::FourPlaces;
         use crate::quant::ShortRescale;
 
         /// One word of a row times the four places' widened words, in `dot_four`'s registers
@@ -764,6 +800,27 @@ mod packed {
                     "smlad r8, r1, r12, r8\n",
                     "smlad r9, r2, lr, r9\n",
                     "smlad r9, r3, r12, r9\n"
+                )
+            };
+        }
+
+        /// One word of a filter widened ahead ([`filters_groups`]'s, at r10) times the four
+        /// places' widened words (at r11), into the sums in r4, r5, r8 and r9: `LDRD` loads
+        /// the word's two halves, `LDM` two places' four.
+        macro_rules! four_places_widened_word {
+            () => {
+                concat!(
+                    "ldrd r12, lr, [r10], #8\n",
+                    "ldm r11!, {{r0-r3}}\n",
+                    "smlad r4, r0, r12, r4\n",
+                    "smlad r4, r1, lr, r4\n",
+                    "smlad r5, r2, r12, r5\n",
+                    "smlad r5, r3, lr, r5\n",
+                    "ldm r11!, {{r0-r3}}\n",
+                    "smlad r8, r0, r12, r8\n",
+                    "smlad r8, r1, lr, r8\n",
+                    "smlad r9, r2, r12, r9\n",
+                    "smlad r9, r3, lr, r9\n"
                 )
             };
         }
@@ -1011,145 +1068,193 @@ mod packed {
             Some([s0, s1, s2, s3])
         }
 
-        /// Every filter's four sums, as [`super::sums_of_widened`] makes them for the four
-        /// places widened in `widened` and, where the rows end in part of a word, `rest`,
-        /// rescaled in the short form (`shorts`, as [`ShortRescale::requantized`]), clamped
-        /// to `[low, high]` (as [`clamp_four`]) and stored as four bytes, filter `f`'s at
-        /// `out[f * stride..]`; with `POOLED`, only the largest of the four sums rescaled and
-        /// stored, a byte at `out[f * stride]` (the short form keeps the sums' order, so it
-        /// is the largest of the four outputs): the whole loop over the filters written out,
-        /// as around a written-out inner loop
-        /// LLVM kept its own state on the stack anyway. The filters' loop state is kept on
-        /// the stack. Measured in ResNet-8's int8 inference on the Cortex-M4, besides the
-        /// products' 13 instructions a word: 77 instructions a filter and four places with
-        /// the rescaling in Rust around [`dot_four`], 64 with this loop eight words a pass, 57
-        /// sixteen. A row's last bytes past its words: one byte loaded and multiplied with the
-        /// four places' first halves (`SMLABB`), two or three as a word padded with zeros.
-        /// `false`, and nothing written, where the rows are shorter than a word, there are no
-        /// filters, or `widened` or `out` is too short.
+        /// Every filter's four sums at each group of four places in `places`, as
+        /// [`super::sums_of_widened`] makes them from a group's widened places, rescaled in
+        /// the short form (`shorts`, as [`ShortRescale::requantized`]), clamped to `[low,
+        /// high]` (as [`clamp_four`]) and stored, filter `f`'s at `out[f * stride..]`: four
+        /// bytes a group, one group after another; with `POOLED`, only the largest of a
+        /// group's four sums rescaled and stored, a byte a group (the short form keeps the
+        /// sums' order, so it is the largest of the four outputs). The whole loop over the
+        /// filters is written out (around a written-out inner loop LLVM kept its own state on
+        /// the stack anyway), its state on the stack. Each filter's row is widened once into
+        /// `row`, its words then loaded two halves at once (`LDRD`) for every group: 11
+        /// instructions a word and group, against 13 with the row widened again for each
+        /// group, and the filter's bias and rescaling read once for its groups. Measured on
+        /// the Cortex-M4: ResNet-8's int8 inference took 12,573,640 instructions this way,
+        /// 13,550,200 a group at a time; the digits CNN's 113,204 and 118,720. A single value
+        /// past the words is multiplied with the places' first halves alone (`SMLABB`), and
+        /// rows of at most sixteen words skip the loop's test. `false`, and nothing written,
+        /// where the rows are shorter than a word, there are no filters or no places, or
+        /// `row` or `out` is too short.
         #[inline(always)]
         // One `asm!` block, an instruction a line.
         #[allow(clippy::too_many_arguments, clippy::too_many_lines)]
-        pub fn filters_four<R: Row, const O: usize, const POOLED: bool>(
-            weights: &[R; O],
-            widened: &[[u32; 8]],
-            rest: &[u32; 8],
+        pub fn filters_groups<
+            const O: usize,
+            const POOLED: bool,
+            const C: usize,
+            const KH: usize,
+            const KW: usize,
+        >(
+            weights: &[[[[i8; KW]; KH]; C]; O],
+            places: &[FourPlaces<C, KH, KW>],
+            row: &mut [[u32; 2]],
             bias: &[i32; O],
             shorts: &[ShortRescale; O],
             [low, high]: [i8; 2],
             out: &mut [i8],
             stride: usize,
         ) -> bool {
-            let words = size_of::<R>() / 4;
+            let values = C * KH * KW;
+            let words = values / 4;
             let width = if POOLED { 1 } else { 4 };
-            let fits = O > 0 && out.len() >= (O - 1) * stride + width;
-            if words == 0 || !fits || widened.len() < words {
+            let groups = places.len();
+            let fits = O > 0 && groups > 0 && out.len() >= (O - 1) * stride + groups * width;
+            if words == 0 || !fits || row.len() < values.div_ceil(4) {
                 return false;
             }
             let bytes = |value: i8| u32::from(value.cast_unsigned()) * 0x0101_0101;
             // SAFETY: Armv7E-M instructions (`nn_arm_dsp`). For each of the `O` filters (at
-            // least one) the loop reads its `size_of::<R>()` bytes from `weights` (the rows
-            // one after another, at least a word each, checked above) in `words` words and
-            // the bytes left, `words` groups of eight `u32`s from `widened` (at least that
-            // many, checked above) and, where bytes are left, the eight of `rest`, its bias and
-            // its `ShortRescale` (`#[repr(C)]`: `doubled`, `offset`, `right`), and writes four
-            // bytes (one with `POOLED`) at `out` plus `f * stride`, within `out` (checked
-            // above). The words' loads
-            // need not be aligned (Armv7E-M's `LDR` and `LDRH` allow it). It pushes ten words
-            // and pops them. Every register it names is scratch. SMLAD and
-            // SSAT set only the Q flag; SSUB8 sets the GE flags, which SEL reads.
+            // least one) the loop reads its `values` bytes from `weights` (the rows one after
+            // another, at least a word each, checked above: in `words` words and the bytes
+            // left; the words' loads need not be aligned, as Armv7E-M's `LDR` and `LDRH` allow),
+            // writes them widened into the first `values.div_ceil(4)` pairs of `row` (that
+            // many, checked above) and reads them back, reads its bias and its `ShortRescale`
+            // (`#[repr(C)]`: `doubled`, `offset`, `right`), and for each of the groups (at
+            // least one) reads the group's `FourPlaces` (`#[repr(C)]`: `words`, of which the
+            // first `words` groups of eight `u32`s, then `rest`; one group after another) and
+            // writes `width` bytes at `out` plus `f * stride` plus `width` times the group's
+            // index, within `out` (checked above). It moves the stack pointer down by 68
+            // bytes and back. Every register it names is scratch. SMLAD and SSAT set only the
+            // Q flag; SSUB8 sets the GE flags, which SEL reads.
             unsafe {
-                let end = widened.as_ptr().add(words);
+                let end = places.as_ptr().add(groups);
+                let row_end = row.as_mut_ptr().add(words);
                 asm!(
-                    // The loop's state: [sp] the widened inputs' end, +4 the next bias, +8
-                    // the next rescaling, +12 the next output, +16 the filters left, +20 the
-                    // low clamp in each byte, +24 the high one, +28 the outputs' stride, +32
-                    // the widened inputs, +36 the widened rest.
-                    "push {{r0-r5, r8, r9, r11, r12}}",
+                    // The loop's state: [sp] the filter's rescaling (three words), +12 its
+                    // bias, +16 where the next group's output goes, +20 the next filter's
+                    // row; +24 the places' end, +28 the next bias, +32 the next rescaling,
+                    // +36 the next filter's output, +40 the filters left, +44 the low clamp
+                    // in each byte, +48 the high one, +52 the outputs' stride, +56 the
+                    // places, +60 the widened row, +64 its whole words' end.
+                    "push {{r0-r5, r8, r9, r11, r12, lr}}",
+                    "sub sp, sp, #24",
                     "30:",
-                    "ldr r0, [sp, #4]",
-                    "ldr r4, [r0], #4",
-                    "str r0, [sp, #4]",
-                    "mov r5, r4",
-                    "mov r8, r4",
-                    "mov r9, r4",
-                    "ldr r11, [sp, #32]",
-                    // Sixteen words a pass, entered at the word that leaves a multiple of
-                    // sixteen (with eight, ResNet-8's int8 inference took 125,960
-                    // instructions more).
-                    "b {entry}f",
-                    "40:",
-                    four_places_word!(),
-                    "41:",
-                    four_places_word!(),
-                    "42:",
-                    four_places_word!(),
-                    "43:",
-                    four_places_word!(),
-                    "44:",
-                    four_places_word!(),
-                    "45:",
-                    four_places_word!(),
-                    "46:",
-                    four_places_word!(),
-                    "47:",
-                    four_places_word!(),
-                    "48:",
-                    four_places_word!(),
-                    "49:",
-                    four_places_word!(),
-                    "50:",
-                    four_places_word!(),
-                    "51:",
-                    four_places_word!(),
-                    "52:",
-                    four_places_word!(),
-                    "53:",
-                    four_places_word!(),
-                    "54:",
-                    four_places_word!(),
-                    "55:",
-                    four_places_word!(),
-                    "ldr r0, [sp]",
-                    "cmp r11, r0",
-                    "bne 40b",
-                    // The row's bytes past its words, if any.
+                    // The filter's row widened, two words at a time, then the last word and
+                    // the bytes past the words as one more word, padded with zeros.
+                    "ldr r11, [sp, #60]",
+                    ".rept {word_pairs}",
+                    "ldr r12, [r10], #4",
+                    "ldr lr, [r10], #4",
+                    "sxtb16 r0, r12",
+                    "sxtb16 r1, r12, ror #8",
+                    "sxtb16 r2, lr",
+                    "sxtb16 r3, lr, ror #8",
+                    "stm r11!, {{r0-r3}}",
+                    ".endr",
+                    ".if {odd_word}",
+                    "ldr r12, [r10], #4",
+                    "sxtb16 r0, r12",
+                    "sxtb16 r1, r12, ror #8",
+                    "stm r11!, {{r0, r1}}",
+                    ".endif",
                     ".if {rest} == 1",
-                    "ldr r11, [sp, #36]",
-                    "ldrsb r12, [r10], #1",
-                    "ldm r11!, {{r0-r3}}",
-                    "smlabb r4, r0, r12, r4",
-                    "smlabb r5, r2, r12, r5",
-                    "ldm r11, {{r0-r3}}",
-                    "smlabb r8, r0, r12, r8",
-                    "smlabb r9, r2, r12, r9",
-                    ".elseif {rest} > 1",
-                    "ldr r11, [sp, #36]",
+                    "ldrb r12, [r10], #1",
+                    ".elseif {rest} == 2",
                     "ldrh r12, [r10], #2",
-                    ".if {rest} == 3",
+                    ".elseif {rest} == 3",
+                    "ldrh r12, [r10], #2",
                     "ldrb lr, [r10], #1",
                     "orr r12, r12, lr, lsl #16",
                     ".endif",
-                    "sxtb16 lr, r12",
-                    "sxtb16 r12, r12, ror #8",
-                    "ldm r11!, {{r0-r3}}",
-                    "smlad r4, r0, lr, r4",
-                    "smlad r4, r1, r12, r4",
-                    "smlad r5, r2, lr, r5",
-                    "smlad r5, r3, r12, r5",
-                    "ldm r11, {{r0-r3}}",
-                    "smlad r8, r0, lr, r8",
-                    "smlad r8, r1, r12, r8",
-                    "smlad r9, r2, lr, r9",
-                    "smlad r9, r3, r12, r9",
+                    ".if {rest}",
+                    "sxtb16 r0, r12",
+                    "sxtb16 r1, r12, ror #8",
+                    "stm r11, {{r0, r1}}",
                     ".endif",
-                    // The rescaling: r1 the doubled multiplier, r2 the offset, r3 the shift.
-                    "ldr r0, [sp, #8]",
+                    "str r10, [sp, #20]",
+                    // Its bias, its rescaling (r1 the doubled multiplier, r2 the offset, r3
+                    // the shift) and its output, for its groups.
+                    "ldr r0, [sp, #28]",
+                    "ldr r1, [r0], #4",
+                    "str r0, [sp, #28]",
+                    "str r1, [sp, #12]",
+                    "ldr r0, [sp, #32]",
                     "ldm r0!, {{r1-r3}}",
-                    "str r0, [sp, #8]",
+                    "str r0, [sp, #32]",
+                    "stm sp, {{r1-r3}}",
+                    "ldr r0, [sp, #36]",
+                    "str r0, [sp, #16]",
+                    "ldr r11, [sp, #56]",
+                    // Each group: its four sums from the bias.
+                    "35:",
+                    "ldr r4, [sp, #12]",
+                    "mov r5, r4",
+                    "mov r8, r4",
+                    "mov r9, r4",
+                    "ldr r10, [sp, #60]",
+                    // Sixteen words a pass, entered at the word that leaves a multiple of
+                    // sixteen.
+                    "b {entry}f",
+                    "40:",
+                    four_places_widened_word!(),
+                    "41:",
+                    four_places_widened_word!(),
+                    "42:",
+                    four_places_widened_word!(),
+                    "43:",
+                    four_places_widened_word!(),
+                    "44:",
+                    four_places_widened_word!(),
+                    "45:",
+                    four_places_widened_word!(),
+                    "46:",
+                    four_places_widened_word!(),
+                    "47:",
+                    four_places_widened_word!(),
+                    "48:",
+                    four_places_widened_word!(),
+                    "49:",
+                    four_places_widened_word!(),
+                    "50:",
+                    four_places_widened_word!(),
+                    "51:",
+                    four_places_widened_word!(),
+                    "52:",
+                    four_places_widened_word!(),
+                    "53:",
+                    four_places_widened_word!(),
+                    "54:",
+                    four_places_widened_word!(),
+                    "55:",
+                    four_places_widened_word!(),
+                    // Another pass where the rows have more than sixteen words.
+                    ".if {passes} > 1",
+                    "ldr r0, [sp, #64]",
+                    "cmp r10, r0",
+                    "bne 40b",
+                    ".endif",
+                    // The places' last values past their words, after the words' unused
+                    // part (one value: its products with the first halves alone); then the
+                    // next group.
+                    ".if {rest} == 1",
+                    "add r11, r11, #{gap}",
+                    "ldr r12, [r10]",
+                    "ldm r11!, {{r0-r3}}",
+                    "smlabb r4, r0, r12, r4",
+                    "smlabb r5, r2, r12, r5",
+                    "ldm r11!, {{r0-r3}}",
+                    "smlabb r8, r0, r12, r8",
+                    "smlabb r9, r2, r12, r9",
+                    ".elseif {rest}",
+                    "add r11, r11, #{gap}",
+                    four_places_widened_word!(),
+                    ".else",
+                    "add r11, r11, #32",
+                    ".endif",
+                    "ldm sp, {{r1-r3}}",
                     ".if {pooled}",
-                    // The largest of the four sums, rescaled alone: the short form keeps
-                    // their order.
+                    // The largest of the four sums, rescaled alone.
                     "cmp r4, r5",
                     "it lt",
                     "movlt r4, r5",
@@ -1190,27 +1295,37 @@ mod packed {
                     "bfi r4, r8, #16, #8",
                     "bfi r4, r9, #24, #8",
                     ".endif",
-                    // Clamped, the four bytes at once.
-                    "ldrd r0, r1, [sp, #20]",
+                    // Clamped, the four bytes at once, and stored.
+                    "ldrd r0, r1, [sp, #44]",
                     "ssub8 r12, r4, r0",
                     "sel r4, r4, r0",
                     "ssub8 r12, r1, r4",
                     "sel r4, r4, r1",
-                    // Stored; the next filter's output, and the filters left.
-                    "ldrd r0, r1, [sp, #12]",
+                    "ldr r0, [sp, #16]",
                     ".if {pooled}",
-                    "strb r4, [r0]",
+                    "strb r4, [r0], #1",
                     ".else",
-                    "str r4, [r0]",
+                    "str r4, [r0], #4",
                     ".endif",
-                    "ldr r2, [sp, #28]",
+                    "str r0, [sp, #16]",
+                    "ldr r0, [sp, #24]",
+                    "cmp r11, r0",
+                    "bne 35b",
+                    // The next filter's row and output, and the filters left.
+                    "ldr r10, [sp, #20]",
+                    "ldrd r0, r1, [sp, #36]",
+                    "ldr r2, [sp, #52]",
                     "add r0, r0, r2",
                     "subs r1, r1, #1",
-                    "strd r0, r1, [sp, #12]",
+                    "strd r0, r1, [sp, #36]",
                     "bne 30b",
-                    "add sp, sp, #40",
-                    entry = const 40 + (16 - size_of::<R>() / 4 % 16) % 16,
-                    rest = const size_of::<R>() % 4,
+                    "add sp, sp, #68",
+                    word_pairs = const C * KH * KW / 8,
+                    odd_word = const C * KH * KW / 4 % 2,
+                    rest = const C * KH * KW % 4,
+                    gap = const 8 * (C * KH * KW % 4),
+                    entry = const 40 + (16 - C * KH * KW / 4 % 16) % 16,
+                    passes = const (C * KH * KW / 4).div_ceil(16),
                     pooled = const if POOLED { 1 } else { 0 },
                     inout("r0") end => _,
                     inout("r1") bias.as_ptr() => _,
@@ -1221,9 +1336,9 @@ mod packed {
                     inout("r8") bytes(high) => _,
                     inout("r9") stride => _,
                     inout("r10") weights.as_ptr() => _,
-                    inout("r11") widened.as_ptr() => _,
-                    inout("r12") rest.as_ptr() => _,
-                    out("lr") _,
+                    inout("r11") places.as_ptr() => _,
+                    inout("r12") row.as_mut_ptr() => _,
+                    inout("lr") row_end => _,
                 );
             }
             true
@@ -1712,17 +1827,17 @@ mod tests {
         });
         let corners = [[0, 0], [1, 2], [3, 4], [2, 1]];
         let words = C * 9 / 4;
-        let (mut from_window, mut from_patches) = ([[0; 8]; 18], [[0; 8]; 18]);
-        let (mut window_rest, mut patch_rest) = ([0; 8], [0; 8]);
+        let mut from_window = packed::FourPlaces::<C, 3, 3>::ZERO;
+        let (mut from_patches, mut patch_rest) = ([[0; 8]; 18], [0; 8]);
         let mut patches = [[[[0_i8; 3]; 3]; C]; 4];
         for (slot, &[y, left]) in corners.iter().enumerate() {
-            let window = &mut from_window[..words];
+            let (window, window_rest) = from_window.parts_mut();
             assert!(packed::widen_window::<C, 3, 3, 6, 7>(
                 x,
                 [y, left],
                 slot,
                 window,
-                &mut window_rest
+                window_rest
             ));
             for (channel, patch) in x.iter().zip(&mut patches[slot]) {
                 for (ky, row) in patch.iter_mut().enumerate() {
@@ -1732,11 +1847,14 @@ mod tests {
             let patch = patches[slot].as_flattened().as_flattened();
             packed::widen_slot(patch, slot, &mut from_patches[..words], &mut patch_rest);
         }
-        assert_eq!((from_window, window_rest), (from_patches, patch_rest));
+        let (widened, window_rest) = from_window.parts();
+        assert_eq!(
+            (widened, window_rest),
+            (&from_patches[..words], &patch_rest)
+        );
         // Their sums, as the definition's.
         let mut out = [[0; 3]; 4];
-        let rest = (!C.is_multiple_of(4)).then_some(&window_rest);
-        let widened = &from_window[..words];
+        let rest = (!C.is_multiple_of(4)).then_some(window_rest);
         packed::sums_of_widened(widened, rest, &filters, &bias, gather(&mut out));
         let expected = patches.map(|patch| {
             let patch = patch.as_flattened().as_flattened();
@@ -1746,17 +1864,19 @@ mod tests {
         });
         assert_eq!(out, expected);
         // Not on the input: nothing written.
-        let before = (from_window, window_rest);
+        let (widened, window_rest) = from_window.parts_mut();
+        let mut before = ([[0; 8]; 18], *window_rest);
+        before.0[..words].copy_from_slice(widened);
         for corner in [[4, 0], [0, 5]] {
             assert!(!packed::widen_window::<C, 3, 3, 6, 7>(
                 x,
                 corner,
                 0,
-                &mut from_window,
-                &mut window_rest
+                widened,
+                window_rest
             ));
         }
-        assert_eq!((from_window, window_rest), before);
+        assert_eq!((&*widened, *window_rest), (&before.0[..words], before.1));
     }
 
     #[test]
