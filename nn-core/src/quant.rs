@@ -543,29 +543,38 @@ fn requantize_exactly(sum: i32, multiplier: Multiplier, zero_point: i8, low: i8,
 }
 
 /// A layer's rescalings, one a channel: their short forms where every channel has one.
-pub(crate) enum Rescales<const N: usize> {
+pub(crate) enum Rescales<'a, const N: usize> {
     /// Each channel's short form.
     Short([ShortRescale; N]),
-    /// Each channel's, where one has no short form.
-    Exact([Rescale; N]),
+    /// Each channel's multiplier, where one has no short form (calibration makes none): its
+    /// general form worked out as it is applied.
+    Exact(&'a [Multiplier; N]),
 }
 
-impl<const N: usize> Rescales<N> {
-    /// The rescalings of `multipliers`, to an output of `zero_point`: built where they are
-    /// kept, the exact forms only where a channel has no short one (on the Cortex-M4 the
-    /// digits CNN's int8 inference took 131,056 instructions with both forms built and
-    /// copied, 126,600 this way).
-    pub(crate) fn new(multipliers: &[Multiplier; N], zero_point: i8) -> Self {
-        let mut rescales = Self::Short([ShortRescale::default(); N]);
-        if let Self::Short(shorts) = &mut rescales {
-            for (short, &multiplier) in shorts.iter_mut().zip(multipliers) {
-                match Rescale::new(multiplier).short(zero_point) {
-                    Some(found) => *short = found,
-                    None => return Self::Exact(multipliers.map(Rescale::new)),
-                }
+impl<'a, const N: usize> Rescales<'a, N> {
+    /// Short forms of nothing, for [`Rescales::set`].
+    pub(crate) const UNSET: Self = Self::Short([ShortRescale::ZERO; N]);
+
+    /// The rescalings of `multipliers`, to an output of `zero_point`, written over these: the
+    /// short forms in place (on the Cortex-M4 the digits CNN's int8 inference took 109,844
+    /// instructions with them built, the general forms beside them, and copied out; 108,840
+    /// this way), else the multipliers.
+    pub(crate) fn set(&mut self, multipliers: &'a [Multiplier; N], zero_point: i8) {
+        if let Self::Short(shorts) = self {
+            let every = shorts
+                .iter_mut()
+                .zip(multipliers)
+                .all(|(short, &multiplier)| {
+                    Rescale::new(multiplier)
+                        .short(zero_point)
+                        .map(|found| *short = found)
+                        .is_some()
+                });
+            if every {
+                return;
             }
         }
-        rescales
+        *self = Self::Exact(multipliers);
     }
 
     /// Each channel's short form, if every channel has one.
@@ -592,7 +601,9 @@ impl<const N: usize> Rescales<N> {
     ) -> [i8; 4] {
         match self {
             Self::Short(shorts) => shorts[f].requantize_four(sums, low, high),
-            Self::Exact(exact) => exact[f].requantize_each(sums, zero_point, low, high),
+            Self::Exact(exact) => {
+                Rescale::new(exact[f]).requantize_each(sums, zero_point, low, high)
+            }
         }
     }
 
@@ -601,7 +612,7 @@ impl<const N: usize> Rescales<N> {
     pub(crate) fn requantize(&self, f: usize, sum: i32, zero_point: i8, low: i8, high: i8) -> i8 {
         match self {
             Self::Short(shorts) => shorts[f].requantize(sum, low, high),
-            Self::Exact(exact) => exact[f].requantize(sum, zero_point, low, high),
+            Self::Exact(exact) => Rescale::new(exact[f]).requantize(sum, zero_point, low, high),
         }
     }
 }
@@ -623,6 +634,13 @@ pub(crate) struct ShortRescale {
 }
 
 impl ShortRescale {
+    /// A rescaling of every sum to 0: what [`Rescales::UNSET`] holds.
+    pub(crate) const ZERO: Self = Self {
+        doubled: 0,
+        offset: 0,
+        right: 0,
+    };
+
     /// [`Rescale::apply`] of `sum` plus the zero point, where that is within an int8's range
     /// (outside it, beyond the int8's range on the same side): the output before its clamp.
     #[inline]

@@ -130,7 +130,8 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
         u: &mut [[[i8; OW]; OH]; F],
     ) {
         let mut scratch = Scratch::new(self.input_zero_point);
-        let rescales = Rescales::new(&self.multipliers, self.output_zero_point);
+        let mut rescales = Rescales::UNSET;
+        rescales.set(&self.multipliers, self.output_zero_point);
         let place = |index: usize| [index / OW, index % OW];
         let places = OH * OW;
         let u = u.as_flattened_mut().as_flattened_mut();
@@ -208,7 +209,8 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
         u: &mut [[[i8; PW]; PH]; F],
     ) {
         let mut scratch = Scratch::new(self.input_zero_point);
-        let rescales = Rescales::new(&self.multipliers, self.output_zero_point);
+        let mut rescales = Rescales::UNSET;
+        rescales.set(&self.multipliers, self.output_zero_point);
         let places = PH * PW;
         let u = u.as_flattened_mut().as_flattened_mut();
         let mut index = 0;
@@ -274,7 +276,7 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
         sliding: Sliding,
         groups: usize,
         at: impl Fn(usize, usize) -> [usize; 2],
-        rescales: &Rescales<F>,
+        rescales: &Rescales<'_, F>,
         scratch: &mut Scratch<C, KH, KW>,
         out: &mut [i8],
         stride: usize,
@@ -306,9 +308,15 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
             let row = row.as_flattened_mut().as_flattened_mut();
             let written = rescales.short().is_some_and(|shorts| {
                 let clamp = [low, high];
-                filters_groups::<F, POOLED, C, KH, KW>(
-                    weights, places, row, bias, shorts, clamp, out, stride,
-                )
+                if clamp == [i8::MIN, i8::MAX] {
+                    filters_groups::<F, POOLED, false, C, KH, KW>(
+                        weights, places, row, bias, shorts, clamp, out, stride,
+                    )
+                } else {
+                    filters_groups::<F, POOLED, true, C, KH, KW>(
+                        weights, places, row, bias, shorts, clamp, out, stride,
+                    )
+                }
             });
             if !written {
                 let has_rest = !(C * KH * KW).is_multiple_of(4);
@@ -349,7 +357,7 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
     }
 
     /// Filter `f`'s `sum` as an int8 output.
-    fn requantize(&self, rescales: &Rescales<F>, f: usize, sum: i32) -> i8 {
+    fn requantize(&self, rescales: &Rescales<'_, F>, f: usize, sum: i32) -> i8 {
         let (zero_point, low, high) = (self.output_zero_point, self.output_min, self.output_max);
         rescales.requantize(f, sum, zero_point, low, high)
     }
@@ -449,14 +457,11 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
                     *patch = [zero_point; KW];
                     continue;
                 };
-                *patch = block;
-                if SHIFT < 0 {
-                    patch.rotate_right(1);
-                    patch[0] = zero_point;
-                } else if SHIFT > 0 {
-                    patch.rotate_left(1);
-                    patch[KW - 1] = zero_point;
-                }
+                *patch = core::array::from_fn(|kx| match SHIFT {
+                    ..0 => kx.checked_sub(1).map_or(zero_point, |from| block[from]),
+                    0 => block[kx],
+                    _ => block.get(kx + 1).copied().unwrap_or(zero_point),
+                });
             }
         }
     }
@@ -466,7 +471,7 @@ impl<const C: usize, const F: usize, const KH: usize, const KW: usize>
 /// `out`: four bytes at `out[f * stride..]`, or with `POOLED` the largest of the four at
 /// `out[f * stride]`.
 fn stored<'a, const POOLED: bool, const F: usize>(
-    rescales: &'a Rescales<F>,
+    rescales: &'a Rescales<'a, F>,
     out: &'a mut [i8],
     stride: usize,
     [zero_point, low, high]: [i8; 3],

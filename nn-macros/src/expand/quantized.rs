@@ -97,15 +97,18 @@ fn shaped(shape: &[usize]) -> TokenStream {
     quote!([[[::core::primitive::i8; #columns]; #rows]; #channels])
 }
 
-/// The int8 output of a step, from its flat int8 input.
+/// The statements that make a step's int8 output (its `z`) from its flat int8 input: returned
+/// by a dense layer or a residual sum, written in place by the others (a block returning the
+/// array copied it).
 fn int8_output(step: &Step) -> TokenStream {
     let (field, input, inputs, outputs) = (&step.field, &step.input, &step.inputs, &step.outputs);
+    let z = &step.z;
     if step.layer.kind == Kind::Dense {
-        return quote!(self.#field.forward(#input));
+        return quote!(let #z = self.#field.forward(#input););
     }
     if let Some(shortcut) = &step.shortcut {
         let shortcut = &shortcut.input;
-        return quote!(self.#field.forward(#input, #shortcut));
+        return quote!(let #z = self.#field.forward(#input, #shortcut););
     }
     let reshape = quote!(::nn::__private::reshape);
     let (x, u) = (
@@ -113,18 +116,17 @@ fn int8_output(step: &Step) -> TokenStream {
         shaped(&step.layer.output_shape),
     );
     let x = quote!(#reshape::reshape::<[::core::primitive::i8; #inputs], #x>(#input));
-    let u = quote!(#reshape::reshape_mut::<[::core::primitive::i8; #outputs], #u>(&mut out));
+    let u = quote!(#reshape::reshape_mut::<[::core::primitive::i8; #outputs], #u>(&mut #z));
     let geometry = step.geometry();
     let call = match step.layer.kind {
         Kind::Pool2d { max: true, .. } => quote!(#geometry.max_int8(#x, #u)),
         Kind::Pool2d { max: false, .. } => quote!(#geometry.average_int8(#x, #u)),
         _ => quote!(self.#field.forward(#x, #geometry, #u)),
     };
-    quote!({
-        let mut out = [0_i8; #outputs];
+    quote! {
+        let mut #z = [0_i8; #outputs];
         #call;
-        out
-    })
+    }
 }
 
 /// Whether step `index` is a convolution whose output only a max pooling right after it
@@ -140,10 +142,11 @@ fn pooled_by_next(plan: &Plan, index: usize) -> bool {
         && step.readers == 1
 }
 
-/// The int8 output of `pool`, the max pooling of convolution `conv`'s output, from the
-/// convolution's flat int8 input.
+/// The statements that make `pool`'s int8 output, the max pooling of convolution `conv`'s
+/// output, from the convolution's flat int8 input.
 fn max_pooled_output(conv: &Step, pool: &Step) -> TokenStream {
     let (field, input, inputs, outputs) = (&conv.field, &conv.input, &conv.inputs, &pool.outputs);
+    let z = &pool.z;
     let reshape = quote!(::nn::__private::reshape);
     let (x, u) = (
         shaped(&conv.layer.input_shape),
@@ -155,16 +158,15 @@ fn max_pooled_output(conv: &Step, pool: &Step) -> TokenStream {
     }
     .map(width);
     let (sliding, geometry) = (conv.geometry(), pool.geometry());
-    quote!({
-        let mut out = [0_i8; #outputs];
+    quote! {
+        let mut #z = [0_i8; #outputs];
         self.#field.forward_max_pooled::<_, _, #rows, #columns, _, _>(
             #reshape::reshape::<[::core::primitive::i8; #inputs], #x>(#input),
             #sliding,
             #geometry,
-            #reshape::reshape_mut::<[::core::primitive::i8; #outputs], #u>(&mut out),
+            #reshape::reshape_mut::<[::core::primitive::i8; #outputs], #u>(&mut #z),
         );
-        out
-    })
+    }
 }
 
 /// Each layer's activation in int8, if the network has an int8 form: `f32`, dense layers, 2-D
@@ -202,14 +204,12 @@ pub fn generate(plan: &Plan) -> TokenStream {
         if pooled_by_next(plan, index) {
             return None;
         }
-        let output = match index.checked_sub(1) {
+        Some(match index.checked_sub(1) {
             Some(before) if pooled_by_next(plan, before) => {
                 max_pooled_output(&plan.steps[before], step)
             }
             _ => int8_output(step),
-        };
-        let z = &step.z;
-        Some(quote!(let #z = #output;))
+        })
     });
     let last = &plan.last().z;
     let quantize = quantize(plan, &activations, &quantized);

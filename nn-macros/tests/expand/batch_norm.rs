@@ -3433,25 +3433,22 @@ Declared with `nn::network!` as `[1, 4, 4] => relu conv2d(2, 3x3, same) => softm
             &self,
             x: &[::core::primitive::i8; 16],
         ) -> [::core::primitive::i8; 3] {
-            let z1 = {
-                let mut out = [0_i8; 32];
-                self.layer1
-                    .forward(
-                        ::nn::__private::reshape::reshape::<
-                            [::core::primitive::i8; 16],
-                            [[[::core::primitive::i8; 4]; 4]; 1],
-                        >(x),
-                        ::nn::__private::Sliding {
-                            stride: [1, 1],
-                            padding: [1, 1],
-                        },
-                        ::nn::__private::reshape::reshape_mut::<
-                            [::core::primitive::i8; 32],
-                            [[[::core::primitive::i8; 4]; 4]; 2],
-                        >(&mut out),
-                    );
-                out
-            };
+            let mut z1 = [0_i8; 32];
+            self.layer1
+                .forward(
+                    ::nn::__private::reshape::reshape::<
+                        [::core::primitive::i8; 16],
+                        [[[::core::primitive::i8; 4]; 4]; 1],
+                    >(x),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    ::nn::__private::reshape::reshape_mut::<
+                        [::core::primitive::i8; 32],
+                        [[[::core::primitive::i8; 4]; 4]; 2],
+                    >(&mut z1),
+                );
             let z2 = self.layer2.forward(&z1);
             z2
         }

@@ -1417,36 +1417,33 @@ Declared with `nn::network!` as `[1, 8, 8] => relu conv2d(4, 3x3, same) => max_p
             &self,
             x: &[::core::primitive::i8; 64],
         ) -> [::core::primitive::i8; 10] {
-            let z2 = {
-                let mut out = [0_i8; 64];
-                self.layer1
-                    .forward_max_pooled::<
-                        _,
-                        _,
-                        8,
-                        8,
-                        _,
-                        _,
-                    >(
-                        ::nn::__private::reshape::reshape::<
-                            [::core::primitive::i8; 64],
-                            [[[::core::primitive::i8; 8]; 8]; 1],
-                        >(x),
-                        ::nn::__private::Sliding {
-                            stride: [1, 1],
-                            padding: [1, 1],
-                        },
-                        ::nn::__private::Pool2d {
-                            window: [2, 2],
-                            stride: [2, 2],
-                        },
-                        ::nn::__private::reshape::reshape_mut::<
-                            [::core::primitive::i8; 64],
-                            [[[::core::primitive::i8; 4]; 4]; 4],
-                        >(&mut out),
-                    );
-                out
-            };
+            let mut z2 = [0_i8; 64];
+            self.layer1
+                .forward_max_pooled::<
+                    _,
+                    _,
+                    8,
+                    8,
+                    _,
+                    _,
+                >(
+                    ::nn::__private::reshape::reshape::<
+                        [::core::primitive::i8; 64],
+                        [[[::core::primitive::i8; 8]; 8]; 1],
+                    >(x),
+                    ::nn::__private::Sliding {
+                        stride: [1, 1],
+                        padding: [1, 1],
+                    },
+                    ::nn::__private::Pool2d {
+                        window: [2, 2],
+                        stride: [2, 2],
+                    },
+                    ::nn::__private::reshape::reshape_mut::<
+                        [::core::primitive::i8; 64],
+                        [[[::core::primitive::i8; 4]; 4]; 4],
+                    >(&mut z2),
+                );
             let z3 = self.layer3.forward(&z2);
             z3
         }
