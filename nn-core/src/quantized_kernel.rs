@@ -1074,10 +1074,10 @@ mod packed {
         /// high]` (as [`clamp_four`]) and stored, filter `f`'s at `out[f * stride..]`: four
         /// bytes a group, one group after another; with `POOLED`, only the largest of a
         /// group's four sums rescaled and stored, a byte a group (the short form keeps the
-        /// sums' order, so it is the largest of the four outputs). Without `CLAMPED`, the
-        /// clamp is left out: `[low, high]` must then be an int8's whole range, which the
-        /// rescaling's saturation already gives (a `relu` whose zero point is -128; the digits
-        /// CNN's int8 inference took 1,920 instructions fewer). The whole loop over the
+        /// sums' order, so it is the largest of the four outputs). Without `CLAMPED`, for a
+        /// clamp of an int8's whole range, which the rescaling's saturation already gives (a
+        /// `relu` whose zero point is -128), the clamp is left out (the digits CNN's int8
+        /// inference took about 1,900 instructions fewer). The whole loop over the
         /// filters is written out (around a written-out inner loop LLVM kept its own state on
         /// the stack anyway), its state on the stack. Each filter's row is widened once into
         /// `row`, its words then loaded two halves at once (`LDRD`) for every group: 11
@@ -1087,8 +1087,9 @@ mod packed {
         /// 13,550,200 a group at a time; the digits CNN's 113,204 and 118,720. A single value
         /// past the words is multiplied with the places' first halves alone (`SMLABB`), and
         /// rows of at most sixteen words skip the loop's test. `false`, and nothing written,
-        /// where the rows are shorter than a word, there are no filters or no places, or
-        /// `row` or `out` is too short.
+        /// where the rows are shorter than a word, there are no filters or no places, `row` or
+        /// `out` is too short, or the clamp is narrower than an int8's range without
+        /// `CLAMPED`.
         #[inline(always)]
         // One `asm!` block, an instruction a line.
         #[allow(clippy::too_many_arguments, clippy::too_many_lines)]
@@ -1114,7 +1115,8 @@ mod packed {
             let width = if POOLED { 1 } else { 4 };
             let groups = places.len();
             let fits = O > 0 && groups > 0 && out.len() >= (O - 1) * stride + groups * width;
-            if words == 0 || !fits || row.len() < values.div_ceil(4) {
+            let whole_range = [low, high] == [i8::MIN, i8::MAX];
+            if words == 0 || !fits || row.len() < values.div_ceil(4) || !(CLAMPED || whole_range) {
                 return false;
             }
             let bytes = |value: i8| u32::from(value.cast_unsigned()) * 0x0101_0101;
