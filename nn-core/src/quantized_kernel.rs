@@ -825,6 +825,29 @@ mod packed {
             };
         }
 
+        /// The next two words of a row (at r10) widened into four registers, bytes 0 and 2 then
+        /// bytes 1 and 3 of each word: [`filters_groups`]'s widening of a filter's row.
+        macro_rules! two_words_widened {
+            ($a:literal, $b:literal, $c:literal, $d:literal) => {
+                concat!(
+                    "ldr r12, [r10], #4\n",
+                    "ldr lr, [r10], #4\n",
+                    "sxtb16 ",
+                    $a,
+                    ", r12\n",
+                    "sxtb16 ",
+                    $b,
+                    ", r12, ror #8\n",
+                    "sxtb16 ",
+                    $c,
+                    ", lr\n",
+                    "sxtb16 ",
+                    $d,
+                    ", lr, ror #8\n"
+                )
+            };
+        }
+
         /// One widened word of the input times the four rows' words, in `dot_rows_four`'s
         /// registers: the body of its loop, written four times there.
         macro_rules! four_rows_word {
@@ -1151,27 +1174,12 @@ mod packed {
                     // zeros.
                     "ldr r11, [sp, #60]",
                     ".rept {word_quads}",
-                    "ldr r12, [r10], #4",
-                    "ldr lr, [r10], #4",
-                    "sxtb16 r0, r12",
-                    "sxtb16 r1, r12, ror #8",
-                    "sxtb16 r2, lr",
-                    "sxtb16 r3, lr, ror #8",
-                    "ldr r12, [r10], #4",
-                    "ldr lr, [r10], #4",
-                    "sxtb16 r4, r12",
-                    "sxtb16 r5, r12, ror #8",
-                    "sxtb16 r8, lr",
-                    "sxtb16 r9, lr, ror #8",
+                    two_words_widened!("r0", "r1", "r2", "r3"),
+                    two_words_widened!("r4", "r5", "r8", "r9"),
                     "stm r11!, {{r0-r5, r8, r9}}",
                     ".endr",
                     ".if {word_pair}",
-                    "ldr r12, [r10], #4",
-                    "ldr lr, [r10], #4",
-                    "sxtb16 r0, r12",
-                    "sxtb16 r1, r12, ror #8",
-                    "sxtb16 r2, lr",
-                    "sxtb16 r3, lr, ror #8",
+                    two_words_widened!("r0", "r1", "r2", "r3"),
                     "stm r11!, {{r0-r3}}",
                     ".endif",
                     ".if {odd_word}",
